@@ -1,0 +1,54 @@
+package org.trainset.cli.verbs;
+
+import java.nio.file.Path;
+import org.trainset.cli.DatasetInput;
+import org.trainset.cli.Json;
+import org.trainset.cli.OutputOptions;
+import org.trainset.cli.ProgressBar;
+import org.trainset.cli.Verb;
+import org.trainset.core.convert.Conversion;
+import org.trainset.core.spi.Format;
+import org.trainset.core.spi.ReadOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "convert", mixinStandardHelpOptions = true,
+    description = {"Convert a dataset to another format and report what the target cannot hold.",
+        "The output folder appears only when the whole conversion succeeded; an existing one is",
+        "replaced only then. With --strict any loss fails the run (exit 1) and nothing is written."})
+public final class ConvertVerb implements Verb {
+  @Spec CommandSpec spec;
+  @Mixin OutputOptions output;
+  @Parameters(paramLabel = "PATH", description = "The dataset to convert.") Path path;
+  @Option(names = "--to", required = true, paramLabel = "ID", description = "Target format id.") String to;
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.") Path out;
+  @Option(names = "--from", paramLabel = "ID", description = "Source format id (default: detected).") String from;
+  @Option(names = "--strict", description = "Fail instead of dropping or changing anything.") boolean strict;
+
+  @Override public Integer call() throws Exception {
+    Format target = DatasetInput.registry().require(to);
+    if (target.writer().isEmpty()) throw new org.trainset.cli.UsageException("format '" + to + "' cannot be written");
+    Format source = DatasetInput.formatOf(path, from);
+    Conversion.Result r = Conversion.run(source, path, target, out, ReadOptions.defaults(), strict,
+        ProgressBar.forTerminal(spec.commandLine().getErr(), output));
+    var o = spec.commandLine().getOut();
+    if (output.json) {
+      var root = Json.object();
+      root.put("from", source.id()).put("to", target.id()).put("out", out.toString());
+      root.put("items", r.items()).put("annotations", r.annotations());
+      root.set("dropped", Json.fromMap(r.loss().droppedCounts()));
+      root.set("changed", Json.fromMap(r.loss().changedCounts()));
+      o.println(Json.write(root));
+    } else {
+      o.printf("converted %d items, %d annotations: %s -> %s in %s%n", r.items(), r.annotations(),
+          source.id(), target.id(), out);
+      o.println("loss report:");
+      r.loss().describe().lines().forEach(l -> o.println("  " + l));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,76 @@
+package org.trainset.cli.verbs;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.trainset.cli.DatasetInput;
+import org.trainset.cli.Json;
+import org.trainset.cli.OutputOptions;
+import org.trainset.cli.ProgressBar;
+import org.trainset.cli.Verb;
+import org.trainset.core.DatasetStats;
+import org.trainset.core.Datasets;
+import org.trainset.core.model.Item;
+import org.trainset.core.progress.Progress;
+import org.trainset.core.spi.Format;
+import org.trainset.core.spi.ItemCursor;
+import org.trainset.core.spi.ReadOptions;
+import org.trainset.core.spi.ReadPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+    description = "Count items and annotations (by type, label and subset), streaming the dataset once.")
+public final class StatsVerb implements Verb {
+  @Spec CommandSpec spec;
+  @Mixin OutputOptions output;
+  @Parameters(paramLabel = "PATH", description = "A dataset file or folder.") Path path;
+  @Option(names = "--format", paramLabel = "ID", description = "Read as this format instead of detecting it.")
+  String formatId;
+
+  @Override public Integer call() throws Exception {
+    Format format = DatasetInput.formatOf(path, formatId);
+    ReadOptions options = ReadOptions.defaults();
+    ReadPlan plan = Datasets.plan(format, path, options);
+    DatasetStats stats = new DatasetStats();
+    Progress progress = ProgressBar.forTerminal(spec.commandLine().getErr(), output);
+    progress.start("stats", -1);
+    try (ItemCursor cursor = Datasets.cursor(plan, options)) {
+      for (Item i = cursor.next(); i != null; i = cursor.next()) {
+        stats.add(i);
+        progress.advance(stats.items());
+      }
+    } finally {
+      progress.finish();
+    }
+    var out = spec.commandLine().getOut();
+    if (output.json) {
+      var root = Json.object();
+      root.put("format", format.id());
+      root.put("items", stats.items());
+      root.put("annotations", stats.annotations());
+      root.set("byType", Json.fromMap(stats.byType()));
+      root.set("byLabel", Json.fromMap(stats.byLabel()));
+      root.set("bySubset", Json.fromMap(stats.bySubset()));
+      root.set("media", Json.fromMap(stats.mediaByKind()));
+      root.put("labelsDeclared", plan.schema().labels().size());
+      out.println(Json.write(root));
+    } else {
+      out.println("format       " + format.id());
+      out.println("items        " + stats.items());
+      out.println("annotations  " + stats.annotations());
+      print(out, "by type", stats.byType());
+      print(out, "by label", stats.byLabel());
+      if (stats.bySubset().size() > 1 || !stats.bySubset().containsKey("")) print(out, "by subset", stats.bySubset());
+    }
+    return 0;
+  }
+
+  private static void print(java.io.PrintWriter out, String title, Map<String, Long> counts) {
+    out.println(title);
+    counts.forEach((k, v) -> out.printf("  %-24s %d%n", k.isEmpty() ? "(none)" : k, v));
+  }
+}

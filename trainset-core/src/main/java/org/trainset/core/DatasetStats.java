@@ -1,0 +1,35 @@
+package org.trainset.core;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.trainset.core.model.Annotation;
+import org.trainset.core.model.Item;
+import org.trainset.core.model.MediaRef;
+
+/** Counts over a stream of items: items, annotations by type, label and subset, media by kind. */
+public final class DatasetStats {
+  private long items;
+  private long annotations;
+  private final Map<String, Long> byType = new TreeMap<>();
+  private final Map<String, Long> byLabel = new TreeMap<>();
+  private final Map<String, Long> bySubset = new TreeMap<>();
+  private final Map<String, Long> mediaByKind = new TreeMap<>();
+
+  public void add(Item item) {
+    items++;
+    bySubset.merge(item.subset() == null ? "" : item.subset(), 1L, Long::sum);
+    for (MediaRef m : item.media()) mediaByKind.merge(m.kind().key(), 1L, Long::sum);
+    for (Annotation a : item.annotations()) {
+      annotations++;
+      byType.merge(a.type().key(), 1L, Long::sum);
+      byLabel.merge(a.label(), 1L, Long::sum);
+    }
+  }
+
+  public long items() { return items; }
+  public long annotations() { return annotations; }
+  public Map<String, Long> byType() { return Map.copyOf(byType); }
+  public Map<String, Long> byLabel() { return Map.copyOf(byLabel); }
+  public Map<String, Long> bySubset() { return Map.copyOf(bySubset); }
+  public Map<String, Long> mediaByKind() { return Map.copyOf(mediaByKind); }
+}

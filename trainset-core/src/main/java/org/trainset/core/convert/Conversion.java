@@ -1,0 +1,49 @@
+package org.trainset.core.convert;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.trainset.core.Datasets;
+import org.trainset.core.model.Item;
+import org.trainset.core.progress.Progress;
+import org.trainset.core.spi.DatasetWriter;
+import org.trainset.core.spi.Format;
+import org.trainset.core.spi.ItemCursor;
+import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.ReadOptions;
+import org.trainset.core.spi.ReadPlan;
+import org.trainset.core.spi.WriteOptions;
+
+/** Streams a dataset from one format to another; the output appears only if all went well. */
+public final class Conversion {
+  private Conversion() {}
+
+  /** Counts of what was converted and what was lost. */
+  public record Result(long items, long annotations, LossReport loss) {}
+
+  public static Result run(Format from, Path input, Format to, Path output, ReadOptions readOptions,
+                           boolean strict, Progress progress) throws IOException {
+    DatasetWriter writer = to.writer().orElseThrow(() ->
+        new IllegalArgumentException("format '" + to.id() + "' cannot be written"));
+    ReadPlan plan = Datasets.plan(from, input, readOptions);
+    LossReport loss = new LossReport(strict);
+    long total = plan.parts().stream().mapToLong(p -> p.estimatedBytes()).sum();
+    long items = 0;
+    long annotations = 0;
+    Path mediaRoot = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
+    progress.start("convert " + from.id() + " -> " + to.id(), total > 0 ? total : -1);
+    try (ItemSink sink = writer.open(output, plan.schema(), new WriteOptions(mediaRoot, false), loss);
+         ItemCursor cursor = Datasets.cursor(plan, readOptions)) {
+      for (Item item = cursor.next(); item != null; item = cursor.next()) {
+        sink.accept(item);
+        items++;
+        annotations += item.annotations().size();
+        progress.advance(total > 0 ? cursor.bytesRead() : items);
+      }
+      sink.commit();
+    } finally {
+      progress.finish();
+    }
+    return new Result(items, annotations, loss);
+  }
+}

@@ -1,0 +1,42 @@
+package org.trainset.core.io;
+
+/**
+ * Limits every parser applies so hostile or broken input fails fast instead of exhausting
+ * memory. Defaults suit real datasets (COCO train2017 is 448 MB; a CVAT task XML can hold
+ * millions of shapes) while refusing pathological nesting and giant strings.
+ *
+ * @param maxNestingDepth   deepest JSON/XML nesting accepted
+ * @param maxStringLength   longest single string or text node, in characters
+ * @param maxFileSize       largest file accepted, in bytes
+ * @param maxNumberLength   longest numeric literal, in characters
+ */
+public record ParseLimits(int maxNestingDepth, int maxStringLength, long maxFileSize, int maxNumberLength) {
+  public static final ParseLimits DEFAULT = new ParseLimits(200, 64 * 1024 * 1024, 64L << 30, 1000);
+
+  public ParseLimits {
+    if (maxNestingDepth < 1 || maxStringLength < 1 || maxFileSize < 1 || maxNumberLength < 1) {
+      throw new IllegalArgumentException("parse limits must be positive");
+    }
+  }
+
+  public ParseLimits withMaxFileSize(long bytes) {
+    return new ParseLimits(maxNestingDepth, maxStringLength, bytes, maxNumberLength);
+  }
+
+  public ParseLimits withMaxStringLength(int chars) {
+    return new ParseLimits(maxNestingDepth, chars, maxFileSize, maxNumberLength);
+  }
+
+  public ParseLimits withMaxNestingDepth(int depth) {
+    return new ParseLimits(depth, maxStringLength, maxFileSize, maxNumberLength);
+  }
+
+  /** Throws when {@code file} is larger than allowed. */
+  public void checkFileSize(java.nio.file.Path file) throws java.io.IOException {
+    long size = java.nio.file.Files.size(file);
+    if (size > maxFileSize) {
+      throw new InputException(file, "max-file-size",
+          "file is " + size + " bytes, over the limit of " + maxFileSize);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package org.trainset.core.spi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What detectors look at: the path, a bounded listing of files under it, and the first bytes of
+ * any file, read once and shared by all detectors.
+ */
+public final class DetectionContext {
+  /** How many bytes of a file detectors may see. */
+  public static final int HEAD_BYTES = 64 * 1024;
+  /** How many files of a folder listing detectors may see. */
+  public static final int MAX_LISTED = 20_000;
+  private static final int MAX_DEPTH = 6;
+
+  private final Path root;
+  private List<Path> files;
+  private final Map<Path, byte[]> heads = new HashMap<>();
+
+  public DetectionContext(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public boolean isDirectory() {
+    return Files.isDirectory(root);
+  }
+
+  /** Regular files under root (root itself when it is a file), sorted, at most {@link #MAX_LISTED}. */
+  public List<Path> files() throws IOException {
+    if (files == null) {
+      if (!Files.isDirectory(root)) {
+        files = Files.isRegularFile(root) ? List.of(root) : List.of();
+      } else {
+        try (Stream<Path> s = Files.walk(root, MAX_DEPTH)) {
+          files = s.filter(Files::isRegularFile).sorted().limit(MAX_LISTED).toList();
+        }
+      }
+    }
+    return files;
+  }
+
+  /** Files whose name ends with {@code suffix} (case-insensitive). */
+  public List<Path> filesEndingWith(String suffix) throws IOException {
+    String lower = suffix.toLowerCase(Locale.ROOT);
+    List<Path> out = new ArrayList<>();
+    for (Path f : files()) {
+      if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(lower)) out.add(f);
+    }
+    return out;
+  }
+
+  /** The first {@link #HEAD_BYTES} bytes of {@code file}. */
+  public byte[] head(Path file) throws IOException {
+    byte[] cached = heads.get(file);
+    if (cached == null) {
+      try (InputStream in = Files.newInputStream(file)) {
+        cached = in.readNBytes(HEAD_BYTES);
+      }
+      heads.put(file, cached);
+    }
+    return cached;
+  }
+
+  /** The head of {@code file} as UTF-8 text (a cut multi-byte character at the end is harmless). */
+  public String headText(Path file) throws IOException {
+    return new String(head(file), StandardCharsets.UTF_8);
+  }
+}

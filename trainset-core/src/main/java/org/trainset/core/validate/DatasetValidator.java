@@ -1,0 +1,115 @@
+package org.trainset.core.validate;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.trainset.core.model.Annotation;
+import org.trainset.core.model.Box;
+import org.trainset.core.model.DatasetSchema;
+import org.trainset.core.model.Item;
+import org.trainset.core.model.Points;
+import org.trainset.core.model.Polygon;
+import org.trainset.core.model.Track;
+import org.trainset.core.model.TrackFrame;
+import org.trainset.core.spi.Problem;
+import org.trainset.core.spi.ProblemSink;
+
+/**
+ * Format-level checks every dataset must pass whatever its guidelines: unique item ids, declared
+ * labels, finite coordinates, boxes inside their image, polygons with at least three vertices and
+ * a non-zero area, visibility flags in 0..2. Guideline rules (minimum sizes, overlaps, shares)
+ * belong to the inspection stage. Stateful (remembers item ids): one instance per dataset.
+ */
+public final class DatasetValidator {
+  /** Coordinates may exceed the image by this much (pixels) before a box counts as outside. */
+  private static final double EDGE_TOLERANCE = 1e-6;
+
+  private final DatasetSchema schema;
+  private final ProblemSink sink;
+  private final Set<String> seenIds = new HashSet<>();
+  private final Set<String> reportedLabels = new HashSet<>();
+  private long problems;
+
+  public DatasetValidator(DatasetSchema schema, ProblemSink sink) {
+    this.schema = schema;
+    this.sink = sink;
+  }
+
+  public long problems() {
+    return problems;
+  }
+
+  public void check(Item item) throws org.trainset.core.io.InputException {
+    if (!seenIds.add(item.id())) report("duplicate-item-id", item, null, "item id '" + item.id() + "' appears twice");
+    int index = 0;
+    for (Annotation a : item.annotations()) {
+      String ann = a.meta().id() != null ? a.meta().id() : "#" + index;
+      checkAnnotation(item, a, ann);
+      index++;
+    }
+  }
+
+  private void checkAnnotation(Item item, Annotation a, String ann) throws org.trainset.core.io.InputException {
+    if (!schema.labels().isEmpty() && !schema.declares(a.label()) && reportedLabels.add(a.label())) {
+      report("undeclared-label", item, ann, "label '" + a.label() + "' is not declared in the dataset's labels");
+    }
+    if (a instanceof Box b) {
+      checkBox(item, b, ann);
+    } else if (a instanceof Polygon p) {
+      checkPolygon(item, p, ann);
+    } else if (a instanceof Points p) {
+      for (int i = 0; i < p.count(); i++) {
+        if (!Double.isFinite(p.x(i)) || !Double.isFinite(p.y(i))) {
+          report("non-finite-coordinate", item, ann, "point " + i + " is not a finite number");
+        }
+        if (p.visibility(i) < 0 || p.visibility(i) > 2) {
+          report("visibility-domain", item, ann, "point " + i + " has visibility " + p.visibility(i) + ", not 0, 1 or 2");
+        }
+      }
+    } else if (a instanceof Track t) {
+      int last = Integer.MIN_VALUE;
+      for (TrackFrame f : t.frames()) {
+        if (f.frame() <= last) report("track-order", item, ann, "frame " + f.frame() + " follows frame " + last);
+        last = f.frame();
+        checkAnnotation(item, f.shape().withMeta(f.shape().meta().withLabel(t.label())), ann + "@" + f.frame());
+      }
+    }
+  }
+
+  private void checkBox(Item item, Box b, String ann) throws org.trainset.core.io.InputException {
+    if (!Double.isFinite(b.x()) || !Double.isFinite(b.y()) || !Double.isFinite(b.width()) || !Double.isFinite(b.height())) {
+      report("non-finite-coordinate", item, ann, "box has a coordinate that is not a finite number");
+      return;
+    }
+    if (b.width() <= 0 || b.height() <= 0) {
+      report("degenerate-box", item, ann, "box is " + b.width() + "x" + b.height());
+    }
+    Integer w = item.width();
+    Integer h = item.height();
+    if (w != null && h != null && b.rotation() == 0
+        && (b.x() < -EDGE_TOLERANCE || b.y() < -EDGE_TOLERANCE
+            || b.x2() > w + EDGE_TOLERANCE || b.y2() > h + EDGE_TOLERANCE)) {
+      report("box-outside-image", item, ann, String.format(java.util.Locale.ROOT,
+          "box [%.2f, %.2f, %.2f, %.2f] leaves the %dx%d image", b.x(), b.y(), b.x2(), b.y2(), w, h));
+    }
+  }
+
+  private void checkPolygon(Item item, Polygon p, String ann) throws org.trainset.core.io.InputException {
+    double[] pts = p.points();
+    for (double d : pts) {
+      if (!Double.isFinite(d)) {
+        report("non-finite-coordinate", item, ann, "polygon has a coordinate that is not a finite number");
+        return;
+      }
+    }
+    if (p.vertexCount() < 3) {
+      report("degenerate-polygon", item, ann, "polygon has " + p.vertexCount() + " vertices, needs at least 3");
+    } else if (Math.abs(Geometry.shoelaceArea(pts)) == 0) {
+      report("degenerate-polygon", item, ann, "polygon has zero area");
+    }
+  }
+
+  private void report(String rule, Item item, String ann, String message) throws org.trainset.core.io.InputException {
+    problems++;
+    sink.report(Problem.error(rule, null, item.id(), ann, message));
+  }
+}

@@ -1,0 +1,18 @@
+package org.trainset.formats.trainset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.trainset.core.spi.DetectionContext;
+import org.trainset.core.spi.FormatDetector;
+
+/** A folder (or its dataset.json) whose schema file carries the trainset marker. */
+final class TrainsetDetector implements FormatDetector {
+  @Override public double detect(DetectionContext ctx) throws IOException {
+    Path schema = ctx.isDirectory() ? ctx.root().resolve(TrainsetFormat.SCHEMA_FILE) : ctx.root();
+    if (!Files.isRegularFile(schema) || !schema.getFileName().toString().equals(TrainsetFormat.SCHEMA_FILE)) {
+      return NONE;
+    }
+    return ctx.headText(schema).contains("\"" + TrainsetFormat.MARKER + "\"") ? CERTAIN : NONE;
+  }
+}
