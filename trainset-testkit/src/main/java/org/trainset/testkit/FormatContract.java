@@ -106,7 +106,7 @@ public abstract class FormatContract {
     Path out = tempDir.resolve("roundtrip");
     LossReport loss = LossReport.lenient();
     try (ItemSink sink = format().writer().get().open(out, plan.schema(),
-        new WriteOptions(mediaRoot(), false), loss)) {
+        new WriteOptions(plan.mediaRootFor(sample()), false), loss)) {
       for (Item i : items) sink.accept(i);
       sink.commit();
     }
@@ -121,12 +121,6 @@ public abstract class FormatContract {
       Item expected = afterRoundTrip(original, loss);
       assertEquals(expected, byId.get(expected.id()), "item " + original.id() + " after round trip; loss: " + loss.describe());
     }
-  }
-
-  /** Where media paths of the sample are relative to (the sample folder, or its parent for a file). */
-  protected Path mediaRoot() throws IOException {
-    Path s = sample();
-    return Files.isDirectory(s) ? s : s.getParent();
   }
 
   public static Map<String, Long> countByType(List<Item> items) {

@@ -1,7 +1,6 @@
 package org.trainset.core.convert;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trainset.core.Datasets;
 import org.trainset.core.model.Item;
@@ -30,7 +29,7 @@ public final class Conversion {
     long total = plan.parts().stream().mapToLong(p -> p.estimatedBytes()).sum();
     long items = 0;
     long annotations = 0;
-    Path mediaRoot = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
+    Path mediaRoot = plan.mediaRootFor(input);
     progress.start("convert " + from.id() + " -> " + to.id(), total > 0 ? total : -1);
     try (ItemSink sink = writer.open(output, plan.schema(), new WriteOptions(mediaRoot, false), loss);
          ItemCursor cursor = Datasets.cursor(plan, readOptions)) {

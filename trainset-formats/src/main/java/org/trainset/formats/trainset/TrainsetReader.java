@@ -56,7 +56,9 @@ final class TrainsetReader implements DatasetReader {
         }
       }
     }
-    return new ReadPlan(schema, parts);
+    // Media stayed where the source had them (recorded at write time) or were copied in here.
+    String mediaRoot = root0.hasNonNull("mediaRoot") ? root0.get("mediaRoot").asText() : dir.toAbsolutePath().toString();
+    return new ReadPlan(schema, parts, mediaRoot);
   }
 
   /** One JSON Lines shard. Holds only the path so it serialises to other machines. */

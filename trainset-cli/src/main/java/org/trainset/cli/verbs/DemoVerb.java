@@ -1,0 +1,135 @@
+package org.trainset.cli.verbs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.trainset.cli.DatasetInput;
+import org.trainset.cli.Json;
+import org.trainset.cli.OutputOptions;
+import org.trainset.cli.Verb;
+import org.trainset.core.DatasetStats;
+import org.trainset.core.Datasets;
+import org.trainset.core.convert.Conversion;
+import org.trainset.core.io.AtomicOutput;
+import org.trainset.core.model.Item;
+import org.trainset.core.progress.Progress;
+import org.trainset.core.spi.Detection;
+import org.trainset.core.spi.Format;
+import org.trainset.core.spi.ItemCursor;
+import org.trainset.core.spi.Problem;
+import org.trainset.core.spi.ReadOptions;
+import org.trainset.core.spi.ReadPlan;
+import org.trainset.core.validate.DatasetValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The main job on bundled data: detect, stats, validate, then convert into every writable
+ * format and read each result back, printing what happened at each step. Each step's output is
+ * written atomically (the input copy, then one folder per conversion).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Run trainset end to end on a small bundled dataset (4 street scenes, COCO):",
+        "detect, stats, validate, convert to every writable format, and read each result back."})
+public final class DemoVerb implements Verb {
+  private static final String BUNDLE = "/org/trainset/cli/demo/street/";
+
+  @Spec CommandSpec spec;
+  @Mixin OutputOptions output;
+  @Option(names = "--out", defaultValue = "demo-output", paramLabel = "DIR",
+      description = "Where the demo writes (replaced as a whole; default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    var report = Json.object();
+    Path input = extractBundle(out.resolve("input/street"));
+    step(o, "1. detect " + input);
+    List<Detection> found = DatasetInput.registry().detectAll(input);
+    Format source = found.get(0).format();
+    for (Detection d : found) step(o, String.format(Locale.ROOT, "   %-14s %.2f", d.format().id(), d.confidence()));
+    report.put("format", source.id());
+
+    step(o, "2. stats");
+    DatasetStats stats = stats(source, input);
+    step(o, String.format("   %d items, %d annotations, by type %s, by label %s", stats.items(),
+        stats.annotations(), stats.byType(), stats.byLabel()));
+    report.put("items", stats.items()).put("annotations", stats.annotations());
+
+    step(o, "3. validate");
+    List<Problem> problems = validate(source, input);
+    step(o, "   " + problems.size() + " problems");
+    problems.forEach(p -> step(o, "   " + p));
+    report.put("problems", problems.size());
+
+    step(o, "4. convert to every writable format, then read each result back");
+    var conversions = report.putArray("conversions");
+    for (Format target : DatasetInput.registry().formats()) {
+      if (target == source || target.writer().isEmpty()) continue;
+      Path dest = out.resolve("converted/" + target.id());
+      Conversion.Result r = Conversion.run(source, input, target, dest, ReadOptions.defaults(), false, Progress.NONE);
+      DatasetStats back = stats(DatasetInput.registry().detect(dest), dest);
+      step(o, String.format("   %-10s wrote %d items / %d annotations; read back %d / %d; %s", target.id(),
+          r.items(), r.annotations(), back.items(), back.annotations(), r.loss().describe().replace("\n", "; ")));
+      conversions.addObject().put("to", target.id()).put("readBackItems", back.items())
+          .put("readBackAnnotations", back.annotations()).put("loss", r.loss().describe());
+    }
+    step(o, "done: results in " + out.toAbsolutePath().normalize());
+    if (output.json) o.println(Json.write(report));
+    return 0;
+  }
+
+  /** Text progress of the demo; silent with --json, which prints one object at the end. */
+  private void step(PrintWriter o, String text) {
+    if (!output.json) o.println(text);
+  }
+
+  private static DatasetStats stats(Format format, Path path) throws IOException {
+    ReadPlan plan = Datasets.plan(format, path, ReadOptions.defaults());
+    DatasetStats stats = new DatasetStats();
+    try (ItemCursor c = Datasets.cursor(plan, ReadOptions.defaults())) {
+      for (Item i = c.next(); i != null; i = c.next()) stats.add(i);
+    }
+    return stats;
+  }
+
+  private static List<Problem> validate(Format format, Path path) throws IOException {
+    List<Problem> problems = new ArrayList<>();
+    ReadOptions options = ReadOptions.defaults().withProblems(problems::add);
+    ReadPlan plan = Datasets.plan(format, path, options);
+    DatasetValidator v = new DatasetValidator(plan.schema(), problems::add);
+    try (ItemCursor c = Datasets.cursor(plan, options)) {
+      for (Item i = c.next(); i != null; i = c.next()) v.check(i);
+    }
+    return problems;
+  }
+
+  /** Copies the bundled dataset (listed in its FILES index) out of the jar, atomically. */
+  private static Path extractBundle(Path target) throws IOException {
+    List<String> files;
+    try (InputStream index = DemoVerb.class.getResourceAsStream(BUNDLE + "FILES")) {
+      if (index == null) throw new IllegalStateException("demo bundle missing from the build");
+      files = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    }
+    try (AtomicOutput staging = AtomicOutput.directory(target)) {
+      for (String f : files) {
+        Path dest = staging.resolve(f);
+        Files.createDirectories(dest.getParent());
+        try (InputStream in = DemoVerb.class.getResourceAsStream(BUNDLE + f)) {
+          Files.copy(in, dest);
+        }
+      }
+      staging.commit();
+    }
+    return target;
+  }
+}

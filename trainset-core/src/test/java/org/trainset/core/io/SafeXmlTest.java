@@ -1,0 +1,90 @@
+package org.trainset.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafeXmlTest {
+  @TempDir Path tmp;
+
+  private static InputException readAll(Path file, ParseLimits limits) {
+    return assertThrows(InputException.class, () -> {
+      XMLStreamReader r = SafeXml.open(file, limits);
+      try {
+        while (r.hasNext()) {
+          r.next();
+          if (r.getEventType() == XMLStreamConstants.CHARACTERS && r.getText().contains("SECRET")) {
+            throw new AssertionError("external entity content leaked into the document");
+          }
+        }
+      } catch (XMLStreamException e) {
+        throw SafeXml.inputError(file, e);
+      } finally {
+        r.close();
+      }
+    });
+  }
+
+  @Test
+  void externalEntityIsRefusedAndNeverRead() throws Exception {
+    Path secret = Files.writeString(tmp.resolve("secret.txt"), "SECRET");
+    Path xml = Files.writeString(tmp.resolve("x.xml"), "<?xml version=\"1.0\"?>\n"
+        + "<!DOCTYPE a [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n<annotations>&xxe;</annotations>");
+    InputException e = readAll(xml, ParseLimits.DEFAULT);
+    assertTrue(e.getMessage().contains("x.xml"), e.getMessage());
+    assertTrue(e.getMessage().contains("DOCTYPE") || e.getMessage().toLowerCase().contains("doctype")
+        || e.getMessage().contains("entity"), e.getMessage());
+  }
+
+  @Test
+  void billionLaughsFailsFast() throws Exception {
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
+    for (int i = 1; i <= 9; i++) {
+      sb.append("<!ENTITY lol").append(i).append(" \"");
+      for (int j = 0; j < 10; j++) sb.append("&lol").append(i == 1 ? "" : String.valueOf(i - 1)).append(';');
+      sb.append("\">\n");
+    }
+    sb.append("]>\n<lolz>&lol9;</lolz>");
+    Path xml = Files.writeString(tmp.resolve("bomb.xml"), sb.toString());
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> readAll(xml, ParseLimits.DEFAULT));
+  }
+
+  @Test
+  void truncatedXmlNamesLine() throws Exception {
+    Path xml = Files.writeString(tmp.resolve("t.xml"), "<annotations>\n  <image id=\"0\">\n    <box ");
+    InputException e = readAll(xml, ParseLimits.DEFAULT);
+    assertTrue(e.line() >= 3, "line " + e.line());
+    assertEquals("xml-syntax", e.rule());
+  }
+
+  @Test
+  void nestingLimitApplies() throws Exception {
+    Path xml = Files.writeString(tmp.resolve("deep.xml"), "<a>".repeat(50) + "</a>".repeat(50));
+    InputException e = readAll(xml, ParseLimits.DEFAULT.withMaxNestingDepth(10));
+    assertTrue(e.getMessage().contains("nesting"), e.getMessage());
+  }
+
+  @Test
+  void ordinaryDocumentReads() throws Exception {
+    Path xml = Files.writeString(tmp.resolve("ok.xml"), "<?xml version=\"1.0\"?><a x=\"1\">t &amp; u</a>");
+    XMLStreamReader r = SafeXml.open(xml, ParseLimits.DEFAULT);
+    StringBuilder text = new StringBuilder();
+    while (r.hasNext()) {
+      if (r.next() == XMLStreamConstants.CHARACTERS) text.append(r.getText());
+    }
+    r.close();
+    assertEquals("t & u", text.toString());
+    assertFalse(text.isEmpty());
+  }
+}
