@@ -2,7 +2,9 @@ package org.trainset.cli;
 
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.trainset.core.UnknownFormatException;
 import org.trainset.core.convert.StrictLossException;
@@ -52,8 +54,10 @@ public final class ExitCodes {
         || t instanceof CommandLine.ParameterException) {
       return USAGE;
     }
-    if (t instanceof InputException || t instanceof NoSuchFileException
-        || t instanceof AccessDeniedException || t instanceof FileNotFoundException) {
+    // File-system refusals (missing, permission, a folder where a file was expected) and text
+    // that is not valid in its encoding are problems with the input, not with trainset.
+    if (t instanceof InputException || t instanceof FileSystemException
+        || t instanceof FileNotFoundException || t instanceof CharacterCodingException) {
       return INPUT;
     }
     if (t instanceof StrictLossException || t instanceof FindingsException) {
@@ -73,6 +77,7 @@ public final class ExitCodes {
   private static String message(Throwable t) {
     if (t instanceof NoSuchFileException n) return n.getFile() + ": no such file or directory";
     if (t instanceof AccessDeniedException a) return a.getFile() + ": permission denied";
+    if (t instanceof FileSystemException f) return f.getFile() + ": " + f.getReason();
     String m = t.getMessage();
     return m == null ? t.getClass().getSimpleName() : m;
   }

@@ -104,4 +104,17 @@ class NativeAndMediaCliTest {
     assertTrue(r.err().contains("part-00000.jsonl:1"), r.err());
     assertEquals(before, Files.readString(out.resolve("items/part-00000.jsonl")));
   }
+
+  @Test
+  void unreadableShardIsAnInputError() throws Exception {
+    // Root reads any file whatever its mode, so "unreadable" is made with a folder where a file belongs.
+    Path shard = dataset.resolve("items/part-00000.jsonl");
+    Files.delete(shard);
+    Files.createDirectories(shard);
+    Path out = tmp.resolve("never");
+    Cli.Result r = Cli.run("convert", dataset.toString(), "--to", "trainset", "--out", out.toString());
+    assertEquals(3, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("part-00000.jsonl"), r.err());
+    assertFalse(Files.exists(out));
+  }
 }

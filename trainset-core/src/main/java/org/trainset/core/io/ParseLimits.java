@@ -31,8 +31,20 @@ public record ParseLimits(int maxNestingDepth, int maxStringLength, long maxFile
     return new ParseLimits(depth, maxStringLength, maxFileSize, maxNumberLength);
   }
 
-  /** Throws when {@code file} is larger than allowed. */
+  /**
+   * Throws an {@link InputException} when {@code file} is not a readable regular file or is
+   * larger than allowed. Every reader calls this before opening a file, so these cases give one
+   * clear input error instead of an I/O failure half-way.
+   */
   public void checkFileSize(java.nio.file.Path file) throws java.io.IOException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new InputException(file, "not-a-file", java.nio.file.Files.exists(file)
+          ? "expected a regular file, found " + (java.nio.file.Files.isDirectory(file) ? "a folder" : "something else")
+          : "no such file");
+    }
+    if (!java.nio.file.Files.isReadable(file)) {
+      throw new InputException(file, "unreadable", "permission denied");
+    }
     long size = java.nio.file.Files.size(file);
     if (size > maxFileSize) {
       throw new InputException(file, "max-file-size",
