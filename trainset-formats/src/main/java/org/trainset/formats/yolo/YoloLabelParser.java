@@ -46,9 +46,11 @@ final class YoloLabelParser {
     if (kpt != null && n == 4 + kpt[0] * kpt[1]) return pose(meta, v, lineNo);
     if (n == 4) return List.of(box(meta, v, lineNo));
     if (n == 8 && obb) {
-      double[] px = pixels(v);
-      Box rotated = RotatedBoxes.fromCorners(meta, px);
-      return List.of(rotated != null ? rotated : new Polygon(meta, px));
+      // corners unrounded: the box's centre, size and angle are rounded once, not twice
+      double[] raw = new double[8];
+      for (int i = 0; i < 8; i++) raw[i] = v[i] * (i % 2 == 0 ? width : height);
+      Box rotated = RotatedBoxes.fromCorners(meta, raw);
+      return List.of(rotated != null ? rotated : new Polygon(meta, pixels(v)));
     }
     if (n >= 6 && n % 2 == 0) return List.of(new Polygon(meta, pixels(v)));
     String expected = "4 (box), an even count of 6 or more (polygon, 8 for an oriented box)"
