@@ -19,7 +19,7 @@ import org.trainset.core.spi.ReadPlan;
 
 /**
  * Plans a VOC dataset: lists its items (see {@link VocLayout}), builds the label schema from
- * {@code labelmap.txt} plus a pass over the annotation files (VOC declares labels nowhere else),
+ * {@code labelmap.txt} or else a pass over the annotation files (VOC declares labels nowhere else),
  * and splits the items into parts of {@link #PART_ITEMS}, each reading one XML file per item.
  */
 final class VocReader implements DatasetReader {
@@ -47,11 +47,15 @@ final class VocReader implements DatasetReader {
     return new ReadPlan(schema, parts);
   }
 
-  /** Labelmap labels first, then labels, parts and actions found in the files, in order. */
+  /**
+   * With a {@code labelmap.txt} its labels are the schema (a label used in a file but missing
+   * from the map is then undeclared, which {@code validate} reports). Without one, VOC declares
+   * labels nowhere, so one pass over the annotation files collects labels, parts and actions.
+   */
   private static List<LabelDef> labels(Path dir, List<VocLayout.Entry> entries,
                                        List<VocLabelMap.Entry> map, ReadOptions options) throws IOException {
+    if (!map.isEmpty()) return VocLabelMap.labels(map);
     Map<String, LabelDef> labels = new LinkedHashMap<>();
-    for (LabelDef l : VocLabelMap.labels(map)) labels.put(l.name(), l);
     for (VocLayout.Entry e : entries) {
       if (e.xml() == null) continue;
       VocXmlParser.Parsed p = VocXmlParser.parse(dir.resolve(e.xml()), options.limits());
