@@ -63,6 +63,9 @@ final class YoloWriter implements DatasetWriter {
       if (subset == null || subset.isEmpty()) {
         loss.changed("subset (none) -> train");
         subset = "train";
+      } else if (YoloFormat.YAML_RESERVED.contains(subset)) {
+        loss.changed("subset named like a data.yaml key -> <name>_subset");
+        subset = subset + "_subset";
       }
       subsets.add(subset);
       item.attributes().keySet().forEach(k -> loss.dropped("item attribute '" + k + "'"));

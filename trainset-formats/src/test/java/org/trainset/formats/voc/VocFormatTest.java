@@ -141,6 +141,21 @@ class VocFormatTest {
     assertEquals(2, back.annotations().size());
   }
 
+  @Test void copiedMediaLandInJpegImages(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Path src = SharedFixtures.datumaro("voc_dataset/voc_dataset1");
+    var options = org.trainset.core.spi.ReadOptions.defaults();
+    var plan = new VocFormat().reader().orElseThrow().plan(src, options);
+    try (var sink = new VocFormat().writer().orElseThrow().open(dir.resolve("out"), plan.schema(),
+        new org.trainset.core.spi.WriteOptions(src, true), LossReport.strict())) {
+      for (Item i : org.trainset.core.Datasets.readAll(plan, options)) sink.accept(i);
+      sink.commit();
+    }
+    assertEquals(Files.size(src.resolve("JPEGImages/2007_000002.jpg")), Files.size(dir.resolve("out/JPEGImages/2007_000002.jpg")));
+    assertEquals(List.of("2007_000001"), Files.readAllLines(dir.resolve("out/ImageSets/Main/train.txt")));
+    String labelmap = Files.readString(dir.resolve("out/labelmap.txt"));
+    assertTrue(labelmap.contains("person::head:other,jumping,phoning"), labelmap);
+  }
+
   @Test void doctypeIsRefusedWithFileAndLine(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
     Path ann = Files.createDirectories(dir.resolve("Annotations"));
     Files.writeString(ann.resolve("evil.xml"), "<?xml version=\"1.0\"?>\n<!DOCTYPE annotation [\n"
