@@ -8,7 +8,8 @@ import org.trainset.core.spi.DetectionContext;
 import org.trainset.core.spi.FormatDetector;
 
 /**
- * {@link #SPECIFIC} for {@code data.yaml} with {@code names:}, or {@code obj.data}; a little less
+ * {@link #SPECIFIC} for {@code data.yaml} (or another root-level dataset yaml) with {@code names:},
+ * or {@code obj.data}; a little less
  * for {@code obj.names} beside label text files. Ultralytics classification trees
  * ({@code train|val|test/<class>/<image>}, images only) get {@link #CLASSIFICATION}: above a
  * plain image folder ({@link #GENERIC}) but below any format with its own markers. Any other
@@ -21,8 +22,8 @@ final class YoloDetector implements FormatDetector {
   @Override public double detect(DetectionContext ctx) throws IOException {
     if (!ctx.isDirectory()) return NONE;
     Path root = ctx.root();
-    Path yaml = root.resolve(YoloFormat.DATA_YAML);
-    if (Files.isRegularFile(yaml) && ctx.headText(yaml).contains("names")) return SPECIFIC;
+    Path yaml = YoloLayout.datasetYaml(root);
+    if (yaml != null && ctx.headText(yaml).contains("names")) return SPECIFIC;
     if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_DATA))) return SPECIFIC;
     if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_NAMES))) {
       boolean labels = ctx.filesEndingWith(".txt").stream()

@@ -26,15 +26,39 @@ record YoloLayout(List<String> names, int[] kptShape, boolean obb, List<Entry> e
 
   /** Finds the variant at {@code root}: data.yaml, obj.data, obj.names, or a classification tree. */
   static YoloLayout of(Path root, org.trainset.core.io.ParseLimits limits) throws IOException {
-    if (Files.isRegularFile(root.resolve(YoloFormat.DATA_YAML))) {
-      return UltralyticsLayout.read(root, root.resolve(YoloFormat.DATA_YAML), limits);
-    }
+    Path yaml = datasetYaml(root);
+    if (yaml != null) return UltralyticsLayout.read(root, yaml, limits);
     if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_DATA))) return DarknetLayout.strict(root);
     if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_NAMES))) return DarknetLayout.loose(root);
     YoloLayout classes = ClassificationLayout.read(root);
     if (classes != null) return classes;
     throw new InputException(root, "yolo-layout",
         "no data.yaml, obj.data, obj.names or train/<class>/<image> folders found");
+  }
+
+  /**
+   * The Ultralytics dataset file: {@code data.yaml}, else the first root-level {@code .yaml}/{@code .yml}
+   * (e.g. {@code coco128.yaml}) whose first 64 KiB declare {@code names:} and {@code train:}; or null.
+   */
+  static Path datasetYaml(Path root) throws IOException {
+    Path data = root.resolve(YoloFormat.DATA_YAML);
+    if (Files.isRegularFile(data)) return data;
+    if (!Files.isDirectory(root)) return null;
+    List<Path> yamls;
+    try (Stream<Path> s = Files.list(root)) {
+      yamls = s.filter(Files::isRegularFile).filter(p -> {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+      }).sorted().toList();
+    }
+    for (Path y : yamls) {
+      String head;
+      try (var in = Files.newInputStream(y)) {
+        head = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      if (head.contains("names:") && head.contains("train:")) return y;
+    }
+    return null;
   }
 
   /** Images under {@code dir} (recursively), sorted, as root-relative paths. */

@@ -88,6 +88,13 @@ class YoloInputTest {
     assertTrue(e.getMessage().contains("data.yaml") && e.getMessage().contains("yaml-syntax"), e.getMessage());
   }
 
+  @Test void aDatasetYamlWithAnotherNameIsFound() throws IOException {
+    Path ds = copyOfDetection();
+    Files.move(ds.resolve("data.yaml"), ds.resolve("coco128.yaml"));
+    assertEquals(FormatDetector.SPECIFIC, new YoloFormat().detector().detect(ds));
+    assertEquals(2, read(ds).get(0).annotations().size());
+  }
+
   @Test void plainImageFoldersAreNotClaimedButClassificationTreesAreAbove() throws IOException {
     Path jpg = YoloFormatTest.cvat("yolov8_detection/images/train/1.jpg");
     Path flat = Files.createDirectories(dir.resolve("flat"));
