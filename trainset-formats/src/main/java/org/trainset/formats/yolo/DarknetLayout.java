@@ -1,0 +1,120 @@
+package org.trainset.formats.yolo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.trainset.core.io.InputException;
+import org.trainset.core.io.SafePaths;
+
+/**
+ * Darknet exports (CVAT's "YOLO 1.1"): {@code obj.data} names the class file and one image
+ * list per subset, paths prefixed with {@code data/} (the dataset root on the training
+ * machine); labels sit beside their images. The loose variant has only {@code obj.names} and
+ * {@code labels|Annotations} next to {@code images|Images}, optionally one folder per subset.
+ */
+final class DarknetLayout {
+  private static final List<String> NOT_SUBSETS = List.of("classes", "names", "backup", "eval");
+
+  private DarknetLayout() {}
+
+  static YoloLayout strict(Path root) throws IOException {
+    Path objData = root.resolve(YoloFormat.OBJ_DATA);
+    Map<String, String> keys = keyValues(objData);
+    Path namesFile = SafePaths.resolveInside(root, stripData(keys.getOrDefault("names", YoloFormat.OBJ_NAMES)));
+    if (!Files.isRegularFile(namesFile)) namesFile = root.resolve(YoloFormat.OBJ_NAMES);
+    List<String> names = names(namesFile);
+    List<YoloLayout.Entry> entries = new ArrayList<>();
+    for (var e : keys.entrySet()) {
+      if (NOT_SUBSETS.contains(e.getKey())) continue;
+      String subset = e.getKey();
+      Path list = SafePaths.resolveInside(root, stripData(e.getValue()));
+      List<String> images = Files.isRegularFile(list) ? imageList(root, list)
+          : YoloLayout.images(root, root.resolve("obj_" + subset + "_data"));
+      for (String image : images) {
+        String base = image.contains("/") ? image.substring(0, image.indexOf('/')) : "";
+        entries.add(new YoloLayout.Entry(YoloLayout.idFor(image, subset, base), subset, image,
+            YoloLayout.labelFor(image), null));
+      }
+    }
+    return new YoloLayout(names, null, false, entries);
+  }
+
+  static YoloLayout loose(Path root) throws IOException {
+    List<String> names = names(root.resolve(YoloFormat.OBJ_NAMES));
+    Path labels = YoloLayout.childIgnoringCase(root, "labels");
+    if (labels == null) labels = YoloLayout.childIgnoringCase(root, "annotations");
+    Path images = YoloLayout.childIgnoringCase(root, "images");
+    if (labels == null || images == null) {
+      throw new InputException(root, "yolo-layout", "obj.names needs a labels/ (or Annotations/) and an images/ folder beside it");
+    }
+    List<YoloLayout.Entry> entries = new ArrayList<>();
+    List<Path> subsetDirs;
+    try (Stream<Path> s = Files.list(images)) {
+      subsetDirs = s.filter(Files::isDirectory).sorted().toList();
+    }
+    if (subsetDirs.isEmpty()) {
+      addLoose(root, images, labels, null, entries);
+    } else {
+      for (Path d : subsetDirs) addLoose(root, d, labels.resolve(d.getFileName().toString()), d.getFileName().toString(), entries);
+    }
+    return new YoloLayout(names, null, false, entries);
+  }
+
+  private static void addLoose(Path root, Path imageDir, Path labelDir, String subset, List<YoloLayout.Entry> out)
+      throws IOException {
+    for (String image : YoloLayout.images(root, imageDir)) {
+      String below = SafePaths.relative(imageDir, root.resolve(image));
+      String id = YoloLayout.stripExtension(below);
+      out.add(new YoloLayout.Entry(id, subset, image, SafePaths.relative(root, labelDir.resolve(id + ".txt")), null));
+    }
+  }
+
+  /** Class names, one per line; blank lines at the end are ignored. */
+  static List<String> names(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) throw new InputException(file, "yolo-names", "class names file not found");
+    List<String> names = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).toList());
+    while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) names.remove(names.size() - 1);
+    return names;
+  }
+
+  /** {@code key = value} lines of obj.data, in order. */
+  private static Map<String, String> keyValues(Path file) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    long lineNo = 0;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        lineNo++;
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#")) continue;
+        int eq = t.indexOf('=');
+        if (eq < 0) throw new InputException(file, lineNo, -1, "obj-data", "expected 'key = value', got '" + t + "'");
+        out.put(t.substring(0, eq).strip(), t.substring(eq + 1).strip());
+      }
+    }
+    return out;
+  }
+
+  /** Image paths listed in a subset file, made root-relative (a leading {@code data/} is the root). */
+  static List<String> imageList(Path root, Path list) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("#")) continue;
+      out.add(SafePaths.relative(root, SafePaths.resolveInside(root, stripData(t))));
+    }
+    return out;
+  }
+
+  static String stripData(String path) {
+    String p = path.replace('\\', '/');
+    if (p.startsWith("./")) p = p.substring(2);
+    return p.startsWith("data/") ? p.substring(5) : p;
+  }
+}

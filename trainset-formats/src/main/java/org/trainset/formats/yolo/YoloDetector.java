@@ -1,0 +1,48 @@
+package org.trainset.formats.yolo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.trainset.core.spi.DetectionContext;
+import org.trainset.core.spi.FormatDetector;
+
+/**
+ * {@link #SPECIFIC} for {@code data.yaml} (or another root-level dataset yaml) with {@code names:},
+ * or {@code obj.data}; a little less
+ * for {@code obj.names} beside label text files. Ultralytics classification trees
+ * ({@code train|val|test/<class>/<image>}, images only) get {@link #CLASSIFICATION}: above a
+ * plain image folder ({@link #GENERIC}) but below any format with its own markers. Any other
+ * folder of images is not claimed at all.
+ */
+final class YoloDetector implements FormatDetector {
+  static final double LOOSE = 0.75;
+  static final double CLASSIFICATION = 0.3;
+
+  @Override public double detect(DetectionContext ctx) throws IOException {
+    if (!ctx.isDirectory()) return NONE;
+    Path root = ctx.root();
+    Path yaml = YoloLayout.datasetYaml(root);
+    if (yaml != null && ctx.headText(yaml).contains("names")) return SPECIFIC;
+    if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_DATA))) return SPECIFIC;
+    if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_NAMES))) {
+      boolean labels = ctx.filesEndingWith(".txt").stream()
+          .anyMatch(p -> !p.getParent().equals(root) && !p.getFileName().toString().equalsIgnoreCase("README.txt"));
+      return labels ? LOOSE : NONE;
+    }
+    return isClassificationTree(ctx) ? CLASSIFICATION : NONE;
+  }
+
+  private static boolean isClassificationTree(DetectionContext ctx) throws IOException {
+    List<Path> files = ctx.files();
+    if (files.isEmpty()) return false;
+    for (Path f : files) {
+      Path rel = ctx.root().relativize(f);
+      if (rel.getNameCount() != 3 || !YoloFormat.isImage(f.getFileName().toString())
+          || !YoloFormat.CLASSIFICATION_SUBSETS.contains(rel.getName(0).toString())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
