@@ -19,7 +19,17 @@ import javax.xml.stream.util.StreamReaderDelegate;
 public final class SafeXml {
   private SafeXml() {}
 
+  /**
+   * Building a factory costs more than parsing a small VOC file, so each thread keeps one;
+   * factories are not guaranteed thread-safe, hence one per thread rather than one shared.
+   */
+  private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(SafeXml::newFactory);
+
   private static XMLInputFactory factory() {
+    return FACTORY.get();
+  }
+
+  private static XMLInputFactory newFactory() {
     XMLInputFactory f = XMLInputFactory.newFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
