@@ -47,7 +47,9 @@ class CvatExportTaskTest extends CvatFixtureTest {
     assertEquals(8, img0.width());
     assertEquals(0L, img0.attributes().get("frame"));
     Box box = ofType(img0, Box.class).get(0);
-    assertEquals(new double[] {0, 2, 4, 2}[3], box.height());
+    assertEquals(0.0, box.x());
+    assertEquals(2.0, box.y());
+    assertEquals(2.0, box.height());
     assertEquals(4.0, box.width());
     assertTrue(box.meta().occluded());
     assertEquals(1, box.meta().zOrder());
