@@ -42,7 +42,7 @@ record CvatHead(String version, String container, Map<String, Object> meta, List
     while (CvatXml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
       String name = r.getLocalName();
       if (name.equals("version")) {
-        version = r.getElementText().strip();
+        version = CvatXml.text(r).strip();
       } else if (name.equals("meta")) {
         while (CvatXml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
           String child = r.getLocalName();

@@ -42,11 +42,11 @@ final class CvatLabels {
       List<AttributeSpec> attributes = new ArrayList<>();
       while (CvatXml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
         switch (r.getLocalName()) {
-          case "name" -> name = r.getElementText();
-          case "color" -> color = r.getElementText();
-          case "type" -> type = r.getElementText();
-          case "parent" -> parent = r.getElementText();
-          case "svg" -> svgs.put(name == null ? "" : name, r.getElementText());
+          case "name" -> name = CvatXml.text(r);
+          case "color" -> color = CvatXml.text(r);
+          case "type" -> type = CvatXml.text(r);
+          case "parent" -> parent = CvatXml.text(r);
+          case "svg" -> svgs.put(name == null ? "" : name, CvatXml.text(r));
           case "attributes" -> readAttributes(r, attributes);
           default -> CvatXml.skip(r);
         }
@@ -66,11 +66,11 @@ final class CvatLabels {
       boolean mutable = false;
       while (CvatXml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
         switch (r.getLocalName()) {
-          case "name" -> name = r.getElementText();
-          case "input_type" -> inputType = r.getElementText().strip();
-          case "default_value" -> defaultValue = r.getElementText();
-          case "values" -> values = r.getElementText();
-          case "mutable" -> mutable = r.getElementText().strip().equalsIgnoreCase("true");
+          case "name" -> name = CvatXml.text(r);
+          case "input_type" -> inputType = CvatXml.text(r).strip();
+          case "default_value" -> defaultValue = CvatXml.text(r);
+          case "values" -> values = CvatXml.text(r);
+          case "mutable" -> mutable = CvatXml.text(r).strip().equalsIgnoreCase("true");
           default -> CvatXml.skip(r);
         }
       }

@@ -83,7 +83,7 @@ final class CvatShapes {
   private void readAttribute(XMLStreamReader r, Map<String, Object> into) throws XMLStreamException, InputException {
     String name = r.getAttributeValue(null, "name");
     if (name == null) throw CvatXml.error(file, r, "cvat-attribute", "<attribute> without a name");
-    into.put(name, r.getElementText());
+    into.put(name, CvatXml.text(r));
   }
 
   private Box box(XMLStreamReader r, ShapeAttrs a, AnnotationMeta meta) throws InputException {

@@ -24,6 +24,35 @@ final class CvatXml {
     return XMLStreamConstants.END_DOCUMENT;
   }
 
+  /**
+   * The text of a text-only element, leaving the reader on its end tag. Used instead of
+   * {@code XMLStreamReader.getElementText()}, which would step past SafeXml's guard and leave its
+   * nesting count one level too deep per call.
+   */
+  static String text(XMLStreamReader r) throws XMLStreamException {
+    StringBuilder sb = null;
+    String single = "";
+    while (true) {
+      int ev = r.next();
+      switch (ev) {
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          if (single.isEmpty() && sb == null) {
+            single = r.getText();
+          } else {
+            if (sb == null) sb = new StringBuilder(single);
+            sb.append(r.getText());
+          }
+        }
+        case XMLStreamConstants.END_ELEMENT -> {
+          return sb != null ? sb.toString() : single;
+        }
+        case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException(
+            "<" + r.getLocalName() + "> inside an element that holds only text", r.getLocation());
+        default -> { }
+      }
+    }
+  }
+
   /** Skips the element {@code r} is on, with everything inside it. */
   static void skip(XMLStreamReader r) throws XMLStreamException {
     int depth = 1;

@@ -113,4 +113,22 @@ class CvatBadInputTest {
     assertEquals("cvat-mask", e.rule());
     assertTrue(e.getMessage().contains("sum to 3"), e.getMessage());
   }
+
+  @Test
+  void manyAttributeElementsDoNotCountAsNesting() throws IOException {
+    // 500 shapes with an <attribute> each: flat, so far below the nesting limit of 200.
+    String shapes = "<box label=\"x\" xtl=\"1\" ytl=\"1\" xbr=\"2\" ybr=\"2\"><attribute name=\"q\">ok</attribute></box>\n";
+    Path xml = Files.writeString(tmp.resolve("flat.xml"), "<annotations><version>1.1</version><image id=\"0\" name=\"a.jpg\">\n"
+        + shapes.repeat(500) + "</image></annotations>\n");
+    var items = Datasets.readAll(Datasets.plan(CVAT, xml, ReadOptions.defaults()), ReadOptions.defaults());
+    assertEquals(500, items.get(0).annotations().size());
+  }
+
+  @Test
+  void deepNestingIsRefused() throws IOException {
+    Path xml = Files.writeString(tmp.resolve("deep.xml"), "<annotations><version>1.1</version><meta>"
+        + "<a>".repeat(300) + "</a>".repeat(300) + "</meta></annotations>");
+    InputException e = readFails(xml);
+    assertTrue(e.getMessage().contains("nesting deeper than 200"), e.getMessage());
+  }
 }
