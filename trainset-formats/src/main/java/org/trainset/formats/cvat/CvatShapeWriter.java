@@ -164,6 +164,9 @@ final class CvatShapeWriter {
     Annotation s = f.shape();
     Map<String, Object> attributes = new LinkedHashMap<>(t.meta().attributes());
     attributes.putAll(s.meta().attributes());
+    if (s.meta().source() != null || s.meta().group() != null || s.meta().id() != null) {
+      loss.dropped("source, group or id of a track frame (CVAT keeps them per track)");
+    }
     String element = null;
     if (s instanceof Box) element = "box";
     else if (s instanceof Polygon) element = "polygon";

@@ -108,4 +108,17 @@ class CvatWriterTest {
     assertEquals(0, p.waitFor(), stdout);
     assertEquals("1 5 1 2 person", stdout);
   }
+
+  @Test
+  void copiesMediaUnderImagesWhenAsked() throws IOException {
+    Path src = org.trainset.testkit.SharedFixtures.datumaro("cvat_dataset/for_images/export_task");
+    var plan = Datasets.plan(CVAT, src.resolve("train.xml"), ReadOptions.defaults());
+    Path out = tmp.resolve("copied");
+    try (ItemSink sink = CVAT.writer().orElseThrow().open(out, plan.schema(), new WriteOptions(src, true), LossReport.strict())) {
+      for (Item i : Datasets.readAll(plan, ReadOptions.defaults())) sink.accept(i);
+      sink.commit();
+    }
+    assertEquals(Files.size(src.resolve("images/img0.jpg")), Files.size(out.resolve("images/img0.jpg")));
+    assertTrue(Files.isRegularFile(out.resolve("images/img1.jpg")));
+  }
 }
