@@ -34,27 +34,35 @@ PY
 }
 
 run_java() { # verb: runs it $repeat times
-  local log="$work/gc-$1.log" t0 t1 rc=0 times=()
+  local log="$work/gc-$1.log" t0 t1 rc=0 times=() cpu=() u s rss
   for ((i = 0; i < repeat; i++)); do
     t0=$(now)
-    java -Xmx"$heap" -Xlog:gc:file="$log" -jar "$jar" "$1" "$xml" --json > "$work/$1.json" || rc=$?
+    /usr/bin/time -f "%U %S %M" -o "$work/time-$1" \
+      java -Xmx"$heap" -Xlog:gc:file="$log" -jar "$jar" "$1" "$xml" --json > "$work/$1.json" || rc=$?
     t1=$(now)
     times+=("$(python3 -c "print($t1-$t0)")")
+    read -r u s rss < "$work/time-$1"
+    cpu+=("$(python3 -c "print($u+$s)")")
   done
-  report "trainset $1 (exit $rc, peak heap $(peak_heap "$log") MB)" "${times[@]}"
+  report "trainset $1 (exit $rc, peak heap $(peak_heap "$log") MB, max RSS $((rss / 1024)) MB)" "${times[@]}"
+  echo "  CPU (user+sys) per run: ${cpu[*]} s"
   head -c 300 "$work/$1.json"; echo
 }
 
 run_java stats
 run_java validate
 times=()
+pycpu=()
 for ((i = 0; i < repeat; i++)); do
   t0=$(now)
-  out=$(/usr/bin/python3 "$here/bench/cvat/baseline.py" "$xml")
+  out=$(/usr/bin/time -f "%U %S" -o "$work/time-py" /usr/bin/python3 "$here/bench/cvat/baseline.py" "$xml")
   t1=$(now)
   times+=("$(python3 -c "print($t1-$t0)")")
+  read -r u s < "$work/time-py"
+  pycpu+=("$(python3 -c "print($u+$s)")")
 done
 report "python iterparse, count only ($out)" "${times[@]}"
+echo "  CPU (user+sys) per run: ${pycpu[*]} s"
 
 # Bounded memory: the same validate with a 64 MB heap (items stream; nothing grows with the file).
 t0=$(now)

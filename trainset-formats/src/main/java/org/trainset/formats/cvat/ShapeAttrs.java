@@ -2,7 +2,6 @@ package org.trainset.formats.cvat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import javax.xml.stream.XMLStreamReader;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.AnnotationMeta;
@@ -13,16 +12,20 @@ import org.trainset.core.model.AnnotationMeta;
  * never disappears silently.
  */
 final class ShapeAttrs {
-  private static final Set<String> COMMON = Set.of("label", "occluded", "z_order", "group_id", "source",
-      "frame", "outside", "keyframe", "rotation");
-  private static final Map<String, Set<String>> GEOMETRY = Map.of(
-      "box", Set.of("xtl", "ytl", "xbr", "ybr"),
-      "polygon", Set.of("points"),
-      "polyline", Set.of("points"),
-      "points", Set.of("points"),
-      "skeleton", Set.of("points"),
-      "mask", Set.of("rle", "left", "top", "width", "height"),
-      "tag", Set.of());
+  // Attribute codes: one bit each, so a kind's allowed set is a mask (this runs once per shape).
+  private static final int LABEL = 1, OCCLUDED = 1 << 1, Z_ORDER = 1 << 2, GROUP_ID = 1 << 3, SOURCE = 1 << 4,
+      FRAME = 1 << 5, OUTSIDE = 1 << 6, KEYFRAME = 1 << 7, ROTATION = 1 << 8, XTL = 1 << 9, YTL = 1 << 10,
+      XBR = 1 << 11, YBR = 1 << 12, POINTS = 1 << 13, RLE = 1 << 14, LEFT = 1 << 15, TOP = 1 << 16,
+      WIDTH = 1 << 17, HEIGHT = 1 << 18;
+  private static final int COMMON = LABEL | OCCLUDED | Z_ORDER | GROUP_ID | SOURCE | FRAME | OUTSIDE | KEYFRAME | ROTATION;
+  private static final Map<String, Integer> GEOMETRY = Map.of(
+      "box", XTL | YTL | XBR | YBR,
+      "polygon", POINTS,
+      "polyline", POINTS,
+      "points", POINTS,
+      "skeleton", POINTS,
+      "mask", RLE | LEFT | TOP | WIDTH | HEIGHT,
+      "tag", 0);
 
   String label;
   boolean occluded;
@@ -43,36 +46,57 @@ final class ShapeAttrs {
   }
 
   static ShapeAttrs read(XMLStreamReader r, Path file, String kind) throws InputException {
-    Set<String> geometry = GEOMETRY.get(kind);
+    int allowed = COMMON | GEOMETRY.get(kind);
     ShapeAttrs a = new ShapeAttrs();
     for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
       String name = r.getAttributeLocalName(i);
       String v = r.getAttributeValue(i);
-      if (!COMMON.contains(name) && !geometry.contains(name)) {
+      int code = switch (name) {
+        case "label" -> LABEL;
+        case "occluded" -> OCCLUDED;
+        case "z_order" -> Z_ORDER;
+        case "group_id" -> GROUP_ID;
+        case "source" -> SOURCE;
+        case "frame" -> FRAME;
+        case "outside" -> OUTSIDE;
+        case "keyframe" -> KEYFRAME;
+        case "rotation" -> ROTATION;
+        case "xtl" -> XTL;
+        case "ytl" -> YTL;
+        case "xbr" -> XBR;
+        case "ybr" -> YBR;
+        case "points" -> POINTS;
+        case "rle" -> RLE;
+        case "left" -> LEFT;
+        case "top" -> TOP;
+        case "width" -> WIDTH;
+        case "height" -> HEIGHT;
+        default -> 0;
+      };
+      if ((code & allowed) == 0) {
         throw CvatXml.error(file, r, "cvat-unknown-attribute",
             "<" + kind + "> has an attribute '" + name + "' that CVAT 1.1 does not define for it");
       }
-      switch (name) {
-        case "label" -> a.label = v;
-        case "occluded" -> a.occluded = flag(v, name, file, r);
-        case "z_order" -> a.zOrder = integer(v, name, file, r);
-        case "group_id" -> a.group = integer(v, name, file, r);
-        case "source" -> a.source = v;
-        case "frame" -> a.frame = integer(v, name, file, r);
-        case "outside" -> a.outside = flag(v, name, file, r);
-        case "keyframe" -> a.keyframe = flag(v, name, file, r);
-        case "rotation" -> a.rotation = number(v, name, file, r);
-        case "xtl" -> a.xtl = number(v, name, file, r);
-        case "ytl" -> a.ytl = number(v, name, file, r);
-        case "xbr" -> a.xbr = number(v, name, file, r);
-        case "ybr" -> a.ybr = number(v, name, file, r);
-        case "points" -> a.points = v;
-        case "rle" -> a.rle = v;
-        case "left" -> a.left = number(v, name, file, r);
-        case "top" -> a.top = number(v, name, file, r);
-        case "width" -> a.width = number(v, name, file, r);
-        case "height" -> a.height = number(v, name, file, r);
-        default -> throw new IllegalStateException(name);
+      switch (code) {
+        case LABEL -> a.label = v;
+        case OCCLUDED -> a.occluded = flag(v, name, file, r);
+        case Z_ORDER -> a.zOrder = integer(v, name, file, r);
+        case GROUP_ID -> a.group = integer(v, name, file, r);
+        case SOURCE -> a.source = v;
+        case FRAME -> a.frame = integer(v, name, file, r);
+        case OUTSIDE -> a.outside = flag(v, name, file, r);
+        case KEYFRAME -> a.keyframe = flag(v, name, file, r);
+        case ROTATION -> a.rotation = number(v, name, file, r);
+        case XTL -> a.xtl = number(v, name, file, r);
+        case YTL -> a.ytl = number(v, name, file, r);
+        case XBR -> a.xbr = number(v, name, file, r);
+        case YBR -> a.ybr = number(v, name, file, r);
+        case POINTS -> a.points = v;
+        case RLE -> a.rle = v;
+        case LEFT -> a.left = number(v, name, file, r);
+        case TOP -> a.top = number(v, name, file, r);
+        case WIDTH -> a.width = number(v, name, file, r);
+        default -> a.height = number(v, name, file, r);
       }
     }
     if (a.rotation != 0 && !kind.equals("box") && !kind.equals("skeleton")) {
@@ -102,12 +126,16 @@ final class ShapeAttrs {
   }
 
   static double number(String v, String name, Path file, XMLStreamReader r) throws InputException {
+    return number(v, 0, v.length(), name, file, r);
+  }
+
+  static double number(String v, int start, int end, String name, Path file, XMLStreamReader r) throws InputException {
     try {
-      double d = Double.parseDouble(v.strip());
+      double d = FastNumbers.parse(v, start, end);
       if (!Double.isFinite(d)) throw new NumberFormatException();
       return d;
     } catch (NumberFormatException e) {
-      throw CvatXml.error(file, r, "cvat-number", name + "=\"" + v + "\" is not a finite number");
+      throw CvatXml.error(file, r, "cvat-number", name + "=\"" + v.substring(start, end) + "\" is not a finite number");
     }
   }
 
@@ -129,7 +157,7 @@ final class ShapeAttrs {
         if (even != (c == ',') && i != text.length()) {
           throw CvatXml.error(file, r, "cvat-points", "points must be 'x,y;x,y;...', got \"" + text + "\"");
         }
-        out[n++] = number(text.substring(start, i), "points", file, r);
+        out[n++] = number(text, start, i, "points", file, r);
         start = i + 1;
       }
     }
