@@ -135,7 +135,7 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
     }
   }
 
-  private static Object longOrText(String v) {
+  static Object longOrText(String v) {
     try {
       return Long.valueOf(v.strip());
     } catch (NumberFormatException e) {

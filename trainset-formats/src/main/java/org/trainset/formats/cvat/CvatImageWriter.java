@@ -72,7 +72,9 @@ final class CvatImageWriter {
     for (var e : item.attributes().entrySet()) {
       String k = e.getKey();
       if (k.equals(CvatCursor.FRAME) || k.equals(CvatCursor.TASK_ID)) {
-        if (!(e.getValue() instanceof Long)) loss.changed("item attribute '" + k + "' -> number");
+        if (!CvatCursor.longOrText(String.valueOf(e.getValue())).equals(e.getValue())) {
+          loss.changed("item attribute '" + k + "' -> number or text");
+        }
         continue;
       }
       if (RESERVED.contains(k) || !XML_NAME.matcher(k).matches()) {

@@ -79,6 +79,8 @@ final class CvatWriter implements DatasetWriter {
         loss.changed("video item merged into the file's one video (CVAT XML holds one)");
       }
       if (!item.attributes().isEmpty()) loss.dropped("item attribute of a video");
+      if (media != null && media.kind() != MediaKind.VIDEO) loss.changed("media kind of an item with tracks -> video");
+      if (item.subset() != null && !item.subset().equals(containerSubset(schema))) loss.dropped("subset of a video item");
       for (Annotation a : item.annotations()) {
         if (a instanceof Track t) {
           labels.use(t.label());
