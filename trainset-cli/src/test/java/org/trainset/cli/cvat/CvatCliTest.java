@@ -105,6 +105,24 @@ class CvatCliTest {
     assertTrue(t.err().contains("cut.xml:3:"), t.err());
   }
 
+  @Test
+  void unsupportedShapeIsAFindingForValidateAndAnInputErrorOtherwise() throws IOException {
+    Path xml = Files.writeString(tmp.resolve("ellipse.xml"), """
+        <annotations><version>1.1</version>
+          <image id="0" name="a.jpg" width="10" height="10">
+            <box label="x" xtl="1" ytl="1" xbr="2" ybr="2"/>
+            <ellipse label="x" cx="5" cy="5" rx="2" ry="1"/>
+          </image>
+        </annotations>
+        """);
+    Cli.Result v = Cli.run("validate", xml.toString(), "--json");
+    assertEquals(1, v.exitCode(), v.toString());
+    assertTrue(v.out().contains("cvat-unsupported-shape") && v.out().contains("\"line\":4"), v.out());
+    Cli.Result s = Cli.run("stats", xml.toString());
+    assertEquals(3, s.exitCode(), s.toString());
+    assertTrue(s.err().contains("ellipse.xml:4") && s.err().contains("[item a.jpg]"), s.err());
+  }
+
   private void assertNoStaging() throws IOException {
     try (Stream<Path> s = Files.list(tmp)) {
       assertFalse(s.anyMatch(p -> p.getFileName().toString().contains("staging")), "staging folder left behind");

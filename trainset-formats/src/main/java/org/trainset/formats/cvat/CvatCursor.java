@@ -17,6 +17,8 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.LabelDef;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
+import org.trainset.core.spi.Problem;
+import org.trainset.core.spi.ProblemSink;
 
 /**
  * Streams items: each {@code <image>} becomes one item as soon as it is read. The
@@ -29,8 +31,12 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
   /** Item attribute holding the task an image came from in project exports. */
   static final String TASK_ID = "task_id";
 
+  /** CVAT shapes the model has no kind for: reported as problems (fatal unless validating), then skipped. */
+  private static final java.util.Set<String> UNSUPPORTED = java.util.Set.of("ellipse", "cuboid");
+
   private final Path file;
   private final XMLStreamReader r;
+  private final ProblemSink problems;
   private final CvatHead head;
   private final CvatShapes shapes;
   private final CvatTracks tracks;
@@ -38,8 +44,9 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
   private boolean pending = true; // the head parser left the reader on the first item element
   private boolean done;
 
-  CvatCursor(Path file, XMLStreamReader r, CvatHead head) {
+  CvatCursor(Path file, XMLStreamReader r, CvatHead head, ProblemSink problems) {
     this.file = file;
+    this.problems = problems;
     this.r = r;
     this.head = head;
     Map<String, List<String>> keypoints = new HashMap<>();
@@ -96,6 +103,14 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
     List<Annotation> annotations = new ArrayList<>();
     while (CvatXml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
       String kind = r.getLocalName();
+      if (UNSUPPORTED.contains(kind)) {
+        var loc = r.getLocation();
+        problems.report(new Problem("error", "cvat-unsupported-shape", file.toString(), loc.getLineNumber(),
+            subset != null ? subset + "/" + name : name, "#" + annotations.size(),
+            "<" + kind + "> has no trainset annotation kind; skipped"));
+        CvatXml.skip(r);
+        continue;
+      }
       if (!ShapeAttrs.isShape(kind)) {
         throw CvatXml.error(file, r, "cvat-unknown-shape", "<" + kind + "> is not a shape trainset reads "
             + "(box, polygon, polyline, points, mask, tag, skeleton)");

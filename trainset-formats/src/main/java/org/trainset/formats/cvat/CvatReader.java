@@ -45,7 +45,7 @@ final class CvatReader implements DatasetReader {
       Path file = Path.of(path);
       XMLStreamReader r = SafeXml.open(file, options.limits());
       try {
-        return new CvatCursor(file, r, CvatHead.read(r, file));
+        return new CvatCursor(file, r, CvatHead.read(r, file), options.problems());
       } catch (XMLStreamException e) {
         closeQuietly(r);
         throw SafeXml.inputError(file, e);

@@ -97,7 +97,23 @@ class CvatBadInputTest {
           <image id="0" name="a.jpg"><ellipse label="x" cx="1" cy="1" rx="2" ry="2"/></image>
         </annotations>
         """);
-    assertEquals("cvat-unknown-shape", readFails(ellipse).rule());
+    InputException unsupported = readFails(ellipse);
+    assertEquals("cvat-unsupported-shape", unsupported.rule());
+    assertEquals(2, unsupported.line());
+    assertEquals("a.jpg", unsupported.item());
+    // validate collects it instead and reads on
+    java.util.List<org.trainset.core.spi.Problem> found = new java.util.ArrayList<>();
+    ReadOptions collecting = ReadOptions.defaults().withProblems(found::add);
+    var items = Datasets.readAll(Datasets.plan(CVAT, ellipse, collecting), collecting);
+    assertEquals(1, items.size());
+    assertEquals(0, items.get(0).annotations().size());
+    assertEquals(1, found.size());
+    Path typo = Files.writeString(tmp.resolve("elipse.xml"), """
+        <annotations><version>1.1</version>
+          <image id="0" name="a.jpg"><elipse label="x"/></image>
+        </annotations>
+        """);
+    assertEquals("cvat-unknown-shape", readFails(typo).rule());
     Path nan = Files.writeString(tmp.resolve("nan.xml"), """
         <annotations><version>1.1</version>
           <image id="0" name="a.jpg"><box label="x" xtl="NaN" ytl="1" xbr="2" ybr="2"/></image>
