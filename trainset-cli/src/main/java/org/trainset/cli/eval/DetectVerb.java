@@ -94,7 +94,8 @@ public final class DetectVerb implements Verb {
 
   /** PR curves at IoU .50, .75 and averaged over .50:.95, each the mean over categories with ground truth. */
   private void writePlot(CocoEvalResult r) throws java.io.IOException {
-    CurvePlot p = new CurvePlot("Precision-recall (area all, all categories)", "Recall", "Precision", false);
+    CurvePlot p = new CurvePlot("Precision-recall (area all, all categories)", "Recall", "Precision", false).legendTopRight();
+    double[] stats = r.stats();
     double[] rec = r.recallThresholds();
     double[] iou = r.iouThresholds();
     int K = r.categoryIds().size();
@@ -115,10 +116,10 @@ public final class DetectVerb implements Verb {
         }
       }
       for (int i = 0; i < rec.length; i++) curve[i] = n[i] == 0 ? Double.NaN : curve[i] / n[i];
-      if (t == 0 || t == 5) p.add(new CurvePlot.Series(String.format(Locale.ROOT, "IoU %.2f", iou[t]), rec, curve));
+      if (t == 0 || t == 5) p.add(new CurvePlot.Series(String.format(Locale.ROOT, "IoU %.2f (AP %s)", iou[t], fixed3(stats[t == 0 ? 1 : 2])), rec, curve));
     }
     for (int i = 0; i < rec.length; i++) mean[i] = meanN[i] == 0 ? Double.NaN : mean[i] / meanN[i];
-    p.add(new CurvePlot.Series("IoU .50:.95 (mean)", rec, mean));
+    p.add(new CurvePlot.Series("IoU .50:.95 mean (AP " + fixed3(stats[0]) + ")", rec, mean));
     AtomicOutput.writeFile(plot, p::writePng);
   }
 }

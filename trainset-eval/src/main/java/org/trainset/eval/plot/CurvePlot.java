@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 
 /**
  * A line chart on the unit square (ROC and precision-recall curves): axes with ticks every 0.1,
- * a light grid, axis labels, a title, and a legend in the lower right. Drawn with Java2D, written
+ * a light grid, axis labels, a title, and a legend in the lower (or upper) right. Drawn with Java2D, written
  * as PNG; no display needed (headless).
  */
 public final class CurvePlot {
@@ -34,6 +34,7 @@ public final class CurvePlot {
   private final String xLabel;
   private final String yLabel;
   private final boolean diagonal;
+  private boolean legendTop;
   private final List<Series> series = new ArrayList<>();
 
   public CurvePlot(String title, String xLabel, String yLabel, boolean diagonal) {
@@ -41,6 +42,12 @@ public final class CurvePlot {
     this.xLabel = xLabel;
     this.yLabel = yLabel;
     this.diagonal = diagonal;
+  }
+
+  /** Puts the legend in the upper right corner (where precision-recall curves leave room). */
+  public CurvePlot legendTopRight() {
+    legendTop = true;
+    return this;
   }
 
   public CurvePlot add(Series s) {
@@ -124,7 +131,7 @@ public final class CurvePlot {
     int textW = 0;
     for (Series s : series) textW = Math.max(textW, fm.stringWidth(s.name()));
     int boxW = textW + 60, boxH = lineH * series.size() + 12;
-    int x = LEFT + pw - boxW - 12, y = TOP + ph - boxH - 12;
+    int x = LEFT + pw - boxW - 12, y = legendTop ? TOP + 12 : TOP + ph - boxH - 12;
     g.setColor(new Color(255, 255, 255, 235));
     g.fillRect(x, y, boxW, boxH);
     g.setColor(Color.DARK_GRAY);
