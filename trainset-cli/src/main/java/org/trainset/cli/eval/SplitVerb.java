@@ -83,6 +83,7 @@ public final class SplitVerb implements Verb {
       throw new UsageException(e.getMessage());
     }
     List<String> splitNames = plan.splitNames();
+    warnSmallClasses(samples, strat != null);
     SplitReport report = SplitReport.check(samples, splitOf, splitNames);
     if (!report.leaks().isEmpty()) {
       throw new FindingsException(report.leaks().size() + " group(s) cross splits, e.g. " + report.leaks().entrySet().iterator().next()
@@ -209,6 +210,16 @@ public final class SplitVerb implements Verb {
     o.println("leaks      none: no group crosses splits");
     o.println("wrote      " + out.resolve(SplitManifest.CSV) + ", " + out.resolve(SplitManifest.JSON)
         + (writeDataset ? ", " + out.resolve("dataset") : ""));
+  }
+
+  /** Like scikit-learn's UserWarning: a class with fewer items than folds cannot be in every fold. */
+  private void warnSmallClasses(List<SplitSample> samples, boolean stratified) {
+    if (folds == null || !stratified) return;
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    for (SplitSample s : samples) counts.merge(s.cls(), 1, Integer::sum);
+    counts.forEach((cls, n) -> {
+      if (n < folds) spec.commandLine().getErr().println("note: class '" + cls + "' has only " + n + " item(s), fewer than " + folds + " folds");
+    });
   }
 
   private static String shorten(String s) {

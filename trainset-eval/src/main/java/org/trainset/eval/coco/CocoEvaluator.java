@@ -1,7 +1,6 @@
 package org.trainset.eval.coco;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ public final class CocoEvaluator {
   private final List<Long> catIds;
   private final Map<Key, List<CocoAnn>> gts = new LinkedHashMap<>();
   private final Map<Key, List<CocoAnn>> dts = new LinkedHashMap<>();
-  private final Map<Key, double[][]> ious = new HashMap<>();
   private final Map<CocoAnn, RleMask> masks = new IdentityHashMap<>();
   private final CocoGroundTruth gt;
 
@@ -49,9 +47,9 @@ public final class CocoEvaluator {
     for (int k = 0; k < K; k++) {
       for (int i = 0; i < I; i++) {
         Key key = new Key(imgIds.get(i), catIds.get(k));
-        ious.put(key, computeIou(key));
-        for (int a = 0; a < A; a++) evalImgs[k * A * I + a * I + i] = evaluateImg(key, p.areaRng[a]);
-        ious.remove(key);
+        List<CocoAnn> dt = sortedDetections(key);
+        double[][] iou = computeIou(key, dt);
+        for (int a = 0; a < A; a++) evalImgs[k * A * I + a * I + i] = evaluateImg(key, dt, iou, p.areaRng[a]);
         progress.advance((long) k * I + i + 1);
       }
       masks.clear();
@@ -70,9 +68,8 @@ public final class CocoEvaluator {
     return sorted;
   }
 
-  private double[][] computeIou(Key key) {
+  private double[][] computeIou(Key key, List<CocoAnn> d) {
     List<CocoAnn> g = gts.getOrDefault(key, List.of());
-    List<CocoAnn> d = sortedDetections(key);
     if (g.isEmpty() || d.isEmpty()) return new double[0][0];
     return switch (p.iouType) {
       case BBOX -> Overlaps.boxes(d, g);
@@ -99,9 +96,9 @@ public final class CocoEvaluator {
     return ignore;
   }
 
-  private EvalImage evaluateImg(Key key, double[] aRng) {
+  /** evaluateImg: {@code dt} sorted and cut to maxDets, {@code iou} against gt in file order. */
+  private EvalImage evaluateImg(Key key, List<CocoAnn> dt, double[][] iou, double[] aRng) {
     List<CocoAnn> gt0 = gts.getOrDefault(key, List.of());
-    List<CocoAnn> dt = sortedDetections(key);
     if (gt0.isEmpty() && dt.isEmpty()) return null;
     int G = gt0.size(), D = dt.size(), T = p.iouThrs.length;
     // ground truth ordered with ignored ones last (stable)
@@ -118,7 +115,6 @@ public final class CocoEvaluator {
         }
       }
     }
-    double[][] iou = ious.get(key);
     long[][] gtm = new long[T][G];
     long[][] dtm = new long[T][D];
     boolean[][] dtIg = new boolean[T][D];

@@ -24,7 +24,7 @@ class SklearnFoldsTest {
       for c in json.load(sys.stdin):
           y = np.array(c['y']); g = np.array(c['g']); k = c['k']; X = np.zeros((len(y), 1))
           cv = {'sgkf': StratifiedGroupKFold(n_splits=k), 'skf': StratifiedKFold(n_splits=k),
-                'gkf': GroupKFold(n_splits=k), 'kf': KFold(n_splits=k)}[c['algo']]
+                'gkf': GroupKFold(n_splits=k), 'gkf-ties': GroupKFold(n_splits=k), 'kf': KFold(n_splits=k)}[c['algo']]
           fold = [-1] * len(y)
           for f, (_, test) in enumerate(cv.split(X, y, g)):
               for i in test: fold[i] = f
@@ -38,15 +38,16 @@ class SklearnFoldsTest {
   void foldsEqualScikitLearn() throws Exception {
     Random rnd = new Random(7);
     List<Case> cases = new ArrayList<>();
-    String[] algos = {"sgkf", "skf", "kf", "gkf"};
+    String[] algos = {"sgkf", "skf", "kf", "gkf", "gkf-ties"};
     for (String algo : algos) {
       for (int rep = 0; rep < (algo.equals("sgkf") ? 60 : 12); rep++) {
         int k = new int[] {2, 3, 5, 10}[rep % 4];
-        int nGroups = 10 + rnd.nextInt(60);
+        int nGroups = algo.equals("gkf-ties") ? 10 + rnd.nextInt(7) : 10 + rnd.nextInt(60);
         int nClasses = 2 + rnd.nextInt(4);
         List<SplitSample> samples = new ArrayList<>();
         int[] sizes = new int[nGroups];
-        for (int g = 0; g < nGroups; g++) sizes[g] = algo.equals("gkf") ? g + 1 : 1 + rnd.nextInt(8);
+        // gkf: distinct group sizes; gkf-ties: tied sizes but at most 16 groups (where numpy's order is known)
+        for (int g = 0; g < nGroups; g++) sizes[g] = algo.equals("gkf") ? g + 1 : 1 + rnd.nextInt(algo.equals("gkf-ties") ? 3 : 8);
         for (int g = 0; g < nGroups; g++) {
           // a patient mostly has one class, sometimes several; classes are skewed
           int main = Math.min(nClasses - 1, (int) Math.floor(-Math.log(rnd.nextDouble()) * 0.9));
@@ -77,7 +78,7 @@ class SklearnFoldsTest {
       int[] got = switch (c.algo) {
         case "sgkf" -> StratifiedGroupKFold.folds(c.samples, c.k, null);
         case "skf" -> SklearnKFolds.stratified(c.samples, c.k);
-        case "gkf" -> SklearnKFolds.grouped(c.samples, c.k);
+        case "gkf", "gkf-ties" -> SklearnKFolds.grouped(c.samples, c.k);
         default -> SklearnKFolds.plain(c.samples.size(), c.k);
       };
       assertArrayEquals(expected, got, c.algo + " case " + i + " (k=" + c.k + ")");
@@ -86,6 +87,6 @@ class SklearnFoldsTest {
         assertTrue(r.leaks().isEmpty(), "no group crosses folds");
       }
     }
-    assertEquals(96, cases.size());
+    assertEquals(108, cases.size());
   }
 }
