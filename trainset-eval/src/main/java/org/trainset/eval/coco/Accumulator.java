@@ -45,7 +45,7 @@ final class Accumulator {
             for (boolean ig : e.gtIgnore()) if (!ig) npig++;
           }
           if (npig == 0) continue;
-          Integer[] inds = StableOrder.descending(scores);
+          int[] inds = StableOrder.descending(scores);
           for (int t = 0; t < T; t++) {
             double[] tp = new double[total];
             double[] fp = new double[total];

@@ -62,7 +62,7 @@ public final class CocoEvaluator {
     List<CocoAnn> dt = dts.getOrDefault(key, List.of());
     double[] scores = new double[dt.size()];
     for (int i = 0; i < scores.length; i++) scores[i] = dt.get(i).score;
-    Integer[] order = StableOrder.descending(scores);
+    int[] order = StableOrder.descending(scores);
     List<CocoAnn> sorted = new ArrayList<>(Math.min(order.length, p.maxDet()));
     for (int i = 0; i < order.length && i < p.maxDet(); i++) sorted.add(dt.get(order[i]));
     return sorted;
