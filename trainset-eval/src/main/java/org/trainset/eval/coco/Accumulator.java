@@ -18,14 +18,14 @@ final class Accumulator {
     for (double[][][] a : recall) for (double[][] b : a) for (double[] c : b) Arrays.fill(c, -1);
     for (int k = 0; k < K; k++) {
       for (int a = 0; a < A; a++) {
+        List<EvalImage> E = new ArrayList<>();
+        for (int i = 0; i < I; i++) {
+          EvalImage e = evalImgs[k * A * I + a * I + i];
+          if (e != null) E.add(e);
+        }
+        if (E.isEmpty()) continue;
         for (int m = 0; m < M; m++) {
           int maxDet = p.maxDets[m];
-          List<EvalImage> E = new ArrayList<>();
-          for (int i = 0; i < I; i++) {
-            EvalImage e = evalImgs[k * A * I + a * I + i];
-            if (e != null) E.add(e);
-          }
-          if (E.isEmpty()) continue;
           // concatenate each image's first maxDet detections in image order, then stable sort
           int total = 0;
           for (EvalImage e : E) total += Math.min(maxDet, e.dtScores().length);
