@@ -49,6 +49,9 @@ public final class DetectVerb implements Verb {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    for (Path f : new Path[] {truth, pred}) {
+      if (java.nio.file.Files.isDirectory(f)) throw new UsageException(f + " is a folder; --truth and --pred take COCO JSON files");
+    }
     CocoEvalResult r = CocoEval.evaluate(truth, pred, type, ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     if (plot != null) writePlot(r);
     PrintWriter out = spec.commandLine().getOut();

@@ -77,6 +77,15 @@ class DetectCliTest {
     assertTrue(r.err().contains("image 999"), r.err());
     r = Cli.run("eval", "detect", "--truth", gt.toString(), "--pred", dt.toString(), "--iou-type", "boxes");
     assertEquals(2, r.exitCode(), r.toString());
+    Files.writeString(dt, "[{\"image_id\":1,\"category_id\":1,\"segmentation\":{\"size\":[60,80],\"counts\":\"0a\"},\"score\":0.5}]");
+    Path segmGt = SharedFixtures.golden("coco-eval/segm_poly_rle/gt.json");
+    r = Cli.run("eval", "detect", "--truth", segmGt.toString(), "--pred", dt.toString(), "--iou-type", "segm");
+    assertEquals(3, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("dt.json:1") && r.err().contains("coco-segmentation"), r.err());
+    Files.writeString(dt, "[{\"image_id\":1,\"category_id\":1,\"bbox\":[1,2,3,4],\"score\":0.5},");
+    r = Cli.run("eval", "detect", "--truth", gt.toString(), "--pred", dt.toString());
+    assertEquals(3, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("dt.json"), r.err());
   }
 
   static long colouredPixels(BufferedImage img) {

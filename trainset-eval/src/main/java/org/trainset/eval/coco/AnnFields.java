@@ -87,7 +87,16 @@ final class AnnFields {
     int h = size.get(0).asInt(-1);
     int w = size.get(1).asInt(-1);
     if (h < 0 || w < 0) throw error("coco-segmentation", "RLE size must be two non-negative integers");
-    if (counts.isTextual()) return MaskSource.compressed(counts.textValue(), h, w);
+    if (counts.isTextual()) {
+      long sum = 0;
+      try {
+        for (int c : org.trainset.core.geometry.MaskBits.decodeCocoString(counts.textValue())) sum += c;
+      } catch (IllegalArgumentException e) {
+        throw error("coco-segmentation", "compressed RLE counts: " + e.getMessage());
+      }
+      if (sum != (long) h * w) throw error("coco-segmentation", "RLE counts sum to " + sum + ", size is " + h + "x" + w);
+      return MaskSource.compressed(counts.textValue(), h, w);
+    }
     if (!counts.isArray()) throw error("coco-segmentation", "RLE counts must be a string or a list");
     int[] c = new int[counts.size()];
     long sum = 0;
