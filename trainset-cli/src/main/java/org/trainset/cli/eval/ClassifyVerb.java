@@ -22,10 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "classify", mixinStandardHelpOptions = true,
-    description = {"Binary classification metrics: ROC AUC (scikit-learn tie handling) with a DeLong 95% CI,",
-        "and sensitivity, specificity, PPV, NPV, accuracy and the confusion matrix at a threshold",
-        "(score >= threshold is positive). Truth CSV: id,label (0/1). Scores CSV: id,score[,fold].",
-        "Several --scores files, or a fold column, give per-fold results and mean +- sd."})
+    description = {"Binary classification metrics: ROC AUC with a DeLong 95%% CI, sensitivity, specificity, ...",
+        "",
+        "ROC and AUC handle tied scores as scikit-learn does. At --threshold (score",
+        ">= threshold is positive): sensitivity, specificity, PPV, NPV, accuracy and",
+        "the confusion matrix. Truth CSV: id,label (0/1). Scores CSV:",
+        "id,score[,fold]. Several --scores files, or a fold column, give per-fold",
+        "results and mean +- sd."})
 public final class ClassifyVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;

@@ -22,9 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "detect", mixinStandardHelpOptions = true,
-    description = {"COCO detection evaluation with pycocotools' COCOeval semantics (AP/AR over IoU .50:.95,",
-        "areas, maxDets 1/10/100; crowd regions, stable score order). Truth: a COCO annotation file;",
-        "predictions: a COCO results list. segm compares masks (polygons rasterised as pycocotools);",
+    description = {"COCO detection evaluation (AP/AR) with pycocotools' COCOeval semantics.",
+        "",
+        "AP/AR over IoU .50:.95, area ranges, maxDets 1/10/100; crowd regions; stable",
+        "score order. Truth: a COCO annotation file; predictions: a COCO results",
+        "list. segm compares masks (polygons rasterised as pycocotools does);",
         "keypoints uses OKS with the COCO sigmas."})
 public final class DetectVerb implements Verb {
   @Spec CommandSpec spec;

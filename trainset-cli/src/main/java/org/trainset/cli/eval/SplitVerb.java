@@ -43,12 +43,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "split", mixinStandardHelpOptions = true,
-    description = {"Split a dataset into train/val/test (--ratios) or k folds (--folds), seeded and deterministic,",
-        "stratified by a key and keeping groups (patient, scenario, person, clip...) whole. Writes",
-        "DIR/split.csv and DIR/split.json (and DIR/dataset with --write-dataset), reports class counts",
-        "per split and checks that no group crosses splits (a leak exits 1).",
-        "KEY: label | subset | dir | attr:NAME | media:NAME (see docs/eval.md).",
-        "--folds K with --stratify-by and --group-by equals scikit-learn StratifiedGroupKFold(shuffle=False)."})
+    description = {"Split a dataset into train/val/test or k folds: seeded, stratified, groups kept whole.",
+        "",
+        "Writes DIR/split.csv and DIR/split.json (and DIR/dataset with",
+        "--write-dataset), reports class counts per split and checks that no group",
+        "crosses splits (a leak exits 1). KEY: label | subset | dir | attr:NAME |",
+        "media:NAME (see docs/eval.md). --folds K with --stratify-by and --group-by",
+        "equals scikit-learn's StratifiedGroupKFold(shuffle=False) fold for fold."})
 public final class SplitVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
