@@ -70,6 +70,7 @@ class ClassifyCliTest {
     assertEquals(5, got.get("folds").size());
     for (int i = 0; i < 5; i++) {
       JsonNode fold = got.get("folds").get(i);
+      assertEquals("f" + i, fold.get("name").asText(), "folds in natural order");
       int k = Integer.parseInt(fold.get("name").asText().substring(1));
       for (String m : new String[] {"auc", "sensitivity", "specificity"}) {
         assertEquals(want.get("folds").get(k).get(m).asDouble(), fold.get(m).asDouble(), 1e-9, "fold " + k + " " + m);

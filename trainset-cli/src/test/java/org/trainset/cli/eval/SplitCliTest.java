@@ -144,6 +144,22 @@ class SplitCliTest {
   }
 
   @Test
+  void shuffledFoldsAreSeededAndNamedSplitsWork() throws Exception {
+    Path ds = dataset(40, 5);
+    String[] folds = {"--folds", "4", "--stratify-by", "label", "--group-by", "attr:patient", "--shuffle", "-q"};
+    Cli.Result a = Cli.run(concat(new String[] {"split", ds.toString(), "--out", tmp.resolve("s1").toString(), "--seed", "3"}, folds));
+    Cli.Result b = Cli.run(concat(new String[] {"split", ds.toString(), "--out", tmp.resolve("s2").toString(), "--seed", "3"}, folds));
+    assertEquals(0, a.exitCode(), a.toString());
+    assertEquals(0, b.exitCode(), b.toString());
+    assertEquals(Files.readString(tmp.resolve("s1/split.csv")), Files.readString(tmp.resolve("s2/split.csv")));
+    Cli.Result named = Cli.run("split", ds.toString(), "--out", tmp.resolve("n").toString(), "--ratios", "0.6,0.4",
+        "--names", "dev,holdout", "--group-by", "attr:patient", "-q");
+    assertEquals(0, named.exitCode(), named.toString());
+    assertTrue(named.out().contains("dev") && named.out().contains("holdout"), named.out());
+    for (String[] row : csv(tmp.resolve("n/split.csv"))) assertTrue(row[1].equals("dev") || row[1].equals("holdout"));
+  }
+
+  @Test
   void usageErrorsAndAFailedRunLeavesEarlierOutput() throws Exception {
     Path ds = dataset(20, 3);
     Path out = tmp.resolve("out");

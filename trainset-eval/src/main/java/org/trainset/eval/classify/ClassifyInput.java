@@ -75,7 +75,9 @@ public final class ClassifyInput {
       }
     }
     List<Fold> folds = new ArrayList<>();
-    for (String fold : foldIds.keySet()) {
+    List<String> foldNames = new ArrayList<>(foldIds.keySet());
+    if (scoreFiles.size() == 1) foldNames.sort(ClassifyInput::compareFoldNames); // files keep command-line order
+    for (String fold : foldNames) {
       List<String> ids = foldIds.get(fold);
       List<Double> sc = foldScores.get(fold);
       int[] y = new int[ids.size()];
@@ -87,6 +89,17 @@ public final class ClassifyInput {
       folds.add(new Fold(fold, new LabeledScores(ids.toArray(String[]::new), y, s)));
     }
     return folds;
+  }
+
+  /** Fold names in natural order: numbers numerically (2 before 10), then text. */
+  static int compareFoldNames(String a, String b) {
+    String da = a.replaceAll("\\D+", ""), db = b.replaceAll("\\D+", "");
+    String pa = a.replaceAll("\\d+", ""), pb = b.replaceAll("\\d+", "");
+    if (pa.equals(pb) && !da.isEmpty() && !db.isEmpty() && da.length() < 18 && db.length() < 18) {
+      int c = Long.compare(Long.parseLong(da), Long.parseLong(db));
+      if (c != 0) return c;
+    }
+    return a.compareTo(b);
   }
 
   /** 0 or 1 (also written 0.0 / 1.0, true / false); -1 for anything else. */
