@@ -1,7 +1,9 @@
 package org.trainset.eval.split;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A requested split and the algorithm it selects. {@code folds > 0} asks for k folds (fold names
@@ -35,9 +37,10 @@ public record SplitPlan(int folds, double[] ratios, List<String> names, long see
       throw new IllegalArgumentException("--shuffle is offered with --stratify-by and --group-by together");
     }
     if (stratified && grouped) {
-      int[] perClass = samples.stream().collect(java.util.stream.Collectors.groupingBy(SplitSample::cls,
-          java.util.stream.Collectors.counting())).values().stream().mapToInt(Long::intValue).toArray();
-      if (java.util.Arrays.stream(perClass).allMatch(c -> folds > c)) {
+      // scikit-learn refuses this case too (ValueError: n_splits greater than every class)
+      int[] perClass = samples.stream().collect(Collectors.groupingBy(SplitSample::cls, Collectors.counting()))
+          .values().stream().mapToInt(Long::intValue).toArray();
+      if (Arrays.stream(perClass).allMatch(c -> folds > c)) {
         throw new IllegalArgumentException("--folds " + folds + " is more than the number of items in every class");
       }
       return StratifiedGroupKFold.folds(samples, folds, shuffle ? seed : null);
