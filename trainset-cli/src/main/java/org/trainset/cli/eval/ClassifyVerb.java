@@ -142,6 +142,8 @@ public final class ClassifyVerb implements Verb {
     for (BinaryReport f : perFold) {
       if (f.roc() != null) p.add(new CurvePlot.Series(f.name() + ", AUC " + Numbers.fmt(f.auc()), f.roc().fpr(), f.roc().tpr()));
     }
+    var c = all.confusion();
+    p.mark(new CurvePlot.Marker("threshold " + threshold, 1 - c.specificity(), c.sensitivity()));
     AtomicOutput.writeFile(plot, p::writePng);
   }
 }

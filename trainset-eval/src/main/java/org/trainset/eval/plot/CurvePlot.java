@@ -36,6 +36,10 @@ public final class CurvePlot {
   private final boolean diagonal;
   private boolean legendTop;
   private final List<Series> series = new ArrayList<>();
+  private final List<Marker> markers = new ArrayList<>();
+
+  /** A labelled point, e.g. the operating point at the chosen threshold. */
+  public record Marker(String label, double x, double y) {}
 
   public CurvePlot(String title, String xLabel, String yLabel, boolean diagonal) {
     this.title = title;
@@ -47,6 +51,11 @@ public final class CurvePlot {
   /** Puts the legend in the upper right corner (where precision-recall curves leave room). */
   public CurvePlot legendTopRight() {
     legendTop = true;
+    return this;
+  }
+
+  public CurvePlot mark(Marker m) {
+    markers.add(m);
     return this;
   }
 
@@ -106,6 +115,16 @@ public final class CurvePlot {
       }
       g.setFont(label);
       fm = g.getFontMetrics();
+      for (Marker m : markers) {
+        if (Double.isNaN(m.x()) || Double.isNaN(m.y())) continue;
+        int mx = LEFT + (int) Math.round(clamp(m.x()) * pw), my = TOP + ph - (int) Math.round(clamp(m.y()) * ph);
+        g.setColor(Color.BLACK);
+        g.fillOval(mx - 6, my - 6, 12, 12);
+        g.setColor(Color.WHITE);
+        g.fillOval(mx - 3, my - 3, 6, 6);
+        g.setColor(Color.BLACK);
+        g.drawString(m.label(), mx + 10, my + fm.getAscent() + 2);
+      }
       g.setColor(Color.BLACK);
       g.drawString(xLabel, LEFT + pw / 2 - fm.stringWidth(xLabel) / 2, H - 25);
       AffineTransform saved = g.getTransform();
