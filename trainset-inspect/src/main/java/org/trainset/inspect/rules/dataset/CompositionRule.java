@@ -76,7 +76,7 @@ public record CompositionRule(String id, Severity severity, String attribute, Ma
     double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
     Map<String, Double> out = new LinkedHashMap<>();
     weights.forEach((k, v) -> out.put(k, v / sum));
-    return Map.copyOf(out);
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   public static final class Type implements RuleType {

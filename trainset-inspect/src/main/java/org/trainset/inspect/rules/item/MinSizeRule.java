@@ -55,7 +55,7 @@ public record MinSizeRule(String id, Severity severity, AnnotationSelector selec
         throw s.error("measure must be longer-side, shorter-side, width, height or area");
       }
       return new MinSizeRule(s.id(), s.severity(), AnnotationSelector.from(s), s.number("min"),
-          Map.copyOf(s.numberMap("by-label")), measure, s.flag("exclusive", false));
+          s.numberMap("by-label"), measure, s.flag("exclusive", false));
     }
   }
 }
