@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * 100 when defect-free, else 0; a translation segment: its MQM score); the quality index is the
  * mean over the last {@code window} items. Below the threshold (after {@code minItems}) the
  * worker is moved to 100% inspection; after {@code cleanStreak} defect-free items in a row the
- * worker returns to sampling with a fresh window, so old mistakes do not re-trigger at once.
+ * (counted from the escalation on) the worker returns to sampling with a fresh window, so old mistakes do not re-trigger at once.
  */
 public final class QualityTracker {
   public enum Mode { SAMPLED, FULL }
@@ -67,6 +67,7 @@ public final class QualityTracker {
     w.cleanStreak = defective ? 0 : w.cleanStreak + 1;
     if (w.mode == Mode.SAMPLED && w.window.size() >= policy.minItems() && w.qualityIndex() < policy.threshold()) {
       move(worker, w, Mode.FULL, item);
+      w.cleanStreak = 0; // the streak that counts is the one shown under full inspection
     } else if (w.mode == Mode.FULL && w.cleanStreak >= policy.cleanStreak()) {
       move(worker, w, Mode.SAMPLED, item);
       w.window.clear();
