@@ -31,6 +31,7 @@ public class GenerateSidewalk {
     Path src = out.resolveSibling(out.getFileName() + "-media");
     Random rnd = new Random(42);
     long shapes = 0;
+    long[] planted = new long[5]; // by defect kind; [1] counts only boxes a 64 px limit applies to
     var format = FormatRegistry.load().require("trainset");
     try (ItemSink sink = format.writer().orElseThrow().open(out, DatasetSchema.empty(),
         new WriteOptions(withImages ? src : null, withImages), LossReport.lenient())) {
@@ -44,7 +45,9 @@ public class GenerateSidewalk {
           double y = rnd.nextInt((int) (540 - Math.min(h, 539)));
           if (defect == 1 && b == 0) { w = 40; h = 30; }
           if (defect == 4 && b == 1) { x = 1900; }
-          anns.add(new Box(meta("b" + b, OBSTACLES[rnd.nextInt(OBSTACLES.length)], Map.of()), x, y, w, h));
+          String label = OBSTACLES[rnd.nextInt(OBSTACLES.length)];
+          if (defect == 1 && b == 0 && !java.util.Set.of("person", "car", "bus", "bollard").contains(label)) planted[1]++;
+          anns.add(new Box(meta("b" + b, label, Map.of()), x, y, w, h));
         }
         double split = 700 + rnd.nextInt(500);
         anns.add(poly("s0", "sidewalk", defect == 3 ? "gravel" : "blocks", 0, 540, split, 1080));
@@ -53,13 +56,16 @@ public class GenerateSidewalk {
         anns.add(poly("s2", "caution_zone", "manhole", mx, 800, mx + 90, 890));
         anns.add(poly("s3", "braille_guide_blocks", "normal", split - 200, 540, split - 176, 1080));
         shapes += anns.size();
+        if (defect > 1) planted[defect]++;
         String name = "Surface_" + (i / 500) + "/img" + i + ".png";
         if (withImages) drawImage(src.resolve(name), anns);
         sink.accept(new Item("img" + i, null, List.of(MediaRef.image(name, 1920, 1080)), Map.of(), anns));
       }
       sink.commit();
     }
-    System.out.println(images + " images, " + shapes + " shapes -> " + out);
+    System.out.println(images + " images, " + shapes + " shapes -> " + out + "; planted: " + planted[1]
+        + " too-small boxes (64 px labels), " + planted[2] + " surface overlaps, " + planted[3]
+        + " bad surface values, " + planted[4] + " boxes outside");
   }
 
   static AnnotationMeta meta(String id, String label, Map<String, Object> attrs) {
