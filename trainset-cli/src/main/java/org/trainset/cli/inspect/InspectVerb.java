@@ -124,6 +124,7 @@ public final class InspectVerb implements Verb {
         ObjectNode n = arr.addObject().put("rule", f.ruleId()).put("severity", f.severity().key());
         if (f.itemId() != null) n.put("item", f.itemId());
         if (f.annotationId() != null) n.put("annotation", f.annotationId());
+        if (f.relatedId() != null) n.put("related", f.relatedId());
         n.put("message", f.message());
         n.set("value", Json.fromMap(java.util.Collections.singletonMap("v", f.value())).get("v"));
       }

@@ -90,9 +90,11 @@ class InspectVerbTest {
     for (JsonNode f : j.get("shown")) if (f.get("rule").asText().equals("sidewalk.surface-overlap")) overlap = f;
     assertEquals("img1", overlap.get("item").asText());
     assertEquals("s2", overlap.get("annotation").asText());
+    assertEquals("s1", overlap.get("related").asText());
     assertEquals(70.0 * 180, overlap.get("value").asDouble());
 
     String html = Files.readString(report);
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(report)));
     assertTrue(html.contains("item img1"), html);
     assertFalse(html.contains("item img0"), "clean items are not listed");
     Matcher m = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"").matcher(html);
@@ -102,6 +104,9 @@ class InspectVerbTest {
     // The offending roadway (x 250..570) is outlined in red over the grey road; its left edge is at x=250.
     Color edge = new Color(drawn.getRGB(250, 300));
     assertTrue(edge.getRed() > 200 && edge.getGreen() < 120, "red outline expected, got " + edge);
+    // The sidewalk it covers (x 0..320) is dashed orange along its top edge.
+    Color partner = new Color(drawn.getRGB(2, 181));
+    assertTrue(partner.getRed() > 200 && partner.getGreen() > 110 && partner.getBlue() < 90, "orange expected, got " + partner);
     Color untouched = new Color(drawn.getRGB(600, 20));
     assertEquals(new Color(90, 140, 90), untouched);
   }

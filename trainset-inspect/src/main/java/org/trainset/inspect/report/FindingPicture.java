@@ -39,15 +39,16 @@ public final class FindingPicture {
   private FindingPicture() {}
 
   /** A PNG data URL, or null when the item has nothing to draw. */
-  public static String dataUrl(Item item, Path mediaRoot, Set<String> offending) throws IOException {
-    BufferedImage picture = render(item, mediaRoot, offending);
+  public static String dataUrl(Item item, Path mediaRoot, Set<String> offending, Set<String> related)
+      throws IOException {
+    BufferedImage picture = render(item, mediaRoot, offending, related);
     if (picture == null) return null;
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(picture, "png", png);
     return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
   }
 
-  static BufferedImage render(Item item, Path mediaRoot, Set<String> offending) {
+  static BufferedImage render(Item item, Path mediaRoot, Set<String> offending, Set<String> related) {
     BufferedImage source = load(item, mediaRoot);
     double w = source != null ? source.getWidth() : item.width() != null ? item.width() : 0;
     double h = source != null ? source.getHeight() : item.height() != null ? item.height() : 0;
@@ -74,11 +75,11 @@ public final class FindingPicture {
       }
       AffineTransform toPicture = AffineTransform.getScaleInstance(scale, scale);
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-      for (int pass = 0; pass < 2; pass++) {
+      for (int pass = 0; pass < 3; pass++) {
         for (Annotation a : item.annotations()) {
-          boolean bad = offending.contains(Finding.annotationKey(item, a));
-          if (bad != (pass == 1)) continue; // offending shapes last, on top
-          draw(g, a, toPicture, bad);
+          String key = Finding.annotationKey(item, a);
+          int role = offending.contains(key) ? 2 : related.contains(key) ? 1 : 0;
+          if (role == pass) draw(g, a, toPicture, role); // offending shapes last, on top
         }
       }
     } finally {
@@ -87,10 +88,16 @@ public final class FindingPicture {
     return out;
   }
 
-  private static void draw(Graphics2D g, Annotation a, AffineTransform t, boolean bad) {
-    Color color = bad ? new Color(0xff, 0x20, 0x20) : new Color(0xe0, 0xe0, 0xe0, 170);
-    g.setColor(color);
-    g.setStroke(new BasicStroke(bad ? 3f : 1.2f));
+  /** role 2: the offending annotation (red), 1: the one it conflicts with (orange, dashed), 0: others. */
+  private static void draw(Graphics2D g, Annotation a, AffineTransform t, int role) {
+    boolean bad = role == 2;
+    if (role == 1) {
+      g.setColor(new Color(0xff, 0x9a, 0x00));
+      g.setStroke(new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
+    } else {
+      g.setColor(bad ? new Color(0xff, 0x20, 0x20) : new Color(0xe0, 0xe0, 0xe0, 170));
+      g.setStroke(new BasicStroke(bad ? 3f : 1.2f));
+    }
     Shape shape = outline(a);
     if (shape == null) return;
     Shape drawn = t.createTransformedShape(shape);

@@ -54,12 +54,14 @@ public final class HtmlReport implements AutoCloseable {
     if (itemsShown >= maxItems) return;
     itemsShown++;
     Set<String> offending = new LinkedHashSet<>();
+    Set<String> related = new LinkedHashSet<>();
     for (Finding f : findings) {
       if (f.annotationId() != null) offending.add(f.annotationId());
+      if (f.relatedId() != null) related.add(f.relatedId());
     }
     bodyOut.write("<section class=\"item\"><h3>item " + esc(item.id()) + "</h3>");
     if (item.primaryMedia() != null) bodyOut.write("<p class=\"path\">" + esc(item.primaryMedia().path()) + "</p>");
-    String url = FindingPicture.dataUrl(item, mediaRoot, offending);
+    String url = FindingPicture.dataUrl(item, mediaRoot, offending, related);
     if (url != null) bodyOut.write("<img alt=\"item " + esc(item.id()) + "\" src=\"" + url + "\">");
     table(bodyOut, findings);
     bodyOut.write("</section>\n");
@@ -69,7 +71,8 @@ public final class HtmlReport implements AutoCloseable {
   public void finish(String title, long items, Map<String, Long> bySeverity, Map<String, Long> byRule,
                      List<Finding> datasetFindings) throws IOException {
     bodyOut.close();
-    AtomicOutput.writeFile(target, os -> {
+    try (AtomicOutput staged = AtomicOutput.file(target);
+         java.io.OutputStream os = Files.newOutputStream(staged.path())) {
       Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
       w.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title><style>"
           + "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0}"
@@ -93,19 +96,33 @@ public final class HtmlReport implements AutoCloseable {
         w.write("<h2>Dataset</h2>");
         table(w, datasetFindings);
       }
-      w.write("<h2>Items</h2>\n");
+      w.write("<h2>Items</h2>\n<p>Red: the annotation a finding is about; orange, dashed: the annotation it"
+          + " conflicts with; grey: the item's other annotations.</p>\n");
       w.flush();
       Files.copy(body, os);
       w.write("</body></html>\n");
       w.flush();
-    });
+      os.close();
+      readableByAll(staged.path());
+      staged.commit();
+    }
+  }
+
+  /** Staged files are created owner-only; a report is meant to be shared. */
+  private static void readableByAll(Path file) {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException | IOException e) {
+      // not a POSIX file system: keep the default permissions
+    }
   }
 
   private static void table(Writer w, List<Finding> findings) throws IOException {
     w.write("<table><tr><th>severity</th><th>rule</th><th>annotation</th><th>message</th><th>value</th></tr>");
     for (Finding f : findings) {
       w.write("<tr><td class=\"" + f.severity().key() + "\">" + f.severity().key() + "</td><td>" + esc(f.ruleId())
-          + "</td><td>" + esc(f.annotationId() == null ? "" : f.annotationId()) + "</td><td>" + esc(f.message())
+          + "</td><td>" + esc(f.annotationId() == null ? "" : f.annotationId())
+          + (f.relatedId() == null ? "" : " / " + esc(f.relatedId())) + "</td><td>" + esc(f.message())
           + "</td><td>" + esc(f.value() == null ? "" : String.valueOf(f.value())) + "</td></tr>");
     }
     w.write("</table>");

@@ -14,9 +14,22 @@ import org.trainset.core.model.Item;
  *                     when the finding is about the item or the dataset
  * @param message      what is wrong, for people
  * @param value        the offending value (a size, a label, a share), JSON-typed, or null
+ * @param relatedId    a second annotation involved (the one an overlapping shape covers), or null
  */
 public record Finding(String ruleId, Severity severity, String itemId, String annotationId,
-                      String message, Object value) implements Serializable {
+                      String message, Object value, String relatedId) implements Serializable {
+
+  public Finding(String ruleId, Severity severity, String itemId, String annotationId, String message,
+                 Object value) {
+    this(ruleId, severity, itemId, annotationId, message, value, null);
+  }
+
+  /** A finding about one annotation of {@code item} in relation to another (an overlap). */
+  public static Finding between(Rule rule, Item item, Annotation annotation, Annotation related, String message,
+                                Object value) {
+    return new Finding(rule.id(), rule.severity(), item.id(), annotationKey(item, annotation), message, value,
+        annotationKey(item, related));
+  }
 
   /** A finding about one annotation of {@code item}. */
   public static Finding at(Rule rule, Item item, Annotation annotation, String message, Object value) {

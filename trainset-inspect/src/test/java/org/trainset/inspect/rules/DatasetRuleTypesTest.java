@@ -156,4 +156,15 @@ class DatasetRuleTypesTest {
     }
     assertEquals(18, RuleTypes.installed().all().size());
   }
+
+  @Test void everyBuiltinPackRunSurvivesSerialisationAsASparkPartitionWould() throws Exception {
+    for (String id : RulePacks.builtinIds()) {
+      InspectionRun run = new Inspector(RulePacks.builtin(id)).newRun();
+      run.add(image("1", 9, 9, List.of(box(null, "a", 0, 0, 1, 1))), f -> { });
+      InspectionRun copy = roundTrip(run);
+      assertEquals(1, copy.items(), id);
+      copy.merge(run);
+      assertEquals(2, copy.items(), id);
+    }
+  }
 }

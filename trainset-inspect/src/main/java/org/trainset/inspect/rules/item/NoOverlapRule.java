@@ -52,7 +52,7 @@ public record NoOverlapRule(String id, Severity severity, AnnotationSelector sel
         Annotation bottom = secondOnTop ? first : second;
         double shared = Shapes.intersectionArea(top, bottom);
         if (shared <= minArea || allowed(top, bottom)) continue;
-        out.accept(Finding.at(this, item, top, "'" + top.label() + "' overlaps '" + bottom.label() + "' ("
+        out.accept(Finding.between(this, item, top, bottom, "'" + top.label() + "' overlaps '" + bottom.label() + "' ("
             + Finding.annotationKey(item, bottom) + ") by " + MinSizeRule.round(shared) + " px²",
             MinSizeRule.round(shared)));
       }
