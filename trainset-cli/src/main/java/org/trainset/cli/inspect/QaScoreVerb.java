@@ -25,8 +25,9 @@ public final class QaScoreVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
   @Parameters(paramLabel = "RECORDS", description = "Review records, one JSON object per line.") Path records;
-  @Option(names = "--workflow", required = true, paramLabel = "FILE", description = "Workflow YAML/JSON (stages, sampling, quality).")
-  Path workflowFile;
+  @Option(names = "--workflow", required = true, paramLabel = "ID|FILE",
+      description = "Workflow YAML/JSON (stages, sampling, quality), or a built-in: aihub.sidewalk, aihub.cctv, aihub.corpus.")
+  String workflowName;
   @Option(names = "--gold", paramLabel = "FILE", description = "Gold items with known answers (JSONL: item, answer).")
   Path goldFile;
 
@@ -35,7 +36,7 @@ public final class QaScoreVerb implements Verb {
   }
 
   @Override public Integer call() throws Exception {
-    Workflow workflow = Workflow.read(workflowFile);
+    Workflow workflow = Workflow.load(workflowName);
     GoldSet gold = goldFile == null ? GoldSet.none() : GoldSet.read(goldFile);
     QaScorer scorer = new QaScorer(workflow, gold);
     ReviewRecords.read(records, scorer::add);

@@ -37,6 +37,23 @@ public record Workflow(String name, List<Stage> stages, QualityPolicy quality) {
     return stages.stream().filter(s -> s.name().equals(stageName)).findFirst();
   }
 
+  /** The review processes the seed describes, by family id (see docs/rules.md). */
+  public static final java.util.List<String> BUILTIN = java.util.List.of("aihub.sidewalk", "aihub.cctv", "aihub.corpus");
+
+  /** A workflow file, or a built-in workflow by family id. */
+  public static Workflow load(String nameOrFile) throws IOException {
+    Path p = Path.of(nameOrFile);
+    if (Files.isRegularFile(p)) return read(p);
+    if (!BUILTIN.contains(nameOrFile)) {
+      throw new InputException(p, "workflow", "no such workflow file, and not a built-in workflow; built-ins: "
+          + String.join(", ", BUILTIN));
+    }
+    try (var in = Workflow.class.getResourceAsStream("/org/trainset/inspect/workflows/" + nameOrFile + ".yaml")) {
+      if (in == null) throw new IllegalStateException("built-in workflow " + nameOrFile + " is missing");
+      return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+    }
+  }
+
   public static Workflow read(Path file) throws IOException {
     boolean json = file.getFileName().toString().endsWith(".json");
     ObjectMapper mapper = json ? Json.mapper(org.trainset.core.io.ParseLimits.DEFAULT) : new ObjectMapper(new YAMLFactory());

@@ -1,6 +1,7 @@
 package org.trainset.inspect.rules;
 
 import java.io.Serializable;
+import java.util.List;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 
@@ -49,8 +50,12 @@ public record Finding(String ruleId, Severity severity, String itemId, String an
   /** The annotation's own id, or {@code #index} within its item when it has none. */
   public static String annotationKey(Item item, Annotation annotation) {
     if (annotation.meta().id() != null) return annotation.meta().id();
-    int index = item.annotations().indexOf(annotation);
-    return "#" + index;
+    // By identity: two equal annotations on one item are still two annotations.
+    List<Annotation> anns = item.annotations();
+    for (int i = 0; i < anns.size(); i++) {
+      if (anns.get(i) == annotation) return "#" + i;
+    }
+    return "#" + anns.indexOf(annotation);
   }
 
   @Override public String toString() {

@@ -85,6 +85,17 @@ class EscalationTest {
     assertEquals(95.0, r.workers().get(0).overallIndex(), 1e-12);
   }
 
+  @Test void builtinWorkflowsFollowTheSeedsReviewProcesses() throws Exception {
+    Workflow sidewalk = Workflow.load("aihub.sidewalk");
+    assertEquals(List.of("peer", "manager", "final"), sidewalk.stages().stream().map(Workflow.Stage::name).toList());
+    assertEquals(80, sidewalk.stage("final").orElseThrow().sampling().sample(1000).size());
+    Workflow cctv = Workflow.load("aihub.cctv");
+    assertEquals(List.of("checker", "header", "chief"), cctv.stages().stream().map(Workflow.Stage::name).toList());
+    assertEquals(ErrorSeverity.MAJOR, cctv.quality().defectSeverity());
+    assertEquals(3, Workflow.load("aihub.corpus").stages().size() + 1);
+    org.junit.jupiter.api.Assertions.assertThrows(InputException.class, () -> Workflow.load("aihub.none"));
+  }
+
   @Test void badRecordsNameFileAndLine() throws Exception {
     Workflow wf = new Workflow("w", List.of(new Workflow.Stage("peer", new SamplingPlan.All(0))), QualityPolicy.defaults());
     QaScorer s = new QaScorer(wf, GoldSet.none());
