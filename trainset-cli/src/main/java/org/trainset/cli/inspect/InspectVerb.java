@@ -3,8 +3,6 @@ package org.trainset.cli.inspect;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
 import org.trainset.cli.OutputOptions;
@@ -12,7 +10,6 @@ import org.trainset.cli.ProgressBar;
 import org.trainset.cli.UsageException;
 import org.trainset.cli.Verb;
 import org.trainset.core.Datasets;
-import org.trainset.core.model.Item;
 import org.trainset.core.progress.Progress;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
@@ -21,7 +18,7 @@ import org.trainset.core.spi.ReadPlan;
 import org.trainset.inspect.report.HtmlReport;
 import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingTally;
-import org.trainset.inspect.rules.InspectionRun;
+import org.trainset.inspect.rules.DatasetInspection;
 import org.trainset.inspect.rules.Inspector;
 import org.trainset.inspect.rules.RulePack;
 import org.trainset.inspect.rules.RulePacks;
@@ -75,33 +72,22 @@ public final class InspectVerb implements Verb {
     Path mediaRoot = mediaRootOption != null ? mediaRootOption
         : Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
     FindingTally tally = new FindingTally(maxShown);
-    InspectionRun run = new Inspector(pack).newRun();
     Progress progress = ProgressBar.forTerminal(spec.commandLine().getErr(), output);
-    HtmlReport report = html == null ? null : HtmlReport.open(html, mediaRoot, maxReportItems);
-    try {
-      progress.start("inspect", plan.parts().stream().mapToLong(p -> p.estimatedBytes()).sum());
-      List<Finding> itemFindings = new ArrayList<>();
-      try (ItemCursor cursor = Datasets.cursor(plan, options)) {
-        for (Item item = cursor.next(); item != null; item = cursor.next()) {
-          itemFindings.clear();
-          run.add(item, itemFindings::add);
-          itemFindings.forEach(tally::accept);
-          if (report != null) report.addItem(item, itemFindings);
-          if ((run.items() & 1023) == 0) progress.advance(cursor.bytesRead());
-        }
-      }
-      List<Finding> datasetFindings = new ArrayList<>();
-      run.finish(datasetFindings::add);
-      datasetFindings.forEach(tally::accept);
-      progress.finish();
+    long totalBytes = plan.parts().stream().mapToLong(p -> p.estimatedBytes()).sum();
+    DatasetInspection.Result result;
+    try (HtmlReport report = html == null ? null : HtmlReport.open(html, mediaRoot, maxReportItems);
+         ItemCursor cursor = Datasets.cursor(plan, options)) {
+      result = DatasetInspection.run(new Inspector(pack), cursor, (item, findings) -> {
+        findings.forEach(tally::accept);
+        if (report != null) report.addItem(item, findings);
+      }, progress, totalBytes);
+      result.datasetFindings().forEach(tally::accept);
       if (report != null) {
-        report.finish("trainset inspect: " + path.getFileName() + " (" + pack.id() + ")", run.items(),
-            tally.bySeverity(), tally.byRule(), datasetFindings);
+        report.finish("trainset inspect: " + path.getFileName() + " (" + pack.id() + ")", result.items(),
+            tally.bySeverity(), tally.byRule(), result.datasetFindings());
       }
-    } finally {
-      if (report != null) report.close();
     }
-    print(format, pack, run.items(), tally);
+    print(format, pack, result.items(), tally);
     return tally.atLeast(threshold) > 0 ? 1 : 0;
   }
 

@@ -122,6 +122,11 @@ class InspectVerbTest {
     Cli.Result r = Cli.run("inspect", data.toString(), "--rules", pack.toString(), "--fail-on", "warning");
     assertEquals(1, r.exitCode(), r.toString());
     assertTrue(r.out().contains("warning small [item img0 ann b1]"), r.out());
+    // The same pack as JSON, at info severity.
+    Path json = Files.writeString(tmp.resolve("house.json"),
+        "{\"pack\":\"house\",\"rules\":[{\"id\":\"small\",\"type\":\"min-size\",\"severity\":\"info\",\"min\":130}]}");
+    assertEquals(0, Cli.run("inspect", data.toString(), "--rules", json.toString(), "--fail-on", "warning").exitCode());
+    assertEquals(1, Cli.run("inspect", data.toString(), "--rules", json.toString(), "--fail-on", "info").exitCode());
   }
 
   @Test void badPackIsAnInputErrorAndBadOptionsAreUsageErrors() throws Exception {
