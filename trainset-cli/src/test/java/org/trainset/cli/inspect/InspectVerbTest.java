@@ -111,6 +111,24 @@ class InspectVerbTest {
     assertEquals(new Color(90, 140, 90), untouched);
   }
 
+  @Test void aFailedRunLeavesTheEarlierReportIntact() throws Exception {
+    Path data = dataset(true);
+    Path report = tmp.resolve("out/report.html");
+    assertEquals(1, Cli.run("inspect", data.toString(), "--rules", "aihub.sidewalk", "--html", report.toString()).exitCode());
+    String before = Files.readString(report);
+    // Break the dataset after its first item: the second run fails with an input error.
+    Path shard = data.resolve("items/part-00000.jsonl");
+    List<String> lines = Files.readAllLines(shard);
+    Files.write(shard, List.of(lines.get(0), "{\"id\": oops"));
+    Cli.Result r = Cli.run("inspect", data.toString(), "--rules", "aihub.sidewalk", "--html", report.toString());
+    assertEquals(3, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("part-00000.jsonl:2"), r.err());
+    assertEquals(before, Files.readString(report));
+    try (var left = Files.list(report.getParent())) {
+      assertEquals(List.of("report.html"), left.map(p -> p.getFileName().toString()).toList(), "no staging files left");
+    }
+  }
+
   @Test void failOnChoosesTheSeverityThatFails() throws Exception {
     Path pack = Files.writeString(tmp.resolve("warn.yaml"), """
         pack: house
