@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.trainset.core.io.InputException;
@@ -33,27 +32,23 @@ import org.trainset.core.spi.ReadPlan;
  * as {@code face-grid-incomplete}.
  */
 final class FaceReader implements DatasetReader {
-  static final int MAX_DEPTH = 8;
+  static final java.util.regex.Pattern PERSON_DIR = java.util.regex.Pattern.compile("(?:.*/)?(High|Middle|Low)_Resolution/\\d{8}");
 
   @Override public ReadPlan plan(Path root, ReadOptions options) throws IOException {
     if (!Files.isDirectory(root)) throw new InputException(root, "face-layout", "expected a folder of *_Resolution/ grids");
-    Map<String, List<String>> persons = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(root, MAX_DEPTH)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
+    // Plan lists person folders only; each part lists its own images when opened, so planning
+    // stays small for 600 people × 32,400 shots.
+    List<String> persons = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(root, 3)) {
+      for (Path p : s.filter(Files::isDirectory).toList()) {
         String rel = root.relativize(p).toString().replace('\\', '/');
-        FaceGrid g = FaceGrid.parse(rel);
-        if (g == null) continue;
-        String personDir = rel.substring(0, rel.indexOf(g.person() + "/") + g.person().length());
-        persons.computeIfAbsent(personDir, k -> new ArrayList<>()).add(rel);
+        if (PERSON_DIR.matcher(rel).matches()) persons.add(rel);
       }
     }
-    if (persons.isEmpty()) throw new InputException(root, "face-layout", "no {High|Middle|Low}_Resolution/<id>/S…/L…/E…/C….jpg images");
+    if (persons.isEmpty()) throw new InputException(root, "face-layout", "no {High|Middle|Low}_Resolution/<8-digit id>/ folders");
+    persons.sort(null);
     List<ReadPart> parts = new ArrayList<>();
-    for (Map.Entry<String, List<String>> e : persons.entrySet()) {
-      List<String> images = new ArrayList<>(e.getValue());
-      images.sort(Comparator.comparing((String r) -> key(FaceGrid.parse(r))));
-      parts.add(new PersonPart(root.toAbsolutePath().toString(), e.getKey(), images));
-    }
+    for (String person : persons) parts.add(new PersonPart(root.toAbsolutePath().toString(), person));
     LabelDef landmarks = new LabelDef(FaceLabels.LANDMARK_LABEL, null, null, null, "points", List.of(), FaceLabels.LANDMARKS, List.of());
     List<LabelDef> labels = new ArrayList<>();
     labels.add(landmarks);
@@ -71,12 +66,20 @@ final class FaceReader implements DatasetReader {
     return "0".repeat(Math.max(0, 6 - n.length())) + n;
   }
 
-  record PersonPart(String root, String personDir, List<String> images) implements ReadPart {
+  record PersonPart(String root, String personDir) implements ReadPart {
     @Override public String describe() { return personDir; }
 
     @Override public ItemCursor open(ReadOptions options) throws IOException {
       Path base = Path.of(root);
-      checkGrid(base, options);
+      List<String> images = new ArrayList<>();
+      try (Stream<Path> s = Files.walk(base.resolve(personDir), 5)) {
+        for (Path p : s.filter(Files::isRegularFile).toList()) {
+          String rel = base.relativize(p).toString().replace('\\', '/');
+          if (FaceGrid.parse(rel) != null) images.add(rel);
+        }
+      }
+      images.sort(Comparator.comparing((String r) -> key(FaceGrid.parse(r))));
+      checkGrid(images, base, options);
       return new ItemCursor() {
         private int next;
 
@@ -90,7 +93,7 @@ final class FaceReader implements DatasetReader {
       };
     }
 
-    private void checkGrid(Path base, ReadOptions options) throws IOException {
+    private void checkGrid(List<String> images, Path base, ReadOptions options) throws IOException {
       Set<String> s = new TreeSet<>();
       Set<String> l = new TreeSet<>();
       Set<String> e = new TreeSet<>();
