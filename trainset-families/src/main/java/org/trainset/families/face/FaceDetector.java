@@ -10,8 +10,10 @@ final class FaceDetector implements FormatDetector {
   @Override public double detect(DetectionContext ctx) throws IOException {
     if (!ctx.isDirectory()) return NONE;
     int checked = 0;
+    String name = ctx.root().getFileName() == null ? "" : ctx.root().getFileName().toString();
+    String prefix = name.endsWith("_Resolution") ? name + "/" : "";
     for (Path f : ctx.files()) {
-      String rel = ctx.root().relativize(f).toString().replace('\\', '/');
+      String rel = prefix + ctx.root().relativize(f).toString().replace('\\', '/');
       if (FaceGrid.parse(rel) == null) continue;
       String stem = f.getFileName().toString().replaceFirst("\\.[^.]+$", "");
       if (f.resolveSibling(stem + ".txt").toFile().isFile()) return CERTAIN;

@@ -38,17 +38,22 @@ final class FaceReader implements DatasetReader {
     if (!Files.isDirectory(root)) throw new InputException(root, "face-layout", "expected a folder of *_Resolution/ grids");
     // Plan lists person folders only; each part lists its own images when opened, so planning
     // stays small for 600 people × 32,400 shots.
+    // A single resolution folder may be given: read it relative to its parent so ids keep the
+    // {Res}_Resolution prefix.
+    String only = root.getFileName() != null && root.getFileName().toString().matches("(High|Middle|Low)_Resolution")
+        ? root.getFileName().toString() + "/" : null;
+    Path base = only != null ? root.toAbsolutePath().getParent() : root;
     List<String> persons = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(root, 3)) {
+    try (Stream<Path> s = Files.walk(base, only != null ? 2 : 3)) {
       for (Path p : s.filter(Files::isDirectory).toList()) {
-        String rel = root.relativize(p).toString().replace('\\', '/');
-        if (PERSON_DIR.matcher(rel).matches()) persons.add(rel);
+        String rel = base.relativize(p).toString().replace('\\', '/');
+        if (PERSON_DIR.matcher(rel).matches() && (only == null || rel.startsWith(only))) persons.add(rel);
       }
     }
     if (persons.isEmpty()) throw new InputException(root, "face-layout", "no {High|Middle|Low}_Resolution/<8-digit id>/ folders");
     persons.sort(null);
     List<ReadPart> parts = new ArrayList<>();
-    for (String person : persons) parts.add(new PersonPart(root.toAbsolutePath().toString(), person));
+    for (String person : persons) parts.add(new PersonPart(base.toAbsolutePath().toString(), person));
     LabelDef landmarks = new LabelDef(FaceLabels.LANDMARK_LABEL, null, null, null, "points", List.of(), FaceLabels.LANDMARKS, List.of());
     List<LabelDef> labels = new ArrayList<>();
     labels.add(landmarks);

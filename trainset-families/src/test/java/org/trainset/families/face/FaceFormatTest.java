@@ -102,6 +102,15 @@ class FaceFormatTest extends FormatContract {
   }
 
   @Test
+  void aSingleResolutionFolderReadsWithTheSameIds() throws IOException {
+    Path high = sample().resolve("High_Resolution");
+    assertEquals("aihub.face", REGISTRY.detect(high).id());
+    List<Item> items = readAll(high);
+    assertEquals(12, items.size());
+    assertEquals(readAll(sample()).subList(0, 12), items);
+  }
+
+  @Test
   void malformedLabelLineNamesFileLineAndColumn() throws IOException {
     Path dir = sample();
     Path txt = dir.resolve("High_Resolution/19062401/S001/L1/E01/C2.txt");
