@@ -72,7 +72,7 @@ public final class DeidRun {
           String name = rename ? renamed(rel, clean) : rel;
           Path target = SafePaths.resolveInside(staged.path(), name);
           Files.createDirectories(target.getParent());
-          DicomWriter.write(clean, target);
+          DicomWriter.writeUnstaged(clean, target); // the folder is staged as a whole
           bytesIn += Files.size(f);
           bytesOut += Files.size(target);
           fileLog.counts().forEach((k, v) -> actions.merge(k, v, Integer::sum));

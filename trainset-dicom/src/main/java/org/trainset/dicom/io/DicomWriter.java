@@ -36,6 +36,15 @@ public final class DicomWriter {
     });
   }
 
+  /** Writes straight to {@code target}: for callers that already stage the whole output folder. */
+  public static void writeUnstaged(DicomFile file, Path target) throws IOException {
+    try (OutputStream os = java.nio.file.Files.newOutputStream(target)) {
+      BufferedOutputStream out = new BufferedOutputStream(os, 1 << 16);
+      write(file, file.transferSyntax(), out);
+      out.flush();
+    }
+  }
+
   public static void write(DicomFile file, TransferSyntax ts, OutputStream out) throws IOException {
     if (!ts.encapsulated() && hasFragments(file.dataset())) {
       throw new IllegalArgumentException("encapsulated pixel data cannot be written in " + ts.uid());
