@@ -32,6 +32,13 @@ final class DicomInput {
   /** False once the stream is inflated: offsets no longer match the file. */
   boolean seekable() { return seekable; }
 
+  /** A reader over bytes already in memory (a UN value re-read as a sequence): never seekable. */
+  static DicomInput ofBytes(Path file, byte[] value) {
+    DicomInput in = new DicomInput(file, new java.io.ByteArrayInputStream(value));
+    in.seekable = false;
+    return in;
+  }
+
   /** Continues reading from an inflating wrapper around the rest of the stream. */
   void inflate() {
     this.in = new BufferedInputStream(new java.util.zip.InflaterInputStream(in,

@@ -174,6 +174,15 @@ public final class DicomReader {
       return DicomElement.bulk(tag, vr, new BulkValue(in.file(), at, length));
     }
     byte[] value = in.readBytes(length, what);
+    if (vr == Vr.UN && length > 0 && !Tags.isPrivate(tag) && dict.vrOf(tag) == Vr.SQ) {
+      // A standard sequence sent as UN (PS3.5 6.2.2): its value is implicit VR LE items. Parsed so
+      // that nested attributes are seen (and de-identified); kept as bytes if it is not items.
+      try {
+        return DicomElement.sequence(tag, readSequence(DicomInput.ofBytes(in.file(), value), false, length, depth, owner));
+      } catch (org.trainset.core.io.InputException notItems) {
+        return DicomElement.of(tag, vr, value);
+      }
+    }
     if (in.bigEndian()) ByteSwap.swap(value, vr.swapUnit());
     return DicomElement.of(tag, vr, value);
   }

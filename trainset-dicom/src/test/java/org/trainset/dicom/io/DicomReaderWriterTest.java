@@ -140,4 +140,15 @@ class DicomReaderWriterTest {
     DicomFile header = new DicomReader(DicomReader.Options.headerOnly()).read(ct);
     assertTrue(!header.dataset().contains(Tags.PIXEL_DATA) && header.dataset().intValue(Tags.ROWS, 0) == 128);
   }
+
+  @Test void standardSequenceSentAsUnIsParsed(@TempDir Path tmp) throws Exception {
+    java.nio.ByteBuffer item = java.nio.ByteBuffer.allocate(8 + 8 + 6).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    item.putShort((short) 0xFFFE).putShort((short) 0xE000).putInt(14); // item of defined length
+    item.putShort((short) 0x0010).putShort((short) 0x0010).putInt(6).put("PHI^X ".getBytes()); // implicit VR
+    DicomFile f = new DicomReader().read(TEST_FILES.resolve("CT_small.dcm"));
+    f.dataset().put(DicomElement.of(0x00081115, Vr.UN, item.array()));
+    DicomWriter.write(f, tmp.resolve("un.dcm"));
+    DicomObject back = new DicomReader().read(tmp.resolve("un.dcm")).dataset();
+    assertEquals("PHI^X", back.items(0x00081115).get(0).string(Tags.PATIENT_NAME).orElseThrow());
+  }
 }
