@@ -196,6 +196,19 @@ class DeidDicomVerbTest {
     assertEquals(2, Cli.run("deid", "dicom", in.toString(), "--out", in.resolve("x").toString()).exitCode());
   }
 
+  @Test void aBrokenFileFailsTheRunWithoutOutput() throws Exception {
+    Path src = tmp.resolve("broken-in");
+    Files.createDirectories(src);
+    Files.copy(in.resolve("test_files/CT_small.dcm"), src.resolve("a.dcm"));
+    Files.copy(SharedFixtures.external("pydicom/src/pydicom/data/test_files/MR_truncated.dcm"), src.resolve("b.dcm"));
+    Path out = tmp.resolve("broken-out");
+    Cli.Result r = Cli.run("deid", "dicom", src.toString(), "--out", out.toString(), "--key", "k");
+    assertEquals(3, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("b.dcm") && r.err().contains("dicom.truncated") && r.err().contains("byte offset"), r.err());
+    assertFalse(Files.exists(out), "no partial output");
+    assertEquals(0, Cli.run("deid", "dicom", "--help").exitCode());
+  }
+
   static List<Path> dicomFiles(Path dir) throws Exception {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();

@@ -151,4 +151,17 @@ class DicomReaderWriterTest {
     DicomObject back = new DicomReader().read(tmp.resolve("un.dcm")).dataset();
     assertEquals("PHI^X", back.items(0x00081115).get(0).string(Tags.PATIENT_NAME).orElseThrow());
   }
+
+  @Test void latin1AndUtf8(@TempDir Path tmp) throws Exception {
+    for (String cs : List.of("ISO_IR 100", "ISO_IR 192")) {
+      DicomObject ds = new DicomObject();
+      ds.putString(Tags.SPECIFIC_CHARACTER_SET, Vr.CS, cs);
+      ds.putString(Tags.PATIENT_NAME, Vr.PN, "Buc^Jérôme");
+      byte[] raw = ds.get(Tags.PATIENT_NAME).orElseThrow().bytes();
+      assertEquals(cs.equals("ISO_IR 100") ? 10 : 12, raw.length, cs); // é and ô: 1 byte each in Latin-1, 2 in UTF-8
+      Path out = tmp.resolve(cs.replace(' ', '_') + ".dcm");
+      DicomWriter.write(new DicomFile(null, null, new DicomObject(), ds, TransferSyntax.EXPLICIT_LE), out);
+      assertEquals("Buc^Jérôme", new DicomReader().read(out).dataset().string(Tags.PATIENT_NAME).orElseThrow());
+    }
+  }
 }
