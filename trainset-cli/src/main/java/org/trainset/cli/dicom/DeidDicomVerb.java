@@ -45,6 +45,8 @@ public final class DeidDicomVerb implements Verb {
   @Option(names = "--key", paramLabel = "TEXT", description = "Secret for UID replacement and date shifts (same key, same output).") String key;
   @Option(names = "--key-file", paramLabel = "FILE", description = "Read the secret from a file.") Path keyFile;
   @Option(names = "--rename", description = "Name outputs <new SOP Instance UID>.dcm (names may hold PHI).") boolean rename;
+  @Option(names = "--threads", paramLabel = "N", description = "Files processed at once (default: the number of cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
   @Option(names = "--retain-uids", description = "Retain UIDs Option.") boolean retainUids;
   @Option(names = "--retain-device-identity", description = "Retain Device Identity Option.") boolean retainDevice;
   @Option(names = "--retain-institution-identity", description = "Retain Institution Identity Option.") boolean retainInstitution;
@@ -81,7 +83,7 @@ public final class DeidDicomVerb implements Verb {
       err.println("trainset deid dicom: no --key given; UIDs are replaced with a fixed default key, so anyone with trainset can"
           + " confirm a guessed UID. Pass --key or --key-file for real releases.");
     }
-    DeidSummary s = new DeidRun(config, rename).run(in, out, ProgressBar.forTerminal(err, output));
+    DeidSummary s = new DeidRun(config, rename, threads).run(in, out, ProgressBar.forTerminal(err, output));
     var o = spec.commandLine().getOut();
     if (output.json) {
       var root = Json.object();

@@ -10,6 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.trainset.core.io.InputException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,11 +44,14 @@ public final class DeidRun {
   private final Deidentifier deid;
   private final DeidConfig config;
   private final boolean rename;
+  private final int threads;
 
-  public DeidRun(DeidConfig config, boolean rename) {
+  /** {@code threads}: files de-identified at once (memory grows with it: one file each, pixel data excepted). */
+  public DeidRun(DeidConfig config, boolean rename, int threads) {
     this.config = config;
     this.deid = new Deidentifier(config);
     this.rename = rename;
+    this.threads = Math.max(1, threads);
   }
 
   public DeidSummary run(Path in, Path out, Progress progress) throws IOException {
@@ -58,29 +68,32 @@ public final class DeidRun {
     long bytesOut = 0;
     progress.start("deid", files.size());
     try (AtomicOutput staged = AtomicOutput.directory(out)) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
       try (BufferedWriter log = Files.newBufferedWriter(staged.path().resolve(LOG), StandardCharsets.UTF_8)) {
-        for (int i = 0; i < files.size(); i++) {
-          Path f = files.get(i);
-          String rel = Files.isDirectory(in) ? in.relativize(f).toString().replace('\\', '/') : f.getFileName().toString();
-          if (!isDicom(f)) {
+        // Files are de-identified in parallel but logged in input order, so the log is reproducible.
+        List<Future<Result>> results = new ArrayList<>();
+        for (Path f : files) results.add(pool.submit(() -> one(in, f, staged.path())));
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < results.size(); i++) {
+          Result r = await(results.get(i));
+          progress.advance(i + 1);
+          if (r == null) {
             skipped++;
             continue;
           }
-          DicomFile src = new DicomReader().read(f);
-          DeidLog fileLog = new DeidLog(rel);
-          DicomFile clean = deid.apply(src, fileLog);
-          String name = rename ? renamed(rel, clean) : rel;
-          Path target = SafePaths.resolveInside(staged.path(), name);
-          Files.createDirectories(target.getParent());
-          DicomWriter.writeUnstaged(clean, target); // the folder is staged as a whole
-          bytesIn += Files.size(f);
-          bytesOut += Files.size(target);
-          fileLog.counts().forEach((k, v) -> actions.merge(k, v, Integer::sum));
-          log.write(logLine(name, fileLog));
+          if (!names.add(r.name())) {
+            throw new InputException(files.get(i), "deid.duplicate-output", "two inputs are written to " + r.name()
+                + " (same SOP Instance UID with --rename?)");
+          }
+          bytesIn += r.bytesIn();
+          bytesOut += r.bytesOut();
+          r.counts().forEach((k, v) -> actions.merge(k, v, Integer::sum));
+          log.write(r.logLine());
           log.newLine();
           written++;
-          progress.advance(i + 1);
         }
+      } finally {
+        pool.shutdownNow();
       }
       DeidSummary s = new DeidSummary(config.profile().name().toLowerCase(),
           config.options().stream().map(DeidOption::column).toList(), written, skipped, bytesIn, bytesOut, actions);
@@ -88,6 +101,35 @@ public final class DeidRun {
       staged.commit();
       progress.finish();
       return s;
+    }
+  }
+
+  /** What one file produced; null from {@link #one} when the file is not DICOM. */
+  private record Result(String name, String logLine, long bytesIn, long bytesOut, Map<String, Integer> counts) {}
+
+  private Result one(Path in, Path f, Path staging) throws IOException {
+    String rel = Files.isDirectory(in) ? in.relativize(f).toString().replace('\\', '/') : f.getFileName().toString();
+    if (!isDicom(f)) return null;
+    DicomFile src = new DicomReader().read(f);
+    DeidLog fileLog = new DeidLog(rel);
+    DicomFile clean = deid.apply(src, fileLog);
+    String name = rename ? renamed(rel, clean) : rel;
+    Path target = SafePaths.resolveInside(staging, name);
+    Files.createDirectories(target.getParent());
+    DicomWriter.writeUnstaged(clean, target); // the folder is staged as a whole
+    return new Result(name, logLine(name, fileLog), Files.size(f), Files.size(target), fileLog.counts());
+  }
+
+  private static Result await(Future<Result> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("de-identification interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw new IllegalStateException(e.getCause());
     }
   }
 
