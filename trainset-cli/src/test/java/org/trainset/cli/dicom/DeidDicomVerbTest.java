@@ -196,6 +196,28 @@ class DeidDicomVerbTest {
     assertEquals(2, Cli.run("deid", "dicom", in.toString(), "--out", in.resolve("x").toString()).exitCode());
   }
 
+  @Test void modifiedDatesShiftEveryDateOfAPatientByTheSameDays() throws Exception {
+    Path out = tmp.resolve("out-shift");
+    Cli.Result r = Cli.run("deid", "dicom", in.resolve("test_files").toString(), "--out", out.toString(), "--key", "k",
+        "--retain-modified-dates");
+    assertEquals(0, r.exitCode(), r.toString());
+    java.time.format.DateTimeFormatter da = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+    Set<Long> shifts = new TreeSet<>();
+    for (String n : List.of("MR_small.dcm", "CT_small.dcm", "rtplan.dcm")) {
+      DicomObject before = new DicomReader().read(in.resolve("test_files").resolve(n)).dataset();
+      DicomObject after = new DicomReader().read(out.resolve(n)).dataset();
+      String d0 = before.string(0x00080020).orElse("");
+      if (d0.length() != 8) continue;
+      long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(d0, da),
+          java.time.LocalDate.parse(after.string(0x00080020).orElseThrow(), da));
+      shifts.add(days);
+      assertEquals("MODIFIED", after.string(0x00280303).orElseThrow());
+    }
+    // every fixture carries the planted Patient ID, so one patient, one shift, and not zero
+    assertEquals(1, shifts.size(), shifts.toString());
+    assertTrue(shifts.iterator().next() != 0 && Math.abs(shifts.iterator().next()) <= 365);
+  }
+
   @Test void aBrokenFileFailsTheRunWithoutOutput() throws Exception {
     Path src = tmp.resolve("broken-in");
     Files.createDirectories(src);

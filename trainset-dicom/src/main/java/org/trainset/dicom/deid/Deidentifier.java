@@ -145,6 +145,11 @@ public final class Deidentifier {
 
   private void markRemoved(DicomObject ds) {
     ds.putString(Tags.PATIENT_IDENTITY_REMOVED, Vr.CS, "YES");
+    // Longitudinal Temporal Information Modified (0028,0303): what happened to dates
+    String temporal = config.options().contains(DeidOption.RETAIN_FULL_DATES) && config.profile() == DeidConfig.Profile.BASIC
+        ? "UNMODIFIED" : config.options().contains(DeidOption.RETAIN_MODIFIED_DATES) || config.profile() == DeidConfig.Profile.SEED
+        ? "MODIFIED" : "REMOVED";
+    ds.putString(0x00280303, Vr.CS, temporal);
     String method = "trainset " + config.profile().name().toLowerCase() + " (PS3.15 E.1 Basic Profile"
         + (config.options().isEmpty() ? "" : " + " + config.options().stream().map(o -> o.column()).toList()) + ")";
     ds.putString(Tags.DEIDENTIFICATION_METHOD, Vr.LO, method.length() > 64 ? method.substring(0, 64) : method);
