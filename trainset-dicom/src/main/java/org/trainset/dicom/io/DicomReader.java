@@ -46,6 +46,16 @@ public final class DicomReader {
 
   private DicomFile read(Path file, InputStream raw) throws IOException {
     DicomInput in = new DicomInput(file, raw);
+    try {
+      return parse(file, in);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      // only the inflater throws these: the reader's own reads report truncation themselves
+      throw new org.trainset.core.io.InputException(file, -1, -1, "inflated offset " + in.position(), "dicom.deflate",
+          "deflated data set is damaged: " + e.getMessage(), e);
+    }
+  }
+
+  private DicomFile parse(Path file, DicomInput in) throws IOException {
     byte[] head = new byte[132];
     byte[] preamble = null;
     if (in.peek(head, 132) == 132 && hasPart10Magic(head)) {
@@ -170,6 +180,10 @@ public final class DicomReader {
     }
     if (length >= options.bulkThreshold() && in.seekable() && (!in.bigEndian() || vr.swapUnit() == 1)) {
       long at = in.position();
+      long size = java.nio.file.Files.size(in.file());
+      if (at + length > size) {
+        throw in.error("dicom.truncated", "file ends inside " + what + " (needed " + length + " bytes, found " + (size - at) + ")");
+      }
       in.skip(length, what);
       return DicomElement.bulk(tag, vr, new BulkValue(in.file(), at, length));
     }
