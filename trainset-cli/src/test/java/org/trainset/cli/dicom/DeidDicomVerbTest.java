@@ -218,6 +218,24 @@ class DeidDicomVerbTest {
     assertTrue(shifts.iterator().next() != 0 && Math.abs(shifts.iterator().next()) <= 365);
   }
 
+  @Test void largePixelDataIsStreamedThroughUnchanged() throws Exception {
+    Path src = tmp.resolve("large-in");
+    Files.createDirectories(src);
+    DicomFile d = new DicomReader().read(in.resolve("test_files/CT_small.dcm"));
+    byte[] pixels = new byte[1024 * 1024 * 2];
+    new java.util.Random(1).nextBytes(pixels);
+    d.dataset().putUShort(Tags.ROWS, 1024);
+    d.dataset().putUShort(Tags.COLUMNS, 1024);
+    d.dataset().put(DicomElement.of(Tags.PIXEL_DATA, Vr.OW, pixels));
+    DicomWriter.write(d, src.resolve("big.dcm"));
+    Path out = tmp.resolve("large-out");
+    assertEquals(0, Cli.run("deid", "dicom", src.toString(), "--out", out.toString(), "--key", "k").exitCode());
+    DicomFile back = new DicomReader().read(out.resolve("big.dcm"));
+    assertTrue(back.dataset().get(Tags.PIXEL_DATA).orElseThrow().isBulk(), "read lazily");
+    assertArrayEquals(pixels, back.dataset().get(Tags.PIXEL_DATA).orElseThrow().bytes());
+    assertEquals("", back.dataset().string(Tags.PATIENT_NAME).orElseThrow());
+  }
+
   @Test void aBrokenFileFailsTheRunWithoutOutput() throws Exception {
     Path src = tmp.resolve("broken-in");
     Files.createDirectories(src);
