@@ -107,16 +107,13 @@ public final class DicomObject {
     put(DicomElement.sequence(tag, new ArrayList<>(items)));
   }
 
+  /** PS3.5 6.2: trailing spaces and NULs are padding; leading spaces too, except in text VRs. */
   private static String trimPadding(String s, Vr vr) {
     int end = s.length();
-    while (end > 0 && (s.charAt(end - 1) == '\0' || (s.charAt(end - 1) == ' ' && vr != Vr.UT && vr != Vr.LT
-        && vr != Vr.ST && vr != Vr.UR) || (s.charAt(end - 1) == ' ' && end == s.length()))) {
-      end--;
-    }
+    while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\0')) end--;
     int start = 0;
-    if (vr != Vr.UT && vr != Vr.LT && vr != Vr.ST && vr != Vr.UC) {
-      while (start < end && s.charAt(start) == ' ') start++;
-    }
+    boolean leadingSignificant = vr == Vr.UT || vr == Vr.LT || vr == Vr.ST || vr == Vr.UC;
+    while (!leadingSignificant && start < end && s.charAt(start) == ' ') start++;
     return s.substring(start, end);
   }
 }
