@@ -89,7 +89,9 @@ final class MedicalScanner {
         String rel = root.relativize(f).toString().replace('\\', '/');
         Matcher m = MedicalLayout.MAMMO_NAME.matcher(f.getFileName().toString());
         DicomObject h = new DicomReader(DicomReader.Options.headerOnly()).read(f).dataset();
-        String view = h.string(0x00200062).orElse("") + h.string(0x00185101).orElse("");
+        // ImageLaterality (0020,0062), else the series' Laterality (0020,0060), + ViewPosition (0018,5101)
+        String side = h.string(0x00200062).filter(x -> !x.isEmpty()).or(() -> h.string(0x00200060)).orElse("");
+        String view = side + h.string(0x00185101).orElse("");
         if (!MedicalLayout.VIEWS.contains(view)) {
           problems.report(Problem.error("medical.bad-view", rel, pid, null, "ImageLaterality+ViewPosition give '" + view
               + "', expected one of " + MedicalLayout.VIEWS));
