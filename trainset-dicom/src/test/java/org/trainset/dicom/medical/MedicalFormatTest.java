@@ -81,6 +81,27 @@ class MedicalFormatTest extends FormatContract {
     assertEquals(planted, rules, problems.toString());
   }
 
+  @Test void duplicateViewsAndNamesThatContradictTheTags() throws IOException {
+    Path d = tempDir.resolve("dup");
+    new MedicalSampleGenerator().generate(d, new SampleOptions(8, 9, false));
+    String pid = Files.readAllLines(d.resolve("mammography/cases.csv")).get(1).split(",")[0];
+    Path dir = d.resolve("mammography/" + pid);
+    Files.copy(dir.resolve(pid + "_RCC.dcm"), dir.resolve(pid + "_RCC_copy.dcm"));
+    Files.move(dir.resolve(pid + "_LCC.dcm"), dir.resolve("tmp.dcm"));
+    Files.move(dir.resolve(pid + "_LMLO.dcm"), dir.resolve(pid + "_LCC.dcm"));
+    Files.move(dir.resolve("tmp.dcm"), dir.resolve(pid + "_LMLO.dcm"));
+    List<Problem> problems = new ArrayList<>();
+    ReadOptions opts = ReadOptions.defaults().withProblems(problems::add);
+    Datasets.readAll(Datasets.plan(format(), d, opts), opts);
+    List<String> rules = problems.stream().map(Problem::rule).sorted().toList();
+    assertEquals(List.of("medical.bad-name", "medical.bad-name", "medical.bad-name", "medical.duplicate-view"), rules,
+        problems.toString());
+    // by default (as in convert), a finding is an input error
+    var e = org.junit.jupiter.api.Assertions.assertThrows(org.trainset.core.io.InputException.class,
+        () -> Datasets.readAll(Datasets.plan(format(), d, ReadOptions.defaults()), ReadOptions.defaults()));
+    assertTrue(e.getMessage().contains("medical."), e.getMessage());
+  }
+
   private static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).sorted().toList();
