@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,9 +96,5 @@ final class MedicalWriter implements DatasetWriter {
   private static String str(Map<String, Object> a, String k) {
     Object v = a.get(k);
     return v == null ? "" : v.toString();
-  }
-
-  static Map<String, Object> ordered(Map<String, Object> m) {
-    return new LinkedHashMap<>(m);
   }
 }

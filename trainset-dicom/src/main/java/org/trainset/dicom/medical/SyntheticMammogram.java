@@ -2,7 +2,6 @@ package org.trainset.dicom.medical;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.List;
 import org.trainset.dicom.io.DicomElement;
 import org.trainset.dicom.io.DicomFile;
 import org.trainset.dicom.io.DicomObject;
@@ -89,9 +88,5 @@ final class SyntheticMammogram {
     double s = 0;
     for (int i = axis; i < pts.length; i += 2) s += pts[i];
     return s / (pts.length / 2.0);
-  }
-
-  static List<String> views() {
-    return MedicalLayout.VIEWS;
   }
 }
