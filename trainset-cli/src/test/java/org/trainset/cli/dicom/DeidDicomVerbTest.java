@@ -105,6 +105,13 @@ class DeidDicomVerbTest {
       assertEquals("YES", ds.string(Tags.PATIENT_IDENTITY_REMOVED).orElseThrow());
       assertFalse(ds.elements().stream().anyMatch(e -> Tags.isPrivate(e.tag())), f.toString());
     }
+    // dcmtk, a second independent reader, parses them all without errors
+    List<String> cmd = new ArrayList<>(List.of("dcmdump", "-q", "+E"));
+    outputs.forEach(o -> cmd.add(o.toString()));
+    Process dump = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String dumped = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, dump.waitFor(), dumped.lines().filter(l -> l.startsWith("E:")).toList().toString());
+    assertFalse(dumped.contains("\nE: ") || dumped.startsWith("E: "), "dcmdump errors");
     String log = Files.readString(out.resolve("deid-log.jsonl"));
     for (String phi : PHI) assertFalse(log.contains(phi), phi + " in the log");
     assertTrue(log.contains("\"keyword\":\"PatientName\",\"action\":\"Z\""), log.substring(0, 400));

@@ -42,7 +42,7 @@ class MedicalFormatTest extends FormatContract {
   @Override protected long expectedAnnotations() { return 22; }
   @Override protected Map<String, Long> expectedByType() { return Map.of("tag", 20L, "polygon", 2L); }
 
-  @Test void viewsComeFromTheDicomTagsAndPhiIsSynthetic() throws IOException {
+  @Test void viewsComeFromTheDicomTagsAndPhiIsSynthetic() throws Exception {
     List<Item> items = readAll(sample());
     List<Item> mammo = items.stream().filter(i -> "mammography".equals(i.attributes().get("modality"))).toList();
     assertEquals(8, mammo.size());
@@ -55,6 +55,12 @@ class MedicalFormatTest extends FormatContract {
     }
     assertEquals("malignant", mammo.get(0).attributes().get("class"));
     assertTrue(((String) mammo.get(0).attributes().get("pathology")).startsWith("Invasive ductal carcinoma"));
+    List<String> cmd = new ArrayList<>(List.of("dcmdump", "-q", "+E"));
+    mammo.forEach(i -> cmd.add(sample.resolve(i.primaryMedia().path()).toString()));
+    Process dump = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String dumped = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, dump.waitFor(), dumped);
+    assertTrue(dumped.contains("MammographyImageStorage") || dumped.contains("DigitalMammographyXRayImageStorageForPresentation"), dumped.substring(0, 300));
     var probed = MediaProbe.probeAll(sample().resolve(mammo.get(0).primaryMedia().path()), "x.dcm").orElseThrow();
     assertEquals(MediaKind.DICOM, probed.kind());
     assertEquals(96, probed.height());
