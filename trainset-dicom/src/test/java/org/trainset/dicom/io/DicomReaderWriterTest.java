@@ -115,7 +115,13 @@ class DicomReaderWriterTest {
     DicomObject h32 = new DicomReader().read(CHARSETS.resolve("chrH32.dcm")).dataset();
     assertEquals("ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう", h32.string(Tags.PATIENT_NAME).orElseThrow());
     DicomObject kr = new DicomReader().read(CHARSETS.resolve("chrKoreanMulti.dcm")).dataset();
-    assertTrue(kr.string(Tags.PATIENT_NAME).orElseThrow().contains("김희중"), kr.string(Tags.PATIENT_NAME).orElseThrow());
+    assertEquals("김희중", kr.string(Tags.PATIENT_NAME).orElseThrow());
+    assertEquals(List.of("김희중", "김희중"), kr.strings(0x00101001)); // Other Patient Names, two values
+    assertEquals("김희중", kr.string(0x001021B0).orElseThrow()); // LT
+    // an item with its own character set inside a UTF-8 data set
+    DicomObject sq = new DicomReader().read(CHARSETS.resolve("chrSQEncoding.dcm")).dataset();
+    assertEquals("Doctor^Who^^MD", sq.string(0x00321032).orElseThrow());
+    assertEquals("ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう", sq.items(0x00321064).get(0).string(Tags.PATIENT_NAME).orElseThrow());
   }
 
   @Test void koreanRoundTripsThroughIr149(@TempDir Path tmp) throws Exception {
