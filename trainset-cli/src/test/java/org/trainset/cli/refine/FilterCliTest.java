@@ -44,7 +44,7 @@ class FilterCliTest {
     assertEquals("1 eojeol < 3", rep.at("/removed/0/details/0").asText());
     assertEquals("[\"empty\"]", rep.at("/removed/1/rules").toString());
     assertEquals("same", rep.at("/removed/2/id").asText());
-    assertEquals("target equals source", rep.at("/removed/2/details/1").asText());
+    assertEquals("target equals source", rep.at("/removed/2/details/0").asText());
     assertEquals("hangul", rep.at("/removed/3/id").asText());
     assertTrue(rep.at("/removed/3/details/0").asText().startsWith("target is still Hangul"));
     assertEquals("[\"length-ratio\"]", rep.at("/removed/4/rules").toString());
