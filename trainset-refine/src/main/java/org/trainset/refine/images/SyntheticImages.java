@@ -6,7 +6,15 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Seeded photo-like test scenes (gradient sky, shapes, texture) and the edits a collection pipeline
@@ -61,6 +69,22 @@ public final class SyntheticImages {
     BufferedImage out = new BufferedImage(sub.getWidth(), sub.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
     out.getGraphics().drawImage(sub, 0, 0, null);
     return out;
+  }
+
+  /** Writes {@code img} as a baseline JPEG of the given quality (0..1). */
+  public static void writeJpeg(BufferedImage img, Path file, float quality) throws IOException {
+    ImageWriter w = ImageIO.getImageWritersByFormatName("jpg").next();
+    ImageWriteParam p = w.getDefaultWriteParam();
+    p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+    p.setCompressionQuality(quality);
+    if (file.getParent() != null) Files.createDirectories(file.getParent());
+    Files.deleteIfExists(file);
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+      w.setOutput(out);
+      w.write(null, new IIOImage(img, null, null), p);
+    } finally {
+      w.dispose();
+    }
   }
 
   private static Color color(SplittableRandom r) {

@@ -2,17 +2,10 @@ package org.trainset.refine.images;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.trainset.core.FormatRegistry;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.model.AnnotationMeta;
@@ -28,18 +21,7 @@ public final class ImageFixtures {
   private ImageFixtures() {}
 
   public static void jpeg(BufferedImage img, Path file, float quality) throws IOException {
-    Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpg");
-    ImageWriter w = it.next();
-    ImageWriteParam p = w.getDefaultWriteParam();
-    p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-    p.setCompressionQuality(quality);
-    Files.createDirectories(file.getParent());
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-      w.setOutput(out);
-      w.write(null, new IIOImage(img, null, null), p);
-    } finally {
-      w.dispose();
-    }
+    SyntheticImages.writeJpeg(img, file, quality);
   }
 
   /** A native dataset at {@code dir} with one item per image (paths relative to {@code mediaRoot}, one tag label each). */
