@@ -52,7 +52,7 @@ public final class Html {
   public static final String STYLE = "body{font-family:sans-serif;margin:1.5em;color:#222}"
       + "h1{font-size:1.4em}section{border:1px solid #ccc;border-radius:6px;padding:.6em;margin:.8em 0}"
       + "figure{display:inline-block;margin:.3em;vertical-align:top;text-align:center;font-size:.8em}"
-      + "figure img{display:block;border:4px solid #999;max-width:200px}"
+      + "figure img{display:block;border:4px solid #999;max-width:340px}"
       + "figure.keep img{border-color:#2a2}figure.exact img,figure.near img{border-color:#c33}"
       + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;font-size:.85em}";
 }
