@@ -38,14 +38,15 @@ public final class TextJsonlFormat implements Format {
   @Override public FormatDetector detector() {
     return ctx -> {
       if (ctx.isDirectory()) return FormatDetector.NONE;
+      if (!java.nio.file.Files.isRegularFile(ctx.root())) return FormatDetector.NONE;
       String name = ctx.root().getFileName().toString().toLowerCase(Locale.ROOT);
-      if (!name.endsWith(".jsonl") && !name.endsWith(".ndjson")) return FormatDetector.NONE;
       String head = ctx.headText(ctx.root());
       int nl = head.indexOf('\n');
-      String first = nl < 0 ? head : head.substring(0, nl);
-      boolean textish = first.contains("\"id\"")
+      String first = (nl < 0 ? head : head.substring(0, nl)).strip();
+      boolean textish = first.startsWith("{") && first.contains("\"id\"")
           && (first.contains("\"text\"") || first.contains("\"ko\"") || first.contains("\"source\""));
-      return textish ? FormatDetector.PLAUSIBLE : FormatDetector.NONE;
+      if (!textish) return FormatDetector.NONE;
+      return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? FormatDetector.PLAUSIBLE : FormatDetector.GENERIC;
     };
   }
 

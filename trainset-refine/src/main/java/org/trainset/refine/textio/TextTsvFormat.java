@@ -36,12 +36,15 @@ public final class TextTsvFormat implements Format {
   @Override public FormatDetector detector() {
     return ctx -> {
       if (ctx.isDirectory()) return FormatDetector.NONE;
+      if (!java.nio.file.Files.isRegularFile(ctx.root())) return FormatDetector.NONE;
       String name = ctx.root().getFileName().toString().toLowerCase(Locale.ROOT);
-      if (!name.endsWith(".tsv")) return FormatDetector.NONE;
       String head = ctx.headText(ctx.root());
       int nl = head.indexOf('\n');
-      Columns c = Columns.parse((nl < 0 ? head : head.substring(0, nl)).strip());
-      return c.valid() ? FormatDetector.SPECIFIC : FormatDetector.NONE;
+      String first = (nl < 0 ? head : head.substring(0, nl)).strip();
+      if (first.startsWith("\uFEFF")) first = first.substring(1);
+      if (!first.contains("\t") || !Columns.parse(first).valid()) return FormatDetector.NONE;
+      // The header alone is telling; the extension makes it certain enough to beat generic readers.
+      return name.endsWith(".tsv") ? FormatDetector.SPECIFIC : FormatDetector.PLAUSIBLE;
     };
   }
 
