@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
 import org.trainset.core.io.InputException;
 
@@ -19,7 +20,8 @@ public record Fingerprint(String sha256, long phash, long dhash, int width, int 
 
   public static Fingerprint of(Path file, String itemId) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+    // An in-memory stream: ImageIO.read(InputStream) would spool the bytes to a temporary file.
+    BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
     if (image == null) throw InputException.atItem(file, itemId, "image-decode", "not a readable image (ImageIO has no decoder for it)");
     long[] h = PerceptualHash.of(image);
     return new Fingerprint(sha256(bytes), h[0], h[1], image.getWidth(), image.getHeight());

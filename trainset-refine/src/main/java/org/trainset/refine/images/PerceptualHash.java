@@ -7,7 +7,8 @@ import java.awt.image.DataBufferByte;
  * 64-bit perceptual hashes of a decoded image, computed in one pass over its pixels.
  *
  * <p>Both start from luma (ITU-R BT.601: 0.299 R + 0.587 G + 0.114 B) averaged over equal boxes
- * of the image (area averaging, so every pixel counts and scaling does not alias).
+ * of the image (area averaging: every column counts, and every row of images up to 319 px tall;
+ * taller images sample every (height / 160)-th row, so each box row still averages ≥ 5 rows).
  * <b>pHash</b>: 32×32 luma → 2-D DCT-II → the 8×8 lowest frequencies (DC included) → bit set
  * where the coefficient exceeds their median (as the {@code imagehash} library does).
  * <b>dHash</b>: 9×8 luma → bit set where a pixel is brighter than its left neighbour.
@@ -28,39 +29,75 @@ public final class PerceptualHash {
   /** [pHash, dHash] of {@code image}. */
   public static long[] of(BufferedImage image) {
     int w = image.getWidth(), h = image.getHeight();
-    double[] grid32 = new double[N * N];
-    double[] grid98 = new double[9 * 8];
-    int[] count32 = new int[N * N];
-    int[] count98 = new int[9 * 8];
     int[] bx32 = bins(w, N), by32 = bins(h, N), bx9 = bins(w, 9), by8 = bins(h, 8);
+    long[] grid32 = new long[N * N];
+    long[] grid98 = new long[9 * 8];
+    // Per row: luma into an int row (integer BT.601 weights × 1024: 306 R + 601 G + 117 B), then
+    // sum each column box's contiguous range in a register; then add the row to its box row.
+    int[] luma = new int[w];
+    int[] cut32 = starts(bx32, N), cut9 = starts(bx9, 9);
     byte[] bgr = image.getType() == BufferedImage.TYPE_3BYTE_BGR
         ? ((DataBufferByte) image.getRaster().getDataBuffer()).getData() : null;
     byte[] gray = image.getType() == BufferedImage.TYPE_BYTE_GRAY
         ? ((DataBufferByte) image.getRaster().getDataBuffer()).getData() : null;
-    int[] row = bgr == null && gray == null ? new int[w] : null;
-    for (int y = 0; y < h; y++) {
-      if (row != null) image.getRGB(0, y, w, 1, row, 0, w);
-      int r32 = by32[y] * N, r8 = by8[y] * 9;
-      for (int x = 0; x < w; x++) {
-        double l;
-        if (bgr != null) {
-          int o = (y * w + x) * 3;
-          l = 0.114 * (bgr[o] & 0xff) + 0.587 * (bgr[o + 1] & 0xff) + 0.299 * (bgr[o + 2] & 0xff);
-        } else if (gray != null) {
-          l = gray[y * w + x] & 0xff;
-        } else {
-          int p = row[x];
-          l = 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
+    int[] rgb = bgr == null && gray == null ? new int[w] : null;
+    // Tall images: every step-th row is enough for box means (each of the 32 box rows still gets
+    // ≥ 5 rows), and it keeps hashing well under the cost of decoding. All columns are used.
+    int step = Math.max(1, h / 160);
+    int[] sampledRows32 = new int[N], sampledRows8 = new int[8];
+    for (int y = 0; y < h; y += step) {
+      sampledRows32[by32[y]]++;
+      sampledRows8[by8[y]]++;
+      if (bgr != null) {
+        for (int x = 0, o = y * w * 3; x < w; x++, o += 3) {
+          luma[x] = 117 * (bgr[o] & 0xff) + 601 * (bgr[o + 1] & 0xff) + 306 * (bgr[o + 2] & 0xff);
         }
-        grid32[r32 + bx32[x]] += l;
-        count32[r32 + bx32[x]]++;
-        grid98[r8 + bx9[x]] += l;
-        count98[r8 + bx9[x]]++;
+      } else if (gray != null) {
+        for (int x = 0, o = y * w; x < w; x++, o++) luma[x] = (gray[o] & 0xff) << 10;
+      } else {
+        image.getRGB(0, y, w, 1, rgb, 0, w);
+        for (int x = 0; x < w; x++) {
+          int p = rgb[x];
+          luma[x] = 306 * ((p >> 16) & 0xff) + 601 * ((p >> 8) & 0xff) + 117 * (p & 0xff);
+        }
       }
+      addRanges(luma, cut32, grid32, by32[y] * N);
+      addRanges(luma, cut9, grid98, by8[y] * 9);
     }
-    for (int i = 0; i < grid32.length; i++) grid32[i] /= Math.max(1, count32[i]);
-    for (int i = 0; i < grid98.length; i++) grid98[i] /= Math.max(1, count98[i]);
-    return new long[] {phash(grid32), dhash(grid98)};
+    return new long[] {phash(means(grid32, counts(bx32, N), sampledRows32, N)),
+        dhash(means(grid98, counts(bx9, 9), sampledRows8, 9))};
+  }
+
+  /** Where each box starts: starts[k] = first coordinate in box k; starts[n] = size. */
+  private static int[] starts(int[] bins, int n) {
+    int[] s = new int[n + 1];
+    java.util.Arrays.fill(s, bins.length);
+    for (int i = bins.length - 1; i >= 0; i--) s[bins[i]] = i;
+    for (int k = n - 1; k >= 0; k--) s[k] = Math.min(s[k], s[k + 1]);
+    return s;
+  }
+
+  private static void addRanges(int[] row, int[] starts, long[] grid, int offset) {
+    for (int k = 0; k + 1 < starts.length; k++) {
+      long sum = 0;
+      for (int x = starts[k]; x < starts[k + 1]; x++) sum += row[x];
+      grid[offset + k] += sum;
+    }
+  }
+
+  private static int[] counts(int[] bins, int n) {
+    int[] c = new int[n];
+    for (int b : bins) c[b]++;
+    return c;
+  }
+
+  private static double[] means(long[] sums, int[] colCounts, int[] rowCounts, int cols) {
+    double[] m = new double[sums.length];
+    for (int i = 0; i < sums.length; i++) {
+      long n = (long) colCounts[i % cols] * rowCounts[i / cols];
+      m[i] = n == 0 ? 0 : sums[i] / (1024.0 * n);
+    }
+    return m;
   }
 
   /** Which of {@code n} equal boxes each coordinate falls in. */
