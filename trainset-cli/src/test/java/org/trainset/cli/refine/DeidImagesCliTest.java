@@ -135,6 +135,30 @@ class DeidImagesCliTest {
     assertTrue(!Files.exists(tmp.resolve("o")), "no output after a failed run");
   }
 
+  @Test void aBrokenImageOrRegionListFailsCleanlyAndLeavesEarlierOutput() throws Exception {
+    Path media = tmp.resolve("media");
+    Files.createDirectories(media);
+    Files.copy(MESSI, media.resolve("ok.jpg"));
+    Files.writeString(media.resolve("broken.jpg"), "not a jpeg");
+    RefineFixtures.dataset(tmp.resolve("ds"), media, List.of(RefineFixtures.tagged("a", "ok.jpg", null),
+        RefineFixtures.tagged("b", "broken.jpg", null)));
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("earlier.txt"), "earlier run");
+    Cli.Result r = Cli.run("deid", "images", tmp.resolve("ds").toString(), "--out", out.toString(), "--haar", "face");
+    assertEquals(3, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("[item b]") && r.err().contains("image-decode"), r.err());
+    assertEquals("earlier run", Files.readString(out.resolve("earlier.txt")));
+    try (var left = Files.list(tmp)) {
+      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(), "no staging left");
+    }
+    Path regions = tmp.resolve("bad.json");
+    Files.writeString(regions, "{\"regions\": [{\"item\": \"a\", \"x\": 1}]}");
+    r = Cli.run("deid", "images", tmp.resolve("ds").toString(), "--out", out.toString(), "--regions", regions.toString());
+    assertEquals(3, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("bad.json") && r.err().contains("regions[0]"), r.err());
+  }
+
   static double variance(Mat image, Region r) {
     Mat gray = new Mat();
     Imgproc.cvtColor(image.submat(new Rect(r.x(), r.y(), r.width(), r.height())), gray, Imgproc.COLOR_BGR2GRAY);

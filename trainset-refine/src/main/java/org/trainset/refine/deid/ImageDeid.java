@@ -57,6 +57,7 @@ public final class ImageDeid {
     List<ImageLog> log = new ArrayList<>();
     LossReport loss = LossReport.lenient();
     long items = 0, images = 0, changed = 0, regions = 0;
+    java.util.Set<String> used = new java.util.HashSet<>();
     progress.start("de-identify", -1);
     try (ItemSink sink = DatasetRewrite.writerOf(to).open(out, plan.schema(), new WriteOptions(staged, true), loss);
          ItemCursor cursor = Datasets.cursor(plan, readOptions)) {
@@ -69,7 +70,7 @@ public final class ImageDeid {
             media.add(m);
             continue;
           }
-          ImageLog entry = deidentify(item, k, m, MediaFiles.resolve(root, item, m), staged, options);
+          ImageLog entry = deidentify(item, k, m, MediaFiles.resolve(root, item, m), staged, options, used);
           images++;
           if (entry.changed()) changed++;
           regions += entry.regions().size();
@@ -94,7 +95,8 @@ public final class ImageDeid {
     return outcome;
   }
 
-  private static ImageLog deidentify(Item item, int index, MediaRef m, Path file, Path staged, Options o) throws IOException {
+  private static ImageLog deidentify(Item item, int index, MediaRef m, Path file, Path staged, Options o,
+                                     java.util.Set<String> used) throws IOException {
     Mat image = Imgcodecs.imread(file.toAbsolutePath().toString(), Imgcodecs.IMREAD_COLOR);
     try {
       if (image.empty()) throw InputException.atItem(file, item.id(), "image-decode", "OpenCV cannot decode this image");
@@ -109,6 +111,11 @@ public final class ImageDeid {
         (veto ? vetoed : kept).add(c);
       }
       String rel = outputPath(item, index, m, file);
+      if (!o.keepFormat() && !kept.isEmpty()) rel = withExtension(rel, "png");
+      if (!used.add(rel)) { // the same file used twice (or a.jpg and a.png both becoming a.png)
+        rel = "dup/" + item.id().replaceAll("[^A-Za-z0-9._-]", "_") + "/" + index + "/" + rel;
+        used.add(rel);
+      }
       if (kept.isEmpty()) {
         Path dst = staged.resolve(rel);
         Files.createDirectories(dst.getParent());
@@ -116,7 +123,6 @@ public final class ImageDeid {
         return new ImageLog(item.id(), file.toString(), rel, false, List.of(), vetoed);
       }
       for (Region r : kept) o.method().apply(image, r);
-      if (!o.keepFormat()) rel = withExtension(rel, "png");
       Path dst = staged.resolve(rel);
       Files.createDirectories(dst.getParent());
       boolean ok = Imgcodecs.imwrite(dst.toString(), image, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 95));

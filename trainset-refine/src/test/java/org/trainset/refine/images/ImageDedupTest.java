@@ -58,7 +58,6 @@ class ImageDedupTest {
       clusters.put(c.members().get(0).id(), ids);
       for (ImageCluster.Member m : c.members()) {
         if (m.id().endsWith("_copy")) assertEquals("exact", m.rule());
-        System.out.printf("%s %s pHash %d dHash %d%n", m.id(), m.rule(), m.phashDistance(), m.dhashDistance());
       }
     }
     assertEquals(10, clusters.size(), "one cluster per edited scene, distinct scenes never merged: " + clusters);
