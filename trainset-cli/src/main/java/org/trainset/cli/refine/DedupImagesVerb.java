@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "images", mixinStandardHelpOptions = true,
-    description = {"Drop exact (same SHA-256) and near-duplicate images (pHash within --distance bits, found by",
-        "multi-index hashing, confirmed by dHash). Each cluster keeps its lowest id. Writes the kept items to",
+    description = {"Drop exact and near-duplicate images.",
+        "Exact: same SHA-256; near: pHash within --distance bits, found by multi-index hashing,",
+        "confirmed by dHash. Each cluster keeps its lowest id. Writes the kept items to",
         "--out (media stay in place), a JSON report (OUT.dedup.json) and an HTML page showing every cluster",
         "side by side (OUT.dedup.html)."})
 public final class DedupImagesVerb implements Verb {

@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "text", mixinStandardHelpOptions = true,
-    description = {"Drop exact and near-duplicate sentences (NFKC-normalised; MinHash + banded LSH, every",
-        "candidate verified by exact Jaccard on character n-grams). Each cluster keeps its lowest id.",
+    description = {"Drop exact and near-duplicate sentences.",
+        "Texts are NFKC-normalised; MinHash + banded LSH, every candidate verified by exact Jaccard",
+        "on character n-grams. Each cluster keeps its lowest id.",
         "Reads any dataset whose items carry text pairs or captions (text-tsv, text-jsonl, corpus family).",
         "Writes the kept items to --out and a JSON report of every removed item (default OUT.dedup.json)."})
 public final class DedupTextVerb implements Verb {

@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "images", mixinStandardHelpOptions = true,
-    description = {"Blur or pixelate faces, licence plates and other regions in every image, on copies: the output",
-        "is a self-contained native dataset; originals are never changed. Regions come from annotations",
+    description = {"Blur or pixelate faces and licence plates in every image, on copies.",
+        "The output is a self-contained native dataset; originals are never changed. Regions come from annotations",
         "(--labels), OpenCV Haar cascades (--haar face|plate from Debian's opencv-data, or --cascade PATH)",
         "and a region list people corrected after review (--regions). Writes a per-image log (OUT.deid.json),",
         "a review sheet with before/after thumbnails (OUT.deid.html) and the applied regions as an editable",

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "filter", mixinStandardHelpOptions = true,
-    description = {"Drop sentences that break refinement rules and report each removal with its rule(s).",
+    description = {"Drop sentences that break refinement rules (eojeol, OCR charset, untranslated, ratio).",
+        "Each removal is reported with its rule(s).",
         "Rules run only when asked for. The per-group average eojeol check (--min-avg-eojeol) does not",
         "drop anything; when a group's average is below it the output is still written and the exit code is 1."})
 public final class FilterVerb implements Verb {
