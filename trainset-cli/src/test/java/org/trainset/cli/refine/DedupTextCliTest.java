@@ -78,7 +78,10 @@ class DedupTextCliTest {
     Path in = tmp.resolve("in.jsonl");
     Files.writeString(in, "{\"id\":\"1\",\"ko\":\"" + BASE + "\",\"en\":\"a\"}\n{\"id\":\"2\",\"ko\":\"" + NEAR + "\",\"en\":\"b\"}\n");
     Path out = tmp.resolve("out.jsonl");
-    Cli.Result r = Cli.run("dedup", "text", in.toString(), "--out", out.toString());
+    // {id, ko, en} lines are also the corpus family's JSON release layout, which detection prefers;
+    // reading them as generic text JSONL is asked for explicitly.
+    assertEquals("aihub.corpus.jsonl", Cli.run("detect", in.toString()).firstLine());
+    Cli.Result r = Cli.run("dedup", "text", in.toString(), "--from", "text-jsonl", "--out", out.toString());
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals(List.of("{\"id\":\"1\",\"ko\":\"" + BASE + "\",\"en\":\"a\"}"), Files.readAllLines(out));
 
