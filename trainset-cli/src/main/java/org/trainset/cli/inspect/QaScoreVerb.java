@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = {"Score review records (JSONL) against a workflow: per-worker quality index, escalation to",
-        "100% inspection and back, gold-item accuracy, and lot acceptance by each stage's sampling plan.",
+        "100%% inspection and back, gold-item accuracy, and lot acceptance by each stage's sampling plan.",
         "Exit 1 when a lot is rejected or under-sampled."})
 public final class QaScoreVerb implements Verb {
   @Spec CommandSpec spec;
