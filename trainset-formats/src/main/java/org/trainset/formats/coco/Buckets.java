@@ -1,0 +1,113 @@
+package org.trainset.formats.coco;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.trainset.core.io.AtomicOutput;
+import org.trainset.core.model.Annotation;
+
+/**
+ * Groups annotations by image without holding them all: images are numbered in file order and
+ * split into {@code count} consecutive ranges; each annotation is spilled (in {@link SpillCodec}
+ * form) to its range's bucket, and buckets are read back one at a time in order. Memory is one
+ * bucket's annotations; a small input uses a single in-memory bucket and touches no disk.
+ */
+final class Buckets implements AutoCloseable {
+  /** Source bytes per bucket: one bucket's annotations stay well under 100 MB of heap. */
+  static final long BYTES_PER_BUCKET = 16L << 20;
+  private static final int MAX_BUCKETS = 512;
+
+  private final SpillCodec codec = new SpillCodec();
+  private final int imagesPerBucket;
+  private final DataOutputStream[] outs;
+  private final ByteArrayOutputStream memory;
+  private final Path dir;
+
+  Buckets(int images, long sourceBytes) throws IOException {
+    int count = (int) Math.max(1, Math.min(MAX_BUCKETS, sourceBytes / BYTES_PER_BUCKET));
+    count = Math.max(1, Math.min(count, images));
+    this.imagesPerBucket = Math.max(1, (images + count - 1) / count);
+    this.outs = new DataOutputStream[count];
+    if (count == 1) {
+      memory = new ByteArrayOutputStream();
+      outs[0] = new DataOutputStream(memory);
+      dir = null;
+    } else {
+      memory = null;
+      dir = Files.createTempDirectory("trainset-coco-buckets-");
+    }
+  }
+
+  int bucketCount() {
+    return outs.length;
+  }
+
+  /** Adds the annotations of one COCO object to image {@code index}. */
+  void add(int index, List<Annotation> annotations) throws IOException {
+    int b = index / imagesPerBucket;
+    DataOutputStream out = outs[b];
+    if (out == null) {
+      out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(b + ".bin")), 1 << 15));
+      outs[b] = out;
+    }
+    out.writeInt(index);
+    out.writeInt(annotations.size());
+    for (Annotation a : annotations) codec.write(out, a);
+  }
+
+  /** The first image number of bucket {@code b}. */
+  int firstImage(int b) {
+    return b * imagesPerBucket;
+  }
+
+  /** The bucket holding image number {@code index}. */
+  int bucketOf(int index) {
+    return index / imagesPerBucket;
+  }
+
+  /** The annotations of bucket {@code b}, per image relative to its first; the bucket file is then deleted. */
+  List<List<Annotation>> read(int b) throws IOException {
+    List<List<Annotation>> byImage = new ArrayList<>(imagesPerBucket);
+    for (int i = 0; i < imagesPerBucket; i++) byImage.add(null);
+    DataOutputStream out = outs[b];
+    if (out == null) return byImage;
+    out.close();
+    outs[b] = null;
+    Path file = dir == null ? null : dir.resolve(b + ".bin");
+    try (InputStream raw = memory != null ? new ByteArrayInputStream(memory.toByteArray())
+        : new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+         DataInputStream in = new DataInputStream(raw)) {
+      if (memory != null) memory.reset();
+      while (true) {
+        int index;
+        try {
+          index = in.readInt();
+        } catch (EOFException end) {
+          break;
+        }
+        int n = in.readInt();
+        int local = index - firstImage(b);
+        List<Annotation> list = byImage.get(local);
+        if (list == null) byImage.set(local, list = new ArrayList<>(Math.max(4, n)));
+        for (int i = 0; i < n; i++) list.add(codec.read(in));
+      }
+    }
+    if (file != null) Files.deleteIfExists(file);
+    return byImage;
+  }
+
+  @Override public void close() throws IOException {
+    for (DataOutputStream o : outs) if (o != null) o.close();
+    if (dir != null) AtomicOutput.deleteRecursively(dir);
+  }
+}

@@ -1,0 +1,219 @@
+package org.trainset.formats.coco;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trainset.core.geometry.MaskBits;
+import org.trainset.core.json.JsonValues;
+import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationMeta;
+import org.trainset.core.model.Box;
+import org.trainset.core.model.Caption;
+import org.trainset.core.model.Points;
+import org.trainset.core.model.Polygon;
+import org.trainset.core.model.Tag;
+
+/**
+ * One COCO annotation object to model annotations. A caption becomes a {@link Caption}; an
+ * object with {@code keypoints} becomes {@link Points} followed by its {@link Box} and
+ * segmentation, all in one group; a segmentation becomes one {@link Polygon} per polygon (several
+ * share a group) or a {@link org.trainset.core.model.Mask}; a bare {@code bbox} a {@link Box};
+ * an object with neither (Datumaro's {@code labels} task) a {@link org.trainset.core.model.Tag}.
+ * {@code area}, {@code num_keypoints} and the bbox of a segmented object are derived values and
+ * are recomputed on writing. Unknown keys and the entries of Datumaro's {@code attributes} object
+ * become attributes; its {@code occluded}, {@code z_order}, {@code group} and {@code source}
+ * become the annotation's common fields.
+ */
+final class CocoAnnotations {
+  /** Keys with a meaning of their own; everything else is kept as an attribute. */
+  static final List<String> KNOWN = List.of("id", "image_id", "category_id", "segmentation", "area",
+      "bbox", "iscrowd", "keypoints", "num_keypoints", "caption", "attributes");
+  static final String CROWD = "is_crowd";
+  static final String ROTATION = "rotation";
+
+  private CocoAnnotations() {}
+
+  /** A broken annotation: rule and message; the caller adds file, line and id. */
+  static final class Bad extends Exception {
+    final String rule;
+
+    Bad(String rule, String message) {
+      super(message, null, false, false);
+      this.rule = rule;
+    }
+  }
+
+  static List<Annotation> map(JsonNode a, String label) throws Bad {
+    String id = a.hasNonNull("id") ? a.get("id").asText() : null;
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    Integer group = null;
+    boolean groupGiven = false;
+    int zOrder = 0;
+    boolean occluded = false;
+    String source = null;
+    JsonNode extra = a.get("attributes");
+    if (extra != null && extra.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = extra.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode v = e.getValue();
+        switch (e.getKey()) {
+          case "occluded" -> occluded = v.asBoolean(false);
+          case "z_order" -> zOrder = v.asInt(0);
+          case "group" -> {
+            group = v.isIntegralNumber() ? v.intValue() : null;
+            groupGiven = true;
+          }
+          case "source" -> source = v.isNull() ? null : v.asText();
+          default -> attrs.put(e.getKey(), JsonValues.toJava(v));
+        }
+      }
+    } else if (extra != null && !extra.isNull()) {
+      attrs.put("attributes", JsonValues.toJava(extra));
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!KNOWN.contains(e.getKey())) attrs.put(e.getKey(), JsonValues.toJava(e.getValue()));
+    }
+    JsonNode crowd = a.get("iscrowd");
+    if (crowd != null && (crowd.asInt(0) == 1 || crowd.asBoolean(false))) attrs.put(CROWD, true);
+
+    JsonNode caption = a.get("caption");
+    if (caption != null && !caption.isNull()) {
+      return List.of(new Caption(meta(id, label, attrs, group, zOrder, occluded, source), caption.asText()));
+    }
+    JsonNode kps = a.get("keypoints");
+    boolean hasKeypoints = kps != null && kps.isArray() && kps.size() > 0;
+    List<Object> segParts = segmentation(a.get("segmentation"));
+    double[] bbox = bbox(a.get("bbox"));
+    boolean multi = hasKeypoints || segParts.size() > 1;
+    if (multi && !groupGiven) group = intOrNull(id);
+    AnnotationMeta meta = meta(id, label, attrs, group, zOrder, occluded, source);
+    List<Annotation> out = new ArrayList<>();
+    if (hasKeypoints) {
+      out.add(points(kps, meta));
+      if (bbox != null) out.add(new Box(meta, bbox[0], bbox[1], bbox[2], bbox[3]));
+    }
+    for (Object part : segParts) {
+      if (part instanceof double[] poly) {
+        out.add(new Polygon(meta, poly));
+      } else {
+        Rle rle = (Rle) part;
+        try {
+          out.add(MaskBits.fromCoco(meta, rle.counts, rle.h, rle.w));
+        } catch (IllegalArgumentException e) {
+          throw new Bad("coco-rle", e.getMessage());
+        }
+      }
+    }
+    if (out.isEmpty() && bbox != null) {
+      Object rot = attrs.get(ROTATION);
+      double rotation = 0;
+      if (rot instanceof Number n) {
+        rotation = n.doubleValue();
+        attrs.remove(ROTATION);
+        meta = meta.withAttributes(attrs);
+      }
+      out.add(new Box(meta, bbox[0], bbox[1], bbox[2], bbox[3], rotation));
+    }
+    if (out.isEmpty()) out.add(new Tag(meta));
+    return out;
+  }
+
+  private static AnnotationMeta meta(String id, String label, Map<String, Object> attrs, Integer group,
+                                     int zOrder, boolean occluded, String source) {
+    return new AnnotationMeta(id, label, attrs, group, zOrder, occluded, source);
+  }
+
+  static Integer intOrNull(String id) {
+    if (id == null) return null;
+    try {
+      return Integer.valueOf(id);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private record Rle(int[] counts, int h, int w) {}
+
+  private static List<Object> segmentation(JsonNode seg) throws Bad {
+    if (seg == null || seg.isNull()) return List.of();
+    if (seg.isObject()) return List.of(rle(seg));
+    if (!seg.isArray()) throw new Bad("coco-segmentation", "segmentation must be a list of polygons or an RLE object");
+    if (seg.size() > 0 && seg.get(0).isNumber()) return List.of(coords(seg, "polygon"));
+    List<Object> out = new ArrayList<>(seg.size());
+    for (JsonNode poly : seg) {
+      if (!poly.isArray()) throw new Bad("coco-segmentation", "polygon must be a list of numbers");
+      double[] pts = coords(poly, "polygon");
+      if (pts.length % 2 != 0) throw new Bad("coco-polygon", "polygon has an odd number of coordinates (" + pts.length + ")");
+      out.add(pts);
+    }
+    return out;
+  }
+
+  private static Rle rle(JsonNode seg) throws Bad {
+    JsonNode size = seg.get("size");
+    JsonNode counts = seg.get("counts");
+    if (size == null || size.size() != 2 || counts == null) {
+      throw new Bad("coco-rle", "RLE needs \"size\": [h, w] and \"counts\"");
+    }
+    long h = size.get(0).asLong(-1);
+    long w = size.get(1).asLong(-1);
+    if (h < 0 || w < 0 || h * w > Integer.MAX_VALUE) throw new Bad("bad-size", "RLE size " + size + " is not a valid [h, w]");
+    int[] c;
+    if (counts.isTextual()) {
+      try {
+        c = MaskBits.decodeCocoString(counts.textValue());
+      } catch (IllegalArgumentException e) {
+        throw new Bad("coco-rle", e.getMessage());
+      }
+    } else if (counts.isArray()) {
+      c = new int[counts.size()];
+      for (int i = 0; i < c.length; i++) {
+        JsonNode n = counts.get(i);
+        if (!n.canConvertToInt() || n.intValue() < 0) throw new Bad("coco-rle", "RLE count " + n + " is not a non-negative integer");
+        c[i] = n.intValue();
+      }
+    } else {
+      throw new Bad("coco-rle", "RLE counts must be a list or a string");
+    }
+    return new Rle(c, (int) h, (int) w);
+  }
+
+  private static double[] bbox(JsonNode b) throws Bad {
+    if (b == null || b.isNull() || (b.isArray() && b.size() == 0)) return null;
+    if (!b.isArray() || b.size() != 4) throw new Bad("coco-bbox", "bbox must be [x, y, width, height]");
+    double[] v = coords(b, "bbox");
+    if (v[2] < 0 || v[3] < 0) throw new Bad("bad-size", "bbox has a negative size " + b);
+    return v;
+  }
+
+  private static double[] coords(JsonNode arr, String what) throws Bad {
+    double[] v = new double[arr.size()];
+    for (int i = 0; i < v.length; i++) {
+      JsonNode n = arr.get(i);
+      if (!n.isNumber()) throw new Bad("not-a-number", what + " value " + n + " is not a number");
+      v[i] = n.doubleValue();
+      if (!Double.isFinite(v[i])) throw new Bad("not-a-number", what + " value " + n + " is not finite");
+    }
+    return v;
+  }
+
+  private static Points points(JsonNode kps, AnnotationMeta meta) throws Bad {
+    if (kps.size() % 3 != 0) throw new Bad("coco-keypoints", "keypoints length " + kps.size() + " is not a multiple of 3");
+    double[] raw = coords(kps, "keypoints");
+    int n = raw.length / 3;
+    double[] pts = new double[2 * n];
+    int[] vis = new int[n];
+    for (int i = 0; i < n; i++) {
+      pts[2 * i] = raw[3 * i];
+      pts[2 * i + 1] = raw[3 * i + 1];
+      double v = raw[3 * i + 2];
+      if (v != 0 && v != 1 && v != 2) throw new Bad("keypoint-visibility", "keypoint " + i + " has visibility " + v + " (must be 0, 1 or 2)");
+      vis[i] = (int) v;
+    }
+    return new Points(meta, pts, vis);
+  }
+}
