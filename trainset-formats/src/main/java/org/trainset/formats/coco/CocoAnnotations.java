@@ -102,7 +102,7 @@ final class CocoAnnotations {
       } else {
         Rle rle = (Rle) part;
         try {
-          out.add(MaskBits.fromCoco(meta, rle.counts, rle.h, rle.w));
+          out.add(CocoRle.toMask(meta, rle.counts, rle.h, rle.w));
         } catch (IllegalArgumentException e) {
           throw new Bad("coco-rle", e.getMessage());
         }

@@ -105,7 +105,7 @@ final class CocoCursor implements ItemCursor {
       if (t != JsonToken.END_ARRAY) {
         throw index.images().error(file, p.currentTokenLocation(), "coco-structure", "\"images\" must hold objects");
       }
-      bytes += r.counter().count;
+      bytes += p.currentLocation().getByteOffset();
     } catch (JsonProcessingException e) {
       throw index.images().syntaxError(file, e);
     }
@@ -165,7 +165,7 @@ final class CocoCursor implements ItemCursor {
       if (t != JsonToken.END_ARRAY) {
         throw index.annotations().error(file, p.currentTokenLocation(), "coco-structure", "\"annotations\" must hold objects");
       }
-      bytes += r.counter().count;
+      bytes += p.currentLocation().getByteOffset();
     } catch (JsonProcessingException e) {
       throw index.annotations().syntaxError(file, e);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -34,12 +33,12 @@ record Region(long offset, long line, long column) implements Serializable {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
     try {
       ch.position(offset);
-      Counting counting = new Counting(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16));
-      JsonParser p = Json.factory(limits).createParser(counting);
+      InputStream in = new BufferedInputStream(Channels.newInputStream(ch), 1 << 16);
+      JsonParser p = Json.factory(limits).createParser(in);
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw error(file, p.currentTokenLocation(), "coco-structure", "expected an array here");
       }
-      return new Opened(p, counting);
+      return new Opened(p, in);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -65,38 +64,11 @@ record Region(long offset, long line, long column) implements Serializable {
     return new InputException(file, lineOf(loc), columnOf(loc), null, "json-syntax", e.getOriginalMessage(), e);
   }
 
-  /** A parser and how many bytes it has consumed. */
-  record Opened(JsonParser parser, Counting counter) implements AutoCloseable {
+  /** A parser and the stream under it. */
+  record Opened(JsonParser parser, InputStream in) implements AutoCloseable {
     @Override public void close() throws IOException {
       parser.close();
-      counter.close();
-    }
-  }
-
-  /** Counts bytes for progress. */
-  static final class Counting extends FilterInputStream {
-    long count;
-
-    Counting(InputStream in) {
-      super(in);
-    }
-
-    @Override public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) count++;
-      return b;
-    }
-
-    @Override public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) count += n;
-      return n;
-    }
-
-    @Override public long skip(long n) throws IOException {
-      long s = super.skip(n);
-      count += s;
-      return s;
+      in.close();
     }
   }
 }

@@ -20,6 +20,8 @@ import org.trainset.core.Datasets;
 import org.trainset.core.FormatRegistry;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.InputException;
+import org.trainset.core.geometry.MaskBits;
+import org.trainset.core.model.AnnotationMeta;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.Mask;
 import org.trainset.core.spi.Format;
@@ -99,6 +101,23 @@ class CocoEdgeCasesTest {
       assertEquals(source.get("annotations").get(i).get("category_id"), w.get("category_id"), "category id gaps kept");
     }
     assertEquals(List.of(1L, 2L, 4L, 11L, 18L), ids(written.get("categories")));
+  }
+
+  @Test
+  void fastRleDecodingGivesTheSameMasksAsMaskBits() throws IOException {
+    JsonNode results = M.readTree(SharedFixtures.external(
+        "cocoapi/results/instances_val2014_fakesegm100_results.json").toFile());
+    AnnotationMeta meta = AnnotationMeta.of("x");
+    for (int i = 0; i < 40; i++) {
+      JsonNode seg = results.get(i).get("segmentation");
+      int[] counts = MaskBits.decodeCocoString(seg.get("counts").asText());
+      int h = seg.get("size").get(0).asInt(), w = seg.get("size").get(1).asInt();
+      assertEquals(MaskBits.fromCoco(meta, counts, h, w), CocoRle.toMask(meta, counts, h, w), "mask " + i);
+    }
+    int[] crowd = {0, 20, 30};
+    assertEquals(MaskBits.fromCoco(meta, crowd, 10, 5), CocoRle.toMask(meta, crowd, 10, 5));
+    assertEquals(MaskBits.fromCoco(meta, new int[] {50}, 10, 5), CocoRle.toMask(meta, new int[] {50}, 10, 5));
+    assertThrows(IllegalArgumentException.class, () -> CocoRle.toMask(meta, new int[] {3, 60}, 10, 5));
   }
 
   private static List<Long> ids(JsonNode arr) {
