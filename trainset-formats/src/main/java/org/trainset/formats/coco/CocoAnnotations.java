@@ -46,15 +46,16 @@ final class CocoAnnotations {
     }
   }
 
-  static List<Annotation> map(JsonNode a, String label) throws Bad {
-    String id = a.hasNonNull("id") ? a.get("id").asText() : null;
+  static List<Annotation> map(RawAnnotation a, String label) throws Bad {
+    if (a.bad != null) throw a.bad;
+    String id = a.id;
     Map<String, Object> attrs = new LinkedHashMap<>();
     Integer group = null;
     boolean groupGiven = false;
     int zOrder = 0;
     boolean occluded = false;
     String source = null;
-    JsonNode extra = a.get("attributes");
+    JsonNode extra = a.attributes;
     if (extra != null && extra.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = extra.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -73,27 +74,21 @@ final class CocoAnnotations {
     } else if (extra != null && !extra.isNull()) {
       attrs.put("attributes", JsonValues.toJava(extra));
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!KNOWN.contains(e.getKey())) attrs.put(e.getKey(), JsonValues.toJava(e.getValue()));
-    }
-    JsonNode crowd = a.get("iscrowd");
-    if (crowd != null && (crowd.asInt(0) == 1 || crowd.asBoolean(false))) attrs.put(CROWD, true);
+    attrs.putAll(a.extras);
+    if (a.crowd) attrs.put(CROWD, true);
 
-    JsonNode caption = a.get("caption");
-    if (caption != null && !caption.isNull()) {
-      return List.of(new Caption(meta(id, label, attrs, group, zOrder, occluded, source), caption.asText()));
+    if (a.caption != null) {
+      return List.of(new Caption(meta(id, label, attrs, group, zOrder, occluded, source), a.caption));
     }
-    JsonNode kps = a.get("keypoints");
-    boolean hasKeypoints = kps != null && kps.isArray() && kps.size() > 0;
-    List<Object> segParts = segmentation(a.get("segmentation"));
-    double[] bbox = bbox(a.get("bbox"));
+    boolean hasKeypoints = a.keypoints != null && a.keypoints.length > 0;
+    List<Object> segParts = segmentation(a);
+    double[] bbox = bbox(a.bbox);
     boolean multi = hasKeypoints || segParts.size() > 1;
     if (multi && !groupGiven) group = intOrNull(id);
     AnnotationMeta meta = meta(id, label, attrs, group, zOrder, occluded, source);
     List<Annotation> out = new ArrayList<>();
     if (hasKeypoints) {
-      out.add(points(kps, meta));
+      out.add(points(a.keypoints, meta));
       if (bbox != null) out.add(new Box(meta, bbox[0], bbox[1], bbox[2], bbox[3]));
     }
     for (Object part : segParts) {
@@ -103,7 +98,7 @@ final class CocoAnnotations {
         Rle rle = (Rle) part;
         try {
           out.add(CocoRle.toMask(meta, rle.counts, rle.h, rle.w));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) {
           throw new Bad("coco-rle", e.getMessage());
         }
       }
@@ -138,19 +133,13 @@ final class CocoAnnotations {
 
   private record Rle(int[] counts, int h, int w) {}
 
-  private static List<Object> segmentation(JsonNode seg) throws Bad {
-    if (seg == null || seg.isNull()) return List.of();
-    if (seg.isObject()) return List.of(rle(seg));
-    if (!seg.isArray()) throw new Bad("coco-segmentation", "segmentation must be a list of polygons or an RLE object");
-    if (seg.size() > 0 && seg.get(0).isNumber()) return List.of(coords(seg, "polygon"));
-    List<Object> out = new ArrayList<>(seg.size());
-    for (JsonNode poly : seg) {
-      if (!poly.isArray()) throw new Bad("coco-segmentation", "polygon must be a list of numbers");
-      double[] pts = coords(poly, "polygon");
-      if (pts.length % 2 != 0) throw new Bad("coco-polygon", "polygon has an odd number of coordinates (" + pts.length + ")");
-      out.add(pts);
+  private static List<Object> segmentation(RawAnnotation a) throws Bad {
+    if (a.rle != null) return List.of(rle(a.rle));
+    for (double[] poly : a.polygons) {
+      if (poly.length % 2 != 0) throw new Bad("coco-polygon", "polygon has an odd number of coordinates (" + poly.length + ")");
+      for (double v : poly) if (!Double.isFinite(v)) throw new Bad("not-a-number", "polygon value " + v + " is not finite");
     }
-    return out;
+    return new ArrayList<>(a.polygons);
   }
 
   private static Rle rle(JsonNode seg) throws Bad {
@@ -182,28 +171,17 @@ final class CocoAnnotations {
     return new Rle(c, (int) h, (int) w);
   }
 
-  private static double[] bbox(JsonNode b) throws Bad {
-    if (b == null || b.isNull() || (b.isArray() && b.size() == 0)) return null;
-    if (!b.isArray() || b.size() != 4) throw new Bad("coco-bbox", "bbox must be [x, y, width, height]");
-    double[] v = coords(b, "bbox");
-    if (v[2] < 0 || v[3] < 0) throw new Bad("bad-size", "bbox has a negative size " + b);
+  private static double[] bbox(double[] v) throws Bad {
+    if (v == null || v.length == 0) return null;
+    if (v.length != 4) throw new Bad("coco-bbox", "bbox must be [x, y, width, height], got " + v.length + " numbers");
+    for (double d : v) if (!Double.isFinite(d)) throw new Bad("not-a-number", "bbox value " + d + " is not finite");
+    if (v[2] < 0 || v[3] < 0) throw new Bad("bad-size", "bbox has a negative size " + java.util.Arrays.toString(v));
     return v;
   }
 
-  private static double[] coords(JsonNode arr, String what) throws Bad {
-    double[] v = new double[arr.size()];
-    for (int i = 0; i < v.length; i++) {
-      JsonNode n = arr.get(i);
-      if (!n.isNumber()) throw new Bad("not-a-number", what + " value " + n + " is not a number");
-      v[i] = n.doubleValue();
-      if (!Double.isFinite(v[i])) throw new Bad("not-a-number", what + " value " + n + " is not finite");
-    }
-    return v;
-  }
-
-  private static Points points(JsonNode kps, AnnotationMeta meta) throws Bad {
-    if (kps.size() % 3 != 0) throw new Bad("coco-keypoints", "keypoints length " + kps.size() + " is not a multiple of 3");
-    double[] raw = coords(kps, "keypoints");
+  private static Points points(double[] raw, AnnotationMeta meta) throws Bad {
+    if (raw.length % 3 != 0) throw new Bad("coco-keypoints", "keypoints length " + raw.length + " is not a multiple of 3");
+    for (double d : raw) if (!Double.isFinite(d)) throw new Bad("not-a-number", "keypoint value " + d + " is not finite");
     int n = raw.length / 3;
     double[] pts = new double[2 * n];
     int[] vis = new int[n];

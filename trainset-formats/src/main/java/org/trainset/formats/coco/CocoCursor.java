@@ -130,30 +130,29 @@ final class CocoCursor implements ItemCursor {
     Path file = index.file();
     try (Region.Opened r = index.annotations().open(file, options.limits())) {
       JsonParser p = r.parser();
+      p.enable(JsonParser.Feature.USE_FAST_DOUBLE_PARSER);
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
         JsonLocation at = p.currentTokenLocation();
-        JsonNode a = mapper.readTree(p);
+        RawAnnotation a = RawAnnotation.read(p, mapper);
         long line = index.annotations().lineOf(at);
-        String annId = a.hasNonNull("id") ? a.get("id").asText() : null;
-        JsonNode imageId = a.get("image_id");
-        int number = imageId != null && imageId.isIntegralNumber() ? ids.get(imageId.longValue()) : -1;
+        String annId = a.id;
+        int number = a.hasImageId ? ids.get(a.imageId) : -1;
         if (number < 0) {
           report("dangling-image", file, line, null, annId, "annotation " + annId + " refers to image_id "
-              + imageId + ", which is not in \"images\"");
+              + a.imageText + ", which is not in \"images\"");
           continue;
         }
-        JsonNode cat = a.get("category_id");
         String label;
-        if (cat == null || cat.isNull()) {
+        if (a.categoryText == null) {
           label = "";
-        } else if (cat.isIntegralNumber() && labels.containsKey(cat.longValue())) {
-          label = labels.get(cat.longValue());
-        } else if (cat.isIntegralNumber() && cat.longValue() == 0 && a.has("caption")) {
+        } else if (a.hasCategoryId && labels.containsKey(a.categoryId)) {
+          label = labels.get(a.categoryId);
+        } else if (a.hasCategoryId && a.categoryId == 0 && a.caption != null) {
           label = "";
         } else {
           report("dangling-category", file, line, null, annId, "annotation " + annId + " refers to category_id "
-              + cat + ", which is not in \"categories\"");
+              + a.categoryText + ", which is not in \"categories\"");
           continue;
         }
         try {
