@@ -1,14 +1,18 @@
 package org.trainset.formats.coco;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +22,9 @@ import org.trainset.core.io.ParseLimits;
 import org.trainset.core.json.JsonValues;
 
 /**
- * What planning learns about one COCO file in a single skimming pass: where its images and
- * annotations arrays are, its categories, and its info/licences. Annotations and images are
- * skipped, not built, so planning a 1 GB file costs one tokenising pass and little memory.
+ * What planning learns about one COCO file in a single skimming pass ({@link TopLevelSkimmer}):
+ * where its images and annotations arrays are, its categories, and its info/licences. Images and
+ * annotations are skipped, not parsed, so planning a 1 GB file is fast and needs little memory.
  */
 record CocoFileIndex(String path, long size, Region images, Region annotations, List<Category> categories,
                      Map<String, Object> info, List<Object> licenses)
@@ -35,52 +39,59 @@ record CocoFileIndex(String path, long size, Region images, Region annotations, 
   }
 
   static CocoFileIndex scan(Path file, ParseLimits limits) throws IOException {
-    ObjectMapper mapper = Json.mapper(limits);
-    Region images = null;
-    Region annotations = null;
+    Map<String, Region> regions = TopLevelSkimmer.skim(file, limits);
+    if (!regions.containsKey("images")) {
+      throw new InputException(file, 1, 1, "coco-structure", "not a COCO dataset: no \"images\" key");
+    }
+    Region images = array(file, limits, regions.get("images"), "images");
+    Region annotations = array(file, limits, regions.get("annotations"), "annotations");
     List<Category> categories = new ArrayList<>();
     Map<String, Object> info = null;
     List<Object> licenses = null;
-    try (JsonParser p = Json.open(file, limits)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw Json.inputError(file, p, "coco-not-object", "a COCO dataset is a JSON object"
-            + " (a top-level array is a COCO results file, not a dataset)");
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String key = p.currentName();
-        JsonToken t = p.nextToken();
-        switch (key) {
-          case "images", "annotations" -> {
-            if (t != JsonToken.START_ARRAY) throw Json.inputError(file, p, "coco-structure", "\"" + key + "\" must be an array");
-            if (key.equals("images")) images = Region.at(p); else annotations = Region.at(p);
-            p.skipChildren();
-          }
-          case "categories" -> {
-            if (t != JsonToken.START_ARRAY) throw Json.inputError(file, p, "coco-structure", "\"categories\" must be an array");
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-              long line = p.currentTokenLocation().getLineNr();
-              categories.add(category(file, line, mapper.readTree(p)));
-            }
-          }
-          case "info" -> info = t == JsonToken.START_OBJECT ? JsonValues.toMap(mapper.readTree(p)) : skip(p);
-          case "licenses" -> licenses = t == JsonToken.START_ARRAY
-              ? new ArrayList<>((List<?>) JsonValues.toJava(mapper.readTree(p))) : skip(p);
-          default -> p.skipChildren();
-        }
-      }
-      if (p.currentToken() != JsonToken.END_OBJECT) {
-        throw Json.inputError(file, p, "coco-structure", "unexpected " + p.currentToken());
-      }
-    } catch (JsonProcessingException e) {
-      throw Json.inputError(file, e);
+    JsonNode cats = tree(file, limits, regions.get("categories"));
+    if (cats != null && !cats.isNull()) {
+      if (!cats.isArray()) throw regions.get("categories").error(file, location(1, 1), "coco-structure", "\"categories\" must be an array");
+      for (JsonNode c : cats) categories.add(category(file, regions.get("categories").line(), c));
     }
+    JsonNode infoNode = tree(file, limits, regions.get("info"));
+    if (infoNode != null && infoNode.isObject()) info = JsonValues.toMap(infoNode);
+    JsonNode lic = tree(file, limits, regions.get("licenses"));
+    if (lic != null && lic.isArray()) licenses = new ArrayList<>((List<?>) JsonValues.toJava(lic));
     return new CocoFileIndex(file.toAbsolutePath().toString(), Files.size(file), images, annotations,
         List.copyOf(categories), info, licenses);
   }
 
-  private static <T> T skip(JsonParser p) throws IOException {
-    p.skipChildren();
-    return null;
+  private static JsonLocation location(long line, long col) {
+    return new JsonLocation(null, -1, (int) line, (int) col);
+  }
+
+  /** The region if its value is an array; null when absent or null; an error otherwise. */
+  private static Region array(Path file, ParseLimits limits, Region r, String key) throws IOException {
+    if (r == null) return null;
+    try (JsonParser p = parserAt(file, limits, r)) {
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) return null;
+      if (t != JsonToken.START_ARRAY) throw r.error(file, p.currentTokenLocation(), "coco-structure", "\"" + key + "\" must be an array");
+      return r;
+    } catch (JsonProcessingException e) {
+      throw r.syntaxError(file, e);
+    }
+  }
+
+  private static JsonNode tree(Path file, ParseLimits limits, Region r) throws IOException {
+    if (r == null) return null;
+    try (JsonParser p = parserAt(file, limits, r)) {
+      p.nextToken();
+      return Json.mapper(limits).readTree(p);
+    } catch (JsonProcessingException e) {
+      throw r.syntaxError(file, e);
+    }
+  }
+
+  private static JsonParser parserAt(Path file, ParseLimits limits, Region r) throws IOException {
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    ch.position(r.offset());
+    return Json.factory(limits).createParser(new BufferedInputStream(Channels.newInputStream(ch), 1 << 14));
   }
 
   private static Category category(Path file, long line, JsonNode c) throws InputException {
