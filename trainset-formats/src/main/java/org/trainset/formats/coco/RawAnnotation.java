@@ -142,7 +142,7 @@ final class RawAnnotation {
         continue;
       }
       if (n == buf.length) scratch[0] = buf = Arrays.copyOf(buf, n * 2);
-      buf[n++] = p.getDoubleValue();
+      buf[n++] = FastNumbers.doubleValue(p, e);
     }
     return Arrays.copyOf(buf, n);
   }
