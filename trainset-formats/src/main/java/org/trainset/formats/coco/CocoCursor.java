@@ -128,14 +128,20 @@ final class CocoCursor implements ItemCursor {
     Map<Long, String> labels = new HashMap<>();
     for (CocoFileIndex.Category c : index.categories()) labels.put(c.id(), c.name());
     Path file = index.file();
-    try (Region.Opened r = index.annotations().open(file, options.limits())) {
-      JsonParser p = r.parser();
-      p.enable(JsonParser.Feature.USE_FAST_DOUBLE_PARSER);
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-        JsonLocation at = p.currentTokenLocation();
-        RawAnnotation a = RawAnnotation.read(p, mapper);
-        long line = index.annotations().lineOf(at);
+    double[][] scratch = {new double[256]};
+    try (ByteJsonInput in = new ByteJsonInput(file, options.limits(), index.annotations())) {
+      in.expect('[', "to open \"annotations\"");
+      int c = in.nextNonWs();
+      while (c != ']') {
+        if (c != '{') throw in.unexpected(c, "an annotation object");
+        long line = in.line();
+        RawAnnotation a = RawAnnotation.read(in, mapper, scratch);
+        c = in.nextNonWs();
+        if (c == ',') {
+          c = in.nextNonWs();
+        } else if (c != ']') {
+          throw in.unexpected(c, "',' or ']'");
+        }
         String annId = a.id;
         int number = a.hasImageId ? ids.get(a.imageId) : -1;
         if (number < 0) {
@@ -161,12 +167,7 @@ final class CocoCursor implements ItemCursor {
           report(bad.rule, file, line, null, annId, "annotation " + annId + ": " + bad.getMessage());
         }
       }
-      if (t != JsonToken.END_ARRAY) {
-        throw index.annotations().error(file, p.currentTokenLocation(), "coco-structure", "\"annotations\" must hold objects");
-      }
-      bytes += p.currentLocation().getByteOffset();
-    } catch (JsonProcessingException e) {
-      throw index.annotations().syntaxError(file, e);
+      bytes += in.offset() - index.annotations().offset();
     }
   }
 

@@ -1,15 +1,13 @@
 package org.trainset.formats.coco;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the number under a Jackson parser without the String Jackson allocates per floating
- * value. Plain decimals whose digits fit in 2^53 with at most 22 fractional digits are computed
- * exactly as mantissa / 10^k, which is the correctly rounded double (one IEEE division of exact
- * operands: Clinger's fast path); anything else (exponents, long mantissas) goes through
- * {@link Double#parseDouble}.
+ * Parses a JSON number literal from its ASCII bytes without allocating. Plain decimals whose
+ * digits fit in 2^53 with at most 22 fractional digits are computed as mantissa / 10^k, the
+ * correctly rounded double (one IEEE division of exact operands: Clinger's fast path); anything
+ * else (exponents, long mantissas) goes through {@link Double#parseDouble}. Text that is not a
+ * JSON number (NaN, Infinity, 01, 1.) gives NaN, which callers turn into a syntax error.
  */
 final class FastNumbers {
   private static final double[] POW10 = new double[23];
@@ -24,40 +22,41 @@ final class FastNumbers {
 
   private FastNumbers() {}
 
-  static double doubleValue(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-      long v = p.getLongValue();
-      if (Math.abs(v) < (1L << 53)) return v;
-    }
-    return parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-  }
-
-  static double parse(char[] c, int off, int len) {
-    int i = off;
-    int end = off + len;
-    boolean negative = i < end && c[i] == '-';
+  static double parse(byte[] c, int len) {
+    int i = 0;
+    boolean negative = len > 0 && c[0] == '-';
     if (negative) i++;
+    int intStart = i;
     long mantissa = 0;
     int digits = 0;
-    int fraction = -1;
-    for (; i < end; i++) {
-      char ch = c[i];
-      if (ch >= '0' && ch <= '9') {
-        if (digits < 18) {
-          mantissa = mantissa * 10 + (ch - '0');
-          if (mantissa != 0) digits++;
-        } else {
-          return Double.parseDouble(new String(c, off, len));
-        }
-        if (fraction >= 0) fraction++;
-      } else if (ch == '.' && fraction < 0) {
-        fraction = 0;
-      } else {
-        return Double.parseDouble(new String(c, off, len));
-      }
+    while (i < len && c[i] >= '0' && c[i] <= '9') {
+      mantissa = mantissa * 10 + (c[i] - '0');
+      if (mantissa != 0) digits++;
+      i++;
     }
-    int scale = Math.max(fraction, 0);
-    if (mantissa >= (1L << 53) || scale >= POW10.length) return Double.parseDouble(new String(c, off, len));
+    if (i == intStart || (c[intStart] == '0' && i - intStart > 1)) return Double.NaN;
+    int scale = 0;
+    if (i < len && c[i] == '.') {
+      int f = ++i;
+      while (i < len && c[i] >= '0' && c[i] <= '9') {
+        mantissa = mantissa * 10 + (c[i] - '0');
+        if (mantissa != 0) digits++;
+        i++;
+      }
+      scale = i - f;
+      if (scale == 0) return Double.NaN;
+    }
+    boolean slow = digits > 15 || scale >= POW10.length;
+    if (i < len && (c[i] == 'e' || c[i] == 'E')) {
+      i++;
+      if (i < len && (c[i] == '+' || c[i] == '-')) i++;
+      int e = i;
+      while (i < len && c[i] >= '0' && c[i] <= '9') i++;
+      if (i == e) return Double.NaN;
+      slow = true;
+    }
+    if (i != len) return Double.NaN;
+    if (slow) return Double.parseDouble(new String(c, 0, len, StandardCharsets.ISO_8859_1));
     double v = scale == 0 ? mantissa : mantissa / POW10[scale];
     return negative ? -v : v;
   }

@@ -1,7 +1,6 @@
 package org.trainset.formats.coco;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,10 +12,10 @@ import java.util.Map;
 import org.trainset.core.json.JsonValues;
 
 /**
- * One COCO annotation object pulled straight from the token stream. The hot fields (ids, bbox,
- * polygons, keypoints) go into primitive arrays without building a JSON tree, which is where
- * most of the reading time went; rare parts (RLE, Datumaro's attributes, unknown keys) are read
- * as trees. A malformed value is remembered ({@link #bad}) and the object is still consumed, so
+ * One COCO annotation object read straight from the bytes ({@link ByteJsonInput}). The hot
+ * fields (ids, bbox, polygons, keypoints) go into primitive arrays without a JSON tree or a
+ * token per number, which is where the reading time went; rare parts (RLE, Datumaro's
+ * attributes, unknown keys) are captured and parsed by Jackson. A malformed value is remembered ({@link #bad}) and the object is still consumed, so
  * the stream stays in step and the caller can report the problem and go on.
  */
 final class RawAnnotation {
@@ -37,112 +36,156 @@ final class RawAnnotation {
   Map<String, Object> extras = Map.of();
   CocoAnnotations.Bad bad;
 
-  private final double[][] scratch = {new double[64]};
-
-  /** Reads the object whose START_OBJECT is the current token. */
-  static RawAnnotation read(JsonParser p, ObjectMapper mapper) throws IOException {
+  /** Reads the object whose '{' was just consumed. */
+  static RawAnnotation read(ByteJsonInput in, ObjectMapper mapper, double[][] scratch) throws IOException {
     RawAnnotation a = new RawAnnotation();
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      t = p.nextToken();
+    int c = in.nextNonWs();
+    if (c == '}') return a;
+    while (true) {
+      if (c != '"') throw in.unexpected(c, "a key");
+      String key = in.string();
+      in.expect(':', "after a key");
+      int v = in.peekNonWs();
       switch (key) {
-        case "id" -> a.id = t == JsonToken.VALUE_NULL ? null : p.getText();
+        case "id" -> a.id = v == '"' ? quoted(in) : nullable(in.literalText());
         case "image_id" -> {
-          a.imageText = p.getText();
-          if (t == JsonToken.VALUE_NUMBER_INT) {
-            a.imageId = p.getLongValue();
-            a.hasImageId = true;
-          } else {
-            p.skipChildren();
-          }
+          a.imageText = v == '"' ? quoted(in) : in.literalText();
+          a.hasImageId = v != '"' && isLong(a.imageText);
+          if (a.hasImageId) a.imageId = Long.parseLong(a.imageText);
         }
         case "category_id" -> {
-          a.categoryText = t == JsonToken.VALUE_NULL ? null : p.getText();
-          if (t == JsonToken.VALUE_NUMBER_INT) {
-            a.categoryId = p.getLongValue();
-            a.hasCategoryId = true;
+          a.categoryText = v == '"' ? quoted(in) : nullable(in.literalText());
+          a.hasCategoryId = v != '"' && a.categoryText != null && isLong(a.categoryText);
+          if (a.hasCategoryId) a.categoryId = Long.parseLong(a.categoryText);
+        }
+        case "segmentation" -> a.segmentation(in, v, mapper, scratch);
+        case "bbox" -> a.bbox = a.numbers(in, v, "bbox", scratch, mapper);
+        case "keypoints" -> a.keypoints = a.numbers(in, v, "keypoints", scratch, mapper);
+        case "caption" -> {
+          if (v == '"') {
+            in.next();
+            a.caption = in.string();
           } else {
-            p.skipChildren();
+            JsonNode n = tree(in, mapper);
+            if (!n.isNull()) a.fail("coco-caption", "caption must be text, got " + n);
           }
         }
-        case "segmentation" -> a.segmentation(p, t, mapper);
-        case "bbox" -> a.bbox = t == JsonToken.VALUE_NULL ? null : a.numbers(p, t, "bbox");
-        case "keypoints" -> a.keypoints = t == JsonToken.VALUE_NULL ? null : a.numbers(p, t, "keypoints");
-        case "caption" -> a.caption = t == JsonToken.VALUE_NULL ? null : (t.isScalarValue() ? p.getText() : skipBad(a, p));
-        case "iscrowd" -> a.crowd = (t == JsonToken.VALUE_NUMBER_INT && p.getIntValue() == 1) || t == JsonToken.VALUE_TRUE;
-        case "area", "num_keypoints" -> p.skipChildren();
-        case "attributes" -> a.attributes = mapper.readTree(p);
+        case "iscrowd" -> {
+          JsonNode n = tree(in, mapper);
+          a.crowd = n.asInt(0) == 1 || n.asBoolean(false);
+        }
+        case "area", "num_keypoints" -> in.capture();
+        case "attributes" -> a.attributes = tree(in, mapper);
         default -> {
           if (a.extras.isEmpty()) a.extras = new LinkedHashMap<>();
-          a.extras.put(key, JsonValues.toJava(mapper.readTree(p)));
+          a.extras.put(key, JsonValues.toJava(tree(in, mapper)));
         }
       }
+      c = in.nextNonWs();
+      if (c == '}') return a;
+      if (c != ',') throw in.unexpected(c, "',' or '}'");
+      c = in.nextNonWs();
     }
-    return a;
   }
 
-  private static String skipBad(RawAnnotation a, JsonParser p) throws IOException {
-    p.skipChildren();
-    a.fail("coco-caption", "caption must be text");
-    return null;
+  private static String quoted(ByteJsonInput in) throws IOException {
+    in.next();
+    return in.string();
+  }
+
+  private static String nullable(String literal) {
+    return literal.equals("null") ? null : literal;
+  }
+
+  private static boolean isLong(String s) {
+    if (s.isEmpty() || s.length() > 18) return false;
+    for (int i = s.charAt(0) == '-' ? 1 : 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+    }
+    return !s.equals("-");
+  }
+
+  /** A rare value (RLE, attributes, unknown keys) through Jackson, from its captured bytes. */
+  static JsonNode tree(ByteJsonInput in, ObjectMapper mapper) throws IOException {
+    long line = in.line();
+    byte[] raw = in.capture();
+    try {
+      return mapper.readTree(raw);
+    } catch (JsonProcessingException e) {
+      throw in.error("json-syntax", e.getOriginalMessage() + " (in the value starting on line " + line + ")");
+    }
   }
 
   private void fail(String rule, String message) {
     if (bad == null) bad = new CocoAnnotations.Bad(rule, message);
   }
 
-  private void segmentation(JsonParser p, JsonToken t, ObjectMapper mapper) throws IOException {
-    if (t == JsonToken.VALUE_NULL) return;
-    if (t == JsonToken.START_OBJECT) {
-      rle = mapper.readTree(p);
+  private void segmentation(ByteJsonInput in, int v, ObjectMapper mapper, double[][] scratch) throws IOException {
+    if (v != '[') {
+      JsonNode n = tree(in, mapper);
+      if (n.isObject()) rle = n;
+      else if (!n.isNull()) fail("coco-segmentation", "segmentation must be a list of polygons or an RLE object");
       return;
     }
-    if (t != JsonToken.START_ARRAY) {
-      p.skipChildren();
-      fail("coco-segmentation", "segmentation must be a list of polygons or an RLE object");
-      return;
-    }
+    in.next();
     List<double[]> out = new ArrayList<>(1);
-    JsonToken e = p.nextToken();
-    if (e == JsonToken.VALUE_NUMBER_INT || e == JsonToken.VALUE_NUMBER_FLOAT) {
-      out.add(numbersFrom(p, e, "polygon"));  // a flat polygon (not standard, seen in the wild)
+    int c = in.peekNonWs();
+    if (c == ']') {
+      in.next();
+    } else if (c != '[') {
+      out.add(numbersAfterOpen(in, "polygon", scratch, mapper)); // a flat polygon (not standard, seen in the wild)
     } else {
-      for (; e != JsonToken.END_ARRAY; e = p.nextToken()) {
-        if (e != JsonToken.START_ARRAY) {
-          p.skipChildren();
+      while (true) {
+        in.next();
+        out.add(numbersAfterOpen(in, "polygon", scratch, mapper));
+        c = in.nextNonWs();
+        if (c == ']') break;
+        if (c != ',') throw in.unexpected(c, "',' or ']'");
+        if (in.peekNonWs() != '[') {
+          tree(in, mapper);
           fail("coco-segmentation", "polygon must be a list of numbers");
-          continue;
+          c = in.nextNonWs();
+          if (c == ']') break;
+          if (c != ',') throw in.unexpected(c, "',' or ']'");
+          in.peekNonWs();
         }
-        out.add(numbers(p, e, "polygon"));
       }
     }
     polygons = out;
   }
 
-  /** The numbers of the array whose START_ARRAY is current. */
-  private double[] numbers(JsonParser p, JsonToken t, String what) throws IOException {
-    if (t != JsonToken.START_ARRAY) {
-      p.skipChildren();
-      fail("coco-" + what, what + " must be a list of numbers");
-      return null;
+  /** A list of numbers, or null for JSON null; anything else is remembered as bad. */
+  private double[] numbers(ByteJsonInput in, int v, String what, double[][] scratch, ObjectMapper mapper) throws IOException {
+    if (v == '[') {
+      in.next();
+      return numbersAfterOpen(in, what, scratch, mapper);
     }
-    JsonToken e = p.nextToken();
-    return e == JsonToken.END_ARRAY ? new double[0] : numbersFrom(p, e, what);
+    JsonNode n = tree(in, mapper);
+    if (!n.isNull()) fail("coco-" + what, what + " must be a list of numbers");
+    return null;
   }
 
-  /** Numbers from the current token (the array's first element) to its END_ARRAY. */
-  private double[] numbersFrom(JsonParser p, JsonToken e, String what) throws IOException {
+  /** Numbers up to the closing ']' (the '[' was consumed). */
+  private double[] numbersAfterOpen(ByteJsonInput in, String what, double[][] scratch, ObjectMapper mapper) throws IOException {
     double[] buf = scratch[0];
     int n = 0;
-    for (; e != JsonToken.END_ARRAY; e = p.nextToken()) {
-      if (e != JsonToken.VALUE_NUMBER_INT && e != JsonToken.VALUE_NUMBER_FLOAT) {
-        fail("not-a-number", what + " value " + p.getText() + " is not a number");
-        p.skipChildren();
-        continue;
+    int c = in.peekNonWs();
+    if (c == ']') {
+      in.next();
+      return new double[0];
+    }
+    while (true) {
+      c = in.peekNonWs();
+      if (c == '"' || c == '[' || c == '{' || c == 't' || c == 'f' || c == 'n') {
+        JsonNode bad = tree(in, mapper);
+        fail("not-a-number", what + " value " + bad + " is not a number");
+      } else {
+        if (n == buf.length) scratch[0] = buf = Arrays.copyOf(buf, n * 2);
+        buf[n++] = in.number();
       }
-      if (n == buf.length) scratch[0] = buf = Arrays.copyOf(buf, n * 2);
-      buf[n++] = FastNumbers.doubleValue(p, e);
+      c = in.nextNonWs();
+      if (c == ']') break;
+      if (c != ',') throw in.unexpected(c, "',' or ']'");
     }
     return Arrays.copyOf(buf, n);
   }

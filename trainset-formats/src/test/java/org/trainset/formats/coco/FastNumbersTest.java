@@ -1,6 +1,7 @@
 package org.trainset.formats.coco;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,14 @@ import org.junit.jupiter.api.Test;
 class FastNumbersTest {
   private static void check(String s) {
     assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)),
-        Double.doubleToRawLongBits(FastNumbers.parse(s.toCharArray(), 0, s.length())), s);
+        Double.doubleToRawLongBits(FastNumbers.parse(s.getBytes(), s.length())), s);
+  }
+
+  @Test
+  void refusesWhatIsNotAJsonNumber() {
+    for (String s : new String[] {"NaN", "Infinity", "-", "01", "1.", ".5", "1e", "1x", "", "--1"}) {
+      assertTrue(Double.isNaN(FastNumbers.parse(s.getBytes(), s.length())), s);
+    }
   }
 
   @Test

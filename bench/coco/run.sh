@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# COCO benchmark: parse + group-by-image throughput and peak heap of trainset's coco reader on a
+# synthetic instances file (>= 200 MB), against Python's json.load on the same file, in the same
+# run; then a >= 1 GB file converted coco -> trainset by the CLI with -Xmx1g.
+#   bench/coco/run.sh            # both parts
+#   SKIP_BIG=1 bench/coco/run.sh # only the 200 MB comparison
+# Sizes: IMAGES x PER_IMAGE annotations (default 100000 x 10 ≈ 330 MB), BIG_IMAGES (default 320000 ≈ 1.06 GB).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+work="${BENCH_DIR:-/tmp/trainset-bench-coco}"
+images="${IMAGES:-100000}"
+per="${PER_IMAGE:-10}"
+big_images="${BIG_IMAGES:-320000}"
+mkdir -p "$work"
+cd "$root"
+
+echo "== building (trainset-formats test classes)" >&2
+mvn -q -B -pl trainset-formats -am test-compile
+mvn -q -B -pl trainset-formats dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+deps="$(tr ':' '\n' < "$work/cp.txt" | grep -v '/org/trainset/' | paste -sd:)"
+cp="$root/trainset-core/target/classes:$root/trainset-formats/target/classes:$root/trainset-formats/target/test-classes:$deps"
+bench() { java "$@" -cp "$cp" org.trainset.formats.coco.CocoBench; }
+metrics() { grep -E "Elapsed \(wall|Maximum resident|User time|System time" "$1" | sed 's/^\s*/  /'; }
+
+F="$work/instances_train.json"
+[[ -f "$F" ]] || java -cp "$cp" org.trainset.formats.coco.CocoBench generate "$F" "$images" "$per"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "file: $F ($(du -m "$F" | cut -f1) MB)"
+
+echo "== trainset coco reader: plan + read every item (parse + group by image), -Xmx1g"
+/usr/bin/time -v java -Xmx1g -cp "$cp" org.trainset.formats.coco.CocoBench read "$F" 2> "$work/java.time"
+metrics "$work/java.time"
+
+echo "== python3 json.load (same file)"
+/usr/bin/time -v /usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$F" 2> "$work/py.time"
+metrics "$work/py.time"
+java_s=$(grep "Elapsed (wall" "$work/java.time" | awk -F': ' '{print $2}')
+py_s=$(grep "Elapsed (wall" "$work/py.time" | awk -F': ' '{print $2}')
+echo "wall: trainset $java_s vs python $py_s"
+
+[[ -n "${SKIP_BIG:-}" ]] && exit 0
+G="$work/big/instances_train.json"
+mkdir -p "$work/big"
+[[ -f "$G" ]] || java -cp "$cp" org.trainset.formats.coco.CocoBench generate "$G" "$big_images" "$per"
+echo "== ./trainset convert (coco -> trainset) of $(du -m "$G" | cut -f1) MB with TRAINSET_JAVA_OPTS=-Xmx1g"
+rm -rf "$work/big-out"
+TRAINSET_JAVA_OPTS=-Xmx1g /usr/bin/time -v ./trainset convert "$G" --to trainset --out "$work/big-out" --quiet 2> "$work/big.time"
+grep -v "^\s" "$work/big.time" || true
+metrics "$work/big.time"
+du -sm "$work/big-out"
