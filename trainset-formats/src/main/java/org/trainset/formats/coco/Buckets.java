@@ -1,14 +1,10 @@
 package org.trainset.formats.coco;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +24,7 @@ final class Buckets implements AutoCloseable {
   private static final int MAX_BUCKETS = 512;
 
   private final SpillCodec codec = new SpillCodec();
+  private final SpillCodec.Out encoded = new SpillCodec.Out();
   private final int imagesPerBucket;
   private final DataOutputStream[] outs;
   private final ByteArrayOutputStream memory;
@@ -60,9 +57,11 @@ final class Buckets implements AutoCloseable {
       out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(b + ".bin")), 1 << 15));
       outs[b] = out;
     }
-    out.writeInt(index);
-    out.writeInt(annotations.size());
-    for (Annotation a : annotations) codec.write(out, a);
+    encoded.reset();
+    encoded.putInt(index);
+    encoded.putInt(annotations.size());
+    for (Annotation a : annotations) codec.write(encoded, a);
+    out.write(encoded.array(), 0, encoded.size());
   }
 
   /** The first image number of bucket {@code b}. */
@@ -84,23 +83,15 @@ final class Buckets implements AutoCloseable {
     out.close();
     outs[b] = null;
     Path file = dir == null ? null : dir.resolve(b + ".bin");
-    try (InputStream raw = memory != null ? new ByteArrayInputStream(memory.toByteArray())
-        : new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-         DataInputStream in = new DataInputStream(raw)) {
-      if (memory != null) memory.reset();
-      while (true) {
-        int index;
-        try {
-          index = in.readInt();
-        } catch (EOFException end) {
-          break;
-        }
-        int n = in.readInt();
-        int local = index - firstImage(b);
-        List<Annotation> list = byImage.get(local);
-        if (list == null) byImage.set(local, list = new ArrayList<>(Math.max(4, n)));
-        for (int i = 0; i < n; i++) list.add(codec.read(in));
-      }
+    ByteBuffer in = ByteBuffer.wrap(memory != null ? memory.toByteArray() : Files.readAllBytes(file));
+    if (memory != null) memory.reset();
+    while (in.hasRemaining()) {
+      int index = in.getInt();
+      int n = in.getInt();
+      int local = index - firstImage(b);
+      List<Annotation> list = byImage.get(local);
+      if (list == null) byImage.set(local, list = new ArrayList<>(Math.max(4, n)));
+      for (int i = 0; i < n; i++) list.add(codec.read(in));
     }
     if (file != null) Files.deleteIfExists(file);
     return byImage;

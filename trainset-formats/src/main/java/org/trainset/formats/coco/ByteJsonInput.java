@@ -116,9 +116,22 @@ final class ByteJsonInput implements AutoCloseable {
     if (scratchLen == 0) throw unexpected(peek(), "a value");
   }
 
+  private static boolean isDelimiter(byte c) {
+    return c == ',' || c == ']' || c == '}' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  }
+
   /** A number (the next non-whitespace token); non-standard tokens such as NaN are errors. */
   double number() throws IOException {
     peekNonWs();
+    int end = pos;
+    while (end < len && !isDelimiter(buf[end])) end++;
+    if (end < len && end > pos) { // the whole literal is in the buffer: parse it in place
+      double v = FastNumbers.parse(buf, pos, end);
+      if (!Double.isNaN(v)) {
+        pos = end;
+        return v;
+      }
+    }
     literal();
     double v = FastNumbers.parse(scratch, scratchLen);
     if (Double.isNaN(v)) throw error("json-syntax", "'" + new String(scratch, 0, scratchLen, StandardCharsets.ISO_8859_1) + "' is not a JSON number");
@@ -134,6 +147,38 @@ final class ByteJsonInput implements AutoCloseable {
       throw error("json-syntax", "'" + s + "' is not a JSON value");
     }
     return s;
+  }
+
+  /** Makes at least {@code n} bytes available from {@code pos} unless the input ends first. */
+  private boolean ensure(int n) throws IOException {
+    if (len - pos >= n) return true;
+    System.arraycopy(buf, pos, buf, 0, len - pos);
+    base += pos;
+    len -= pos;
+    pos = 0;
+    bb.clear();
+    bb.position(len);
+    int r;
+    while (len < n && (r = channel.read(bb)) >= 0) len += r;
+    return len >= n;
+  }
+
+  /**
+   * After a key's opening quote: the index of the key among {@code keys} (ASCII, no escapes),
+   * consuming it with its closing quote, or -1 with nothing consumed (read it with {@link #string()}).
+   * Saves building a String for every key of every annotation.
+   */
+  int keyIndex(byte[][] keys) throws IOException {
+    ensure(32);
+    outer:
+    for (int k = 0; k < keys.length; k++) {
+      byte[] key = keys[k];
+      if (len - pos < key.length + 1 || buf[pos + key.length] != '"') continue;
+      for (int i = 0; i < key.length; i++) if (buf[pos + i] != key[i]) continue outer;
+      pos += key.length + 1;
+      return k;
+    }
+    return -1;
   }
 
   /** A string after its opening quote has been consumed. */

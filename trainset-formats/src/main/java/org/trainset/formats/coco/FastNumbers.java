@@ -23,8 +23,14 @@ final class FastNumbers {
   private FastNumbers() {}
 
   static double parse(byte[] c, int len) {
-    int i = 0;
-    boolean negative = len > 0 && c[0] == '-';
+    return parse(c, 0, len);
+  }
+
+  /** The number in {@code c[from, to)}. */
+  static double parse(byte[] c, int from, int to) {
+    int i = from;
+    int len = to;
+    boolean negative = i < len && c[i] == '-';
     if (negative) i++;
     int intStart = i;
     long mantissa = 0;
@@ -56,7 +62,7 @@ final class FastNumbers {
       slow = true;
     }
     if (i != len) return Double.NaN;
-    if (slow) return Double.parseDouble(new String(c, 0, len, StandardCharsets.ISO_8859_1));
+    if (slow) return Double.parseDouble(new String(c, from, len - from, StandardCharsets.ISO_8859_1));
     double v = scale == 0 ? mantissa : mantissa / POW10[scale];
     return negative ? -v : v;
   }

@@ -51,7 +51,9 @@ final class ImageTable implements AutoCloseable {
 
   /** Appends an image and returns its number. */
   int add(Image image) throws IOException {
-    SpillCodec.string(out, image.fileName());
+    byte[] name = image.fileName().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeInt(name.length);
+    out.write(name);
     out.writeInt(image.width() == null ? -1 : image.width());
     out.writeInt(image.height() == null ? -1 : image.height());
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -70,7 +72,9 @@ final class ImageTable implements AutoCloseable {
       in = new DataInputStream(memory != null ? new ByteArrayInputStream(memory.toByteArray())
           : new BufferedInputStream(Files.newInputStream(file), 1 << 16));
     }
-    String name = SpillCodec.string(in);
+    byte[] nameBytes = new byte[in.readInt()];
+    in.readFully(nameBytes);
+    String name = new String(nameBytes, java.nio.charset.StandardCharsets.UTF_8);
     int w = in.readInt();
     int h = in.readInt();
     byte[] attrs = new byte[in.readInt()];

@@ -36,6 +36,14 @@ final class RawAnnotation {
   Map<String, Object> extras = Map.of();
   CocoAnnotations.Bad bad;
 
+  private static final String[] KEYS = {"id", "image_id", "category_id", "segmentation", "area", "bbox",
+      "iscrowd", "keypoints", "num_keypoints", "caption", "attributes"};
+  private static final byte[][] KEY_BYTES = new byte[KEYS.length][];
+
+  static {
+    for (int i = 0; i < KEYS.length; i++) KEY_BYTES[i] = KEYS[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
   /** Reads the object whose '{' was just consumed. */
   static RawAnnotation read(ByteJsonInput in, ObjectMapper mapper, double[][] scratch) throws IOException {
     RawAnnotation a = new RawAnnotation();
@@ -43,7 +51,8 @@ final class RawAnnotation {
     if (c == '}') return a;
     while (true) {
       if (c != '"') throw in.unexpected(c, "a key");
-      String key = in.string();
+      int k = in.keyIndex(KEY_BYTES);
+      String key = k >= 0 ? KEYS[k] : in.string();
       in.expect(':', "after a key");
       int v = in.peekNonWs();
       switch (key) {

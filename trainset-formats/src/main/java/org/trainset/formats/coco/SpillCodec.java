@@ -4,9 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.trainset.core.json.JsonValues;
@@ -29,62 +28,63 @@ final class SpillCodec {
   private final JsonFactory json = new JsonFactory();
   private final ObjectMapper mapper = new ObjectMapper();
 
-  void write(DataOutput out, Annotation a) throws IOException {
+  void write(Out out, Annotation a) throws IOException {
     if (a instanceof Box b) {
-      out.writeByte(BOX);
+      out.put(BOX);
       meta(out, b.meta());
-      out.writeDouble(b.x());
-      out.writeDouble(b.y());
-      out.writeDouble(b.width());
-      out.writeDouble(b.height());
-      out.writeDouble(b.rotation());
+      out.putDouble(b.x());
+      out.putDouble(b.y());
+      out.putDouble(b.width());
+      out.putDouble(b.height());
+      out.putDouble(b.rotation());
     } else if (a instanceof Polygon p) {
-      out.writeByte(POLYGON);
+      out.put(POLYGON);
       meta(out, p.meta());
       doubles(out, p.points());
     } else if (a instanceof Points p) {
-      out.writeByte(POINTS);
+      out.put(POINTS);
       meta(out, p.meta());
       doubles(out, p.points());
-      for (int v : p.visibility()) out.writeByte(v);
+      for (int v : p.visibility()) out.put(v);
     } else if (a instanceof Mask m) {
-      out.writeByte(MASK);
+      out.put(MASK);
       meta(out, m.meta());
-      out.writeInt(m.left());
-      out.writeInt(m.top());
-      out.writeInt(m.width());
-      out.writeInt(m.height());
+      out.putInt(m.left());
+      out.putInt(m.top());
+      out.putInt(m.width());
+      out.putInt(m.height());
       int[] runs = m.runs();
-      out.writeInt(runs.length);
-      for (int r : runs) out.writeInt(r);
+      out.putInt(runs.length);
+      for (int r : runs) out.putInt(r);
     } else if (a instanceof Caption c) {
-      out.writeByte(CAPTION);
+      out.put(CAPTION);
       meta(out, c.meta());
       string(out, c.text());
     } else if (a instanceof Tag t) {
-      out.writeByte(TAG);
+      out.put(TAG);
       meta(out, t.meta());
     } else {
       throw new IllegalArgumentException("the COCO reader does not make " + a.type().key());
     }
   }
 
-  Annotation read(DataInput in) throws IOException {
-    byte kind = in.readByte();
+  Annotation read(ByteBuffer in) throws IOException {
+    byte kind = in.get();
     AnnotationMeta meta = meta(in);
     return switch (kind) {
-      case BOX -> new Box(meta, in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+      case BOX -> new Box(meta, in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble());
       case POLYGON -> new Polygon(meta, doubles(in));
       case POINTS -> {
         double[] pts = doubles(in);
         int[] vis = new int[pts.length / 2];
-        for (int i = 0; i < vis.length; i++) vis[i] = in.readByte();
+        for (int i = 0; i < vis.length; i++) vis[i] = in.get();
         yield new Points(meta, pts, vis);
       }
       case MASK -> {
-        int left = in.readInt(), top = in.readInt(), w = in.readInt(), h = in.readInt();
-        int[] runs = new int[in.readInt()];
-        for (int i = 0; i < runs.length; i++) runs[i] = in.readInt();
+        int left = in.getInt(), top = in.getInt(), w = in.getInt(), h = in.getInt();
+        int[] runs = new int[in.getInt()];
+        in.asIntBuffer().get(runs);
+        in.position(in.position() + 4 * runs.length);
         yield new Mask(meta, left, top, w, h, runs);
       }
       case CAPTION -> new Caption(meta, string(in));
@@ -93,73 +93,105 @@ final class SpillCodec {
     };
   }
 
-  private void meta(DataOutput out, AnnotationMeta m) throws IOException {
+  private void meta(Out out, AnnotationMeta m) throws IOException {
     nullableString(out, m.id());
     string(out, m.label());
     if (m.attributes().isEmpty()) {
-      out.writeInt(0);
+      out.putInt(0);
     } else {
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       try (JsonGenerator g = json.createGenerator(buf)) {
         JsonValues.writeMap(g, m.attributes());
       }
-      out.writeInt(buf.size());
-      out.write(buf.toByteArray());
+      out.putInt(buf.size());
+      out.put(buf.toByteArray());
     }
-    out.writeInt(m.group() == null ? Integer.MIN_VALUE : m.group());
-    out.writeBoolean(m.group() != null);
-    out.writeInt(m.zOrder());
-    out.writeBoolean(m.occluded());
+    out.putInt(m.group() == null ? Integer.MIN_VALUE : m.group());
+    out.putBoolean(m.group() != null);
+    out.putInt(m.zOrder());
+    out.putBoolean(m.occluded());
     nullableString(out, m.source());
   }
 
-  private AnnotationMeta meta(DataInput in) throws IOException {
+  private AnnotationMeta meta(ByteBuffer in) throws IOException {
     String id = nullableString(in);
     String label = string(in);
-    int attrLen = in.readInt();
+    int attrLen = in.getInt();
     Map<String, Object> attrs = Map.of();
     if (attrLen > 0) {
       byte[] b = new byte[attrLen];
-      in.readFully(b);
+      in.get(b);
       attrs = JsonValues.toMap(mapper.readTree(b));
     }
-    int group = in.readInt();
-    boolean hasGroup = in.readBoolean();
-    int z = in.readInt();
-    boolean occluded = in.readBoolean();
+    int group = in.getInt();
+    boolean hasGroup = (in.get() != 0);
+    int z = in.getInt();
+    boolean occluded = (in.get() != 0);
     String source = nullableString(in);
     return new AnnotationMeta(id, label, attrs, hasGroup ? group : null, z, occluded, source);
   }
 
-  private static void doubles(DataOutput out, double[] v) throws IOException {
-    out.writeInt(v.length);
-    for (double d : v) out.writeDouble(d);
+  private static void doubles(Out out, double[] v) throws IOException {
+    out.putInt(v.length);
+    out.putDoubles(v);
   }
 
-  private static double[] doubles(DataInput in) throws IOException {
-    double[] v = new double[in.readInt()];
-    for (int i = 0; i < v.length; i++) v[i] = in.readDouble();
+  private static double[] doubles(ByteBuffer in) throws IOException {
+    double[] v = new double[in.getInt()];
+    in.asDoubleBuffer().get(v);
+    in.position(in.position() + 8 * v.length);
     return v;
   }
 
-  static void string(DataOutput out, String s) throws IOException {
+  static void string(Out out, String s) throws IOException {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
+    out.putInt(b.length);
+    out.put(b);
   }
 
-  static String string(DataInput in) throws IOException {
-    byte[] b = new byte[in.readInt()];
-    in.readFully(b);
+  static String string(ByteBuffer in) throws IOException {
+    byte[] b = new byte[in.getInt()];
+    in.get(b);
     return new String(b, StandardCharsets.UTF_8);
   }
 
-  static void nullableString(DataOutput out, String s) throws IOException {
-    out.writeBoolean(s != null);
+  static void nullableString(Out out, String s) throws IOException {
+    out.putBoolean(s != null);
     if (s != null) string(out, s);
   }
 
-  static String nullableString(DataInput in) throws IOException {
-    return in.readBoolean() ? string(in) : null;
+  static String nullableString(ByteBuffer in) throws IOException {
+    return (in.get() != 0) ? string(in) : null;
+  }
+
+  /** A growable big-endian buffer annotations are encoded into before a bulk write. */
+  static final class Out {
+    private ByteBuffer bb = ByteBuffer.allocate(1 << 12);
+
+    private ByteBuffer room(int n) {
+      if (bb.remaining() < n) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(bb.capacity() * 2, bb.position() + n));
+        bb.flip();
+        bigger.put(bb);
+        bb = bigger;
+      }
+      return bb;
+    }
+
+    void put(int b) { room(1).put((byte) b); }
+    void put(byte[] b) { room(b.length).put(b); }
+    void putBoolean(boolean b) { room(1).put((byte) (b ? 1 : 0)); }
+    void putInt(int v) { room(4).putInt(v); }
+    void putDouble(double v) { room(8).putDouble(v); }
+
+    void putDoubles(double[] v) {
+      ByteBuffer b = room(8 * v.length);
+      b.asDoubleBuffer().put(v);
+      b.position(b.position() + 8 * v.length);
+    }
+
+    byte[] array() { return bb.array(); }
+    int size() { return bb.position(); }
+    void reset() { bb.clear(); }
   }
 }
