@@ -90,46 +90,58 @@ final class ImageTable implements AutoCloseable {
 
   /** Open-addressing long → int map (COCO image ids to numbers) without boxing. */
   static final class LongIntMap {
-    private long[] keys = new long[1024];
+    /** Marks a free slot; an image id of Long.MIN_VALUE is kept aside. */
+    private static final long FREE = Long.MIN_VALUE;
+    private long[] keys = newKeys(1024);
     private int[] values = new int[1024];
-    private boolean[] used = new boolean[1024];
     private int size;
+    private int minValue = -1;
+
+    private static long[] newKeys(int n) {
+      long[] k = new long[n];
+      Arrays.fill(k, FREE);
+      return k;
+    }
 
     void put(long key, int value) {
+      if (key == FREE) {
+        minValue = value;
+        return;
+      }
       if (2 * (size + 1) > keys.length) grow();
-      int i = slot(key, keys.length);
-      while (used[i] && keys[i] != key) i = (i + 1) & (keys.length - 1);
-      if (!used[i]) size++;
-      used[i] = true;
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (keys[i] != FREE && keys[i] != key) i = (i + 1) & mask;
+      if (keys[i] == FREE) size++;
       keys[i] = key;
       values[i] = value;
     }
 
     /** The value for {@code key}, or -1. */
     int get(long key) {
-      int i = slot(key, keys.length);
-      while (used[i]) {
-        if (keys[i] == key) return values[i];
-        i = (i + 1) & (keys.length - 1);
+      if (key == FREE) return minValue;
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      long k;
+      while ((k = keys[i]) != FREE) {
+        if (k == key) return values[i];
+        i = (i + 1) & mask;
       }
       return -1;
     }
 
-    private static int slot(long key, int capacity) {
+    private static int slot(long key, int mask) {
       long h = key * 0x9E3779B97F4A7C15L;
-      return (int) (h >>> 33) & (capacity - 1);
+      return (int) (h ^ (h >>> 32)) & mask;
     }
 
     private void grow() {
       long[] k = keys;
       int[] v = values;
-      boolean[] u = used;
-      keys = new long[k.length * 2];
+      keys = newKeys(k.length * 2);
       values = new int[k.length * 2];
-      used = new boolean[k.length * 2];
       size = 0;
-      for (int i = 0; i < k.length; i++) if (u[i]) put(k[i], v[i]);
-      Arrays.fill(u, false);
+      for (int i = 0; i < k.length; i++) if (k[i] != FREE) put(k[i], v[i]);
     }
   }
 }

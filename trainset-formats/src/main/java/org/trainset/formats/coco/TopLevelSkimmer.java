@@ -89,37 +89,61 @@ final class TopLevelSkimmer {
     byte[] stack = new byte[limits.maxNestingDepth() + 1];
     int depth = 0;
     stack[depth++] = (byte) b;
+    boolean inString = false;
+    // The hot loop: local copies of the buffer state, refilled in place; strings are skipped by
+    // looking only for quotes and backslashes.
+    byte[] buf = this.buf;
+    int p = pos;
+    int n = len;
     while (depth > 0) {
-      if (pos == len && !fill()) throw error("json-syntax", "unexpected end of input inside \"" + key + "\"");
-      byte c = buf[pos++];
+      if (p == n) {
+        pos = p;
+        if (!fill()) throw error("json-syntax", "unexpected end of input inside \"" + key + "\"");
+        p = pos;
+        n = len;
+      }
+      byte c = buf[p++];
+      if (inString) {
+        if (c == '"') {
+          inString = false;
+        } else if (c == '\\') {
+          if (p == n) {
+            pos = p;
+            if (!fill()) throw error("json-syntax", "unexpected end of input in a string");
+            p = pos;
+            n = len;
+          }
+          p++;
+        } else if (c == '\n') {
+          pos = p;
+          throw error("json-syntax", "line break inside a string");
+        }
+        continue;
+      }
       switch (c) {
-        case '"' -> skipString(key);
+        case '"' -> inString = true;
         case '[', '{' -> {
-          if (depth == stack.length) throw error("max-nesting-depth", "nesting deeper than " + limits.maxNestingDepth());
+          if (depth == stack.length) {
+            pos = p;
+            throw error("max-nesting-depth", "nesting deeper than " + limits.maxNestingDepth());
+          }
           stack[depth++] = c;
         }
         case ']', '}' -> {
           byte open = stack[--depth];
-          if ((open == '[') != (c == ']')) throw error("json-syntax", "'" + (char) c + "' closes '" + (char) open + "'");
+          if ((open == '[') != (c == ']')) {
+            pos = p;
+            throw error("json-syntax", "'" + (char) c + "' closes '" + (char) open + "'");
+          }
         }
-        case '\n' -> newline();
+        case '\n' -> {
+          line++;
+          lineStart = base + p;
+        }
         default -> { }
       }
     }
-  }
-
-  private void skipString(String key) throws IOException {
-    while (true) {
-      if (pos == len && !fill()) throw error("json-syntax", "unexpected end of input in a string inside \"" + key + "\"");
-      byte c = buf[pos++];
-      if (c == '"') return;
-      if (c == '\\') {
-        if (pos == len && !fill()) throw error("json-syntax", "unexpected end of input in a string");
-        pos++;
-      } else if (c == '\n') {
-        throw error("json-syntax", "line break inside a string");
-      }
-    }
+    pos = p;
   }
 
   /** A key, after its opening quote. */
