@@ -10,12 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.trainset.core.io.AtomicOutput;
-import org.trainset.core.model.Annotation;
 
 /**
  * Groups annotations by image without holding them all: images are numbered in file order and
- * split into {@code count} consecutive ranges; each annotation is spilled (in {@link SpillCodec}
- * form) to its range's bucket, and buckets are read back one at a time in order. Memory is one
+ * split into consecutive ranges; each annotation is spilled (in {@link SpillCodec} form) to its
+ * range's bucket, and buckets are read back one at a time in order. Memory is one
  * bucket's annotations; a small input uses a single in-memory bucket and touches no disk.
  */
 final class Buckets implements AutoCloseable {
@@ -23,14 +22,15 @@ final class Buckets implements AutoCloseable {
   static final long BYTES_PER_BUCKET = 16L << 20;
   private static final int MAX_BUCKETS = 512;
 
-  private final SpillCodec codec = new SpillCodec();
+  private final SpillCodec codec;
   private final SpillCodec.Out encoded = new SpillCodec.Out();
   private final int imagesPerBucket;
   private final DataOutputStream[] outs;
   private final ByteArrayOutputStream memory;
   private final Path dir;
 
-  Buckets(int images, long sourceBytes) throws IOException {
+  Buckets(int images, long sourceBytes, SpillCodec codec) throws IOException {
+    this.codec = codec;
     int count = (int) Math.max(1, Math.min(MAX_BUCKETS, sourceBytes / BYTES_PER_BUCKET));
     count = Math.max(1, Math.min(count, images));
     this.imagesPerBucket = Math.max(1, (images + count - 1) / count);
@@ -49,8 +49,8 @@ final class Buckets implements AutoCloseable {
     return outs.length;
   }
 
-  /** Adds the annotations of one COCO object to image {@code index}. */
-  void add(int index, List<Annotation> annotations) throws IOException {
+  /** Adds one checked COCO annotation to image {@code index}. */
+  void add(int index, RawAnnotation annotation, String label, int file, long line) throws IOException {
     int b = index / imagesPerBucket;
     DataOutputStream out = outs[b];
     if (out == null) {
@@ -59,8 +59,7 @@ final class Buckets implements AutoCloseable {
     }
     encoded.reset();
     encoded.putInt(index);
-    encoded.putInt(annotations.size());
-    for (Annotation a : annotations) codec.write(encoded, a);
+    codec.write(encoded, annotation, label, file, line);
     out.write(encoded.array(), 0, encoded.size());
   }
 
@@ -75,8 +74,8 @@ final class Buckets implements AutoCloseable {
   }
 
   /** The annotations of bucket {@code b}, per image relative to its first; the bucket file is then deleted. */
-  List<List<Annotation>> read(int b) throws IOException {
-    List<List<Annotation>> byImage = new ArrayList<>(imagesPerBucket);
+  List<List<SpillCodec.Record>> read(int b) throws IOException {
+    List<List<SpillCodec.Record>> byImage = new ArrayList<>(imagesPerBucket);
     for (int i = 0; i < imagesPerBucket; i++) byImage.add(null);
     DataOutputStream out = outs[b];
     if (out == null) return byImage;
@@ -86,12 +85,10 @@ final class Buckets implements AutoCloseable {
     ByteBuffer in = ByteBuffer.wrap(memory != null ? memory.toByteArray() : Files.readAllBytes(file));
     if (memory != null) memory.reset();
     while (in.hasRemaining()) {
-      int index = in.getInt();
-      int n = in.getInt();
-      int local = index - firstImage(b);
-      List<Annotation> list = byImage.get(local);
-      if (list == null) byImage.set(local, list = new ArrayList<>(Math.max(4, n)));
-      for (int i = 0; i < n; i++) list.add(codec.read(in));
+      int local = in.getInt() - firstImage(b);
+      List<SpillCodec.Record> list = byImage.get(local);
+      if (list == null) byImage.set(local, list = new ArrayList<>(4));
+      list.add(codec.read(in));
     }
     if (file != null) Files.deleteIfExists(file);
     return byImage;

@@ -46,8 +46,25 @@ final class CocoAnnotations {
     }
   }
 
-  static List<Annotation> map(RawAnnotation a, String label) throws Bad {
+  /**
+   * The checks {@link #map} makes, without building anything, so the reader can report a broken
+   * annotation with its line while streaming (RLE counts are checked when the mask is built).
+   */
+  static void check(RawAnnotation a) throws Bad {
     if (a.bad != null) throw a.bad;
+    if (a.caption != null) return;
+    if (a.rle == null) {
+      for (double[] poly : a.polygons) {
+        if (poly.length % 2 != 0) throw new Bad("coco-polygon", "polygon has an odd number of coordinates (" + poly.length + ")");
+        for (double v : poly) if (!Double.isFinite(v)) throw new Bad("not-a-number", "polygon value " + v + " is not finite");
+      }
+    }
+    bbox(a.bbox);
+    if (a.keypoints != null && a.keypoints.length > 0) checkKeypoints(a.keypoints);
+  }
+
+  static List<Annotation> map(RawAnnotation a, String label) throws Bad {
+    check(a);
     String id = a.id;
     Map<String, Object> attrs = new LinkedHashMap<>();
     Integer group = null;
@@ -179,9 +196,18 @@ final class CocoAnnotations {
     return v;
   }
 
-  private static Points points(double[] raw, AnnotationMeta meta) throws Bad {
+  private static void checkKeypoints(double[] raw) throws Bad {
     if (raw.length % 3 != 0) throw new Bad("coco-keypoints", "keypoints length " + raw.length + " is not a multiple of 3");
-    for (double d : raw) if (!Double.isFinite(d)) throw new Bad("not-a-number", "keypoint value " + d + " is not finite");
+    for (int i = 0; i < raw.length; i++) {
+      double d = raw[i];
+      if (!Double.isFinite(d)) throw new Bad("not-a-number", "keypoint value " + d + " is not finite");
+      if (i % 3 == 2 && d != 0 && d != 1 && d != 2) {
+        throw new Bad("keypoint-visibility", "keypoint " + i / 3 + " has visibility " + d + " (must be 0, 1 or 2)");
+      }
+    }
+  }
+
+  private static Points points(double[] raw, AnnotationMeta meta) {
     int n = raw.length / 3;
     double[] pts = new double[2 * n];
     int[] vis = new int[n];
@@ -189,7 +215,6 @@ final class CocoAnnotations {
       pts[2 * i] = raw[3 * i];
       pts[2 * i + 1] = raw[3 * i + 1];
       double v = raw[3 * i + 2];
-      if (v != 0 && v != 1 && v != 2) throw new Bad("keypoint-visibility", "keypoint " + i + " has visibility " + v + " (must be 0, 1 or 2)");
       vis[i] = (int) v;
     }
     return new Points(meta, pts, vis);

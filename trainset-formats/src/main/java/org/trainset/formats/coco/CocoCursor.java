@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,8 +25,9 @@ import org.trainset.core.spi.ReadOptions;
 
 /**
  * Reads one subset in two passes over regions found at planning: images first (into an
- * {@link ImageTable}), then annotations, spilled into {@link Buckets} by image number; items are
- * then emitted bucket by bucket in image order. COCO does not order annotations by image, so some
+ * {@link ImageTable}), then annotations, checked and spilled into {@link Buckets} by image
+ * number; items are then emitted bucket by bucket in image order, their model annotations built
+ * only then. COCO does not order annotations by image, so some
  * grouping store is unavoidable; spilling keeps the heap bounded by one bucket.
  */
 final class CocoCursor implements ItemCursor {
@@ -37,7 +39,7 @@ final class CocoCursor implements ItemCursor {
   private long bytes;
   private int nextImage;
   private int loadedBucket = -1;
-  private List<List<Annotation>> bucket;
+  private List<List<SpillCodec.Record>> bucket;
 
   CocoCursor(CocoPart part, ReadOptions options) throws IOException {
     this.part = part;
@@ -50,8 +52,8 @@ final class CocoCursor implements ItemCursor {
       Map<String, Integer> byName = part.files().size() > 1 ? new HashMap<>() : null;
       ImageTable.LongIntMap[] ids = new ImageTable.LongIntMap[part.files().size()];
       for (int f = 0; f < ids.length; f++) ids[f] = readImages(part.files().get(f), table, byName);
-      spilled = new Buckets(table.size(), part.estimatedBytes());
-      for (int f = 0; f < ids.length; f++) readAnnotations(part.files().get(f), ids[f], spilled);
+      spilled = new Buckets(table.size(), part.estimatedBytes(), new SpillCodec(mapper));
+      for (int f = 0; f < ids.length; f++) readAnnotations(f, ids[f], spilled);
     } catch (IOException | RuntimeException e) {
       table.close();
       if (spilled != null) spilled.close();
@@ -123,7 +125,8 @@ final class CocoCursor implements ItemCursor {
     return v.intValue();
   }
 
-  private void readAnnotations(CocoFileIndex index, ImageTable.LongIntMap ids, Buckets out) throws IOException {
+  private void readAnnotations(int fileNumber, ImageTable.LongIntMap ids, Buckets out) throws IOException {
+    CocoFileIndex index = part.files().get(fileNumber);
     if (index.annotations() == null) return;
     Map<Long, String> labels = new HashMap<>();
     for (CocoFileIndex.Category c : index.categories()) labels.put(c.id(), c.name());
@@ -162,7 +165,8 @@ final class CocoCursor implements ItemCursor {
           continue;
         }
         try {
-          out.add(number, CocoAnnotations.map(a, label));
+          CocoAnnotations.check(a);
+          out.add(number, a, label, fileNumber, line);
         } catch (CocoAnnotations.Bad bad) {
           report(bad.rule, file, line, null, annId, "annotation " + annId + ": " + bad.getMessage());
         }
@@ -183,11 +187,22 @@ final class CocoCursor implements ItemCursor {
       loadedBucket = b;
     }
     ImageTable.Image img = images.next();
-    List<Annotation> anns = bucket.get(nextImage - buckets.firstImage(b));
+    List<SpillCodec.Record> records = bucket.get(nextImage - buckets.firstImage(b));
     nextImage++;
+    List<Annotation> anns = new ArrayList<>(records == null ? 0 : records.size() + 2);
+    if (records != null) {
+      for (SpillCodec.Record r : records) {
+        try {
+          anns.addAll(CocoAnnotations.map(r.raw(), r.label()));
+        } catch (CocoAnnotations.Bad bad) {
+          report(bad.rule, part.files().get(r.file()).file(), r.line(), itemId(img.fileName()), r.raw().id,
+              "annotation " + r.raw().id + ": " + bad.getMessage());
+        }
+      }
+    }
     String path = part.mediaPrefix() + img.fileName();
     return new Item(itemId(img.fileName()), part.subset(), List.of(MediaRef.image(path, img.width(), img.height())),
-        img.attributes(), anns == null ? List.of() : anns);
+        img.attributes(), anns);
   }
 
   /** Datumaro's item id: the file name without its extension. */

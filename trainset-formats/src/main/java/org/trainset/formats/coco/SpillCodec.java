@@ -1,167 +1,115 @@
 package org.trainset.formats.coco;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.trainset.core.json.JsonValues;
-import org.trainset.core.model.Annotation;
-import org.trainset.core.model.AnnotationMeta;
-import org.trainset.core.model.Box;
-import org.trainset.core.model.Caption;
-import org.trainset.core.model.Mask;
-import org.trainset.core.model.Points;
-import org.trainset.core.model.Polygon;
-import org.trainset.core.model.Tag;
 
 /**
- * A compact binary form of the annotations the COCO reader makes, for spilling to bucket files.
- * Binary because the spilled annotations are read back once each: decoding doubles is far
- * cheaper than parsing JSON a second time. Attributes (rare, free-form) travel as JSON text.
+ * A compact binary form of checked COCO annotations ({@link RawAnnotation} plus its label and
+ * where it was read), for spilling to bucket files. Spilling the raw fields instead of model
+ * objects means the streaming pass allocates almost nothing per annotation; model objects are
+ * built once, when the item is emitted. Rare JSON parts (RLE, attributes, unknown keys) travel
+ * as JSON text.
  */
 final class SpillCodec {
-  private static final byte BOX = 1, POLYGON = 2, POINTS = 3, MASK = 4, CAPTION = 5, TAG = 6;
-  private final JsonFactory json = new JsonFactory();
-  private final ObjectMapper mapper = new ObjectMapper();
+  /** One spilled annotation: its fields, label, and file (index in the part) and line for errors. */
+  record Record(RawAnnotation raw, String label, int file, long line) {}
 
-  void write(Out out, Annotation a) throws IOException {
-    if (a instanceof Box b) {
-      out.put(BOX);
-      meta(out, b.meta());
-      out.putDouble(b.x());
-      out.putDouble(b.y());
-      out.putDouble(b.width());
-      out.putDouble(b.height());
-      out.putDouble(b.rotation());
-    } else if (a instanceof Polygon p) {
-      out.put(POLYGON);
-      meta(out, p.meta());
-      doubles(out, p.points());
-    } else if (a instanceof Points p) {
-      out.put(POINTS);
-      meta(out, p.meta());
-      doubles(out, p.points());
-      for (int v : p.visibility()) out.put(v);
-    } else if (a instanceof Mask m) {
-      out.put(MASK);
-      meta(out, m.meta());
-      out.putInt(m.left());
-      out.putInt(m.top());
-      out.putInt(m.width());
-      out.putInt(m.height());
-      int[] runs = m.runs();
-      out.putInt(runs.length);
-      for (int r : runs) out.putInt(r);
-    } else if (a instanceof Caption c) {
-      out.put(CAPTION);
-      meta(out, c.meta());
-      string(out, c.text());
-    } else if (a instanceof Tag t) {
-      out.put(TAG);
-      meta(out, t.meta());
-    } else {
-      throw new IllegalArgumentException("the COCO reader does not make " + a.type().key());
-    }
+  private static final int CROWD = 1, BBOX = 2, KEYPOINTS = 4, CAPTION = 8, RLE = 16, ATTRIBUTES = 32, EXTRAS = 64;
+  private final ObjectMapper mapper;
+
+  SpillCodec(ObjectMapper mapper) {
+    this.mapper = mapper;
   }
 
-  Annotation read(ByteBuffer in) throws IOException {
-    byte kind = in.get();
-    AnnotationMeta meta = meta(in);
-    return switch (kind) {
-      case BOX -> new Box(meta, in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble());
-      case POLYGON -> new Polygon(meta, doubles(in));
-      case POINTS -> {
-        double[] pts = doubles(in);
-        int[] vis = new int[pts.length / 2];
-        for (int i = 0; i < vis.length; i++) vis[i] = in.get();
-        yield new Points(meta, pts, vis);
-      }
-      case MASK -> {
-        int left = in.getInt(), top = in.getInt(), w = in.getInt(), h = in.getInt();
-        int[] runs = new int[in.getInt()];
-        in.asIntBuffer().get(runs);
-        in.position(in.position() + 4 * runs.length);
-        yield new Mask(meta, left, top, w, h, runs);
-      }
-      case CAPTION -> new Caption(meta, string(in));
-      case TAG -> new Tag(meta);
-      default -> throw new IOException("corrupt spill file (kind " + kind + ")");
-    };
+  void write(Out out, RawAnnotation a, String label, int file, long line) throws IOException {
+    nullableString(out, a.id);
+    string(out, label);
+    out.putInt(file);
+    out.putDouble(line);
+    int flags = (a.crowd ? CROWD : 0) | (a.bbox != null ? BBOX : 0) | (a.keypoints != null ? KEYPOINTS : 0)
+        | (a.caption != null ? CAPTION : 0) | (a.rle != null ? RLE : 0) | (a.attributes != null ? ATTRIBUTES : 0)
+        | (a.extras.isEmpty() ? 0 : EXTRAS);
+    out.put(flags);
+    if (a.bbox != null) doubles(out, a.bbox);
+    if (a.keypoints != null) doubles(out, a.keypoints);
+    if (a.caption != null) string(out, a.caption);
+    if (a.rle != null) bytes(out, mapper.writeValueAsBytes(a.rle));
+    if (a.attributes != null) bytes(out, mapper.writeValueAsBytes(a.attributes));
+    if (!a.extras.isEmpty()) bytes(out, mapper.writeValueAsBytes(a.extras));
+    out.putInt(a.polygons.size());
+    for (double[] p : a.polygons) doubles(out, p);
   }
 
-  private void meta(Out out, AnnotationMeta m) throws IOException {
-    nullableString(out, m.id());
-    string(out, m.label());
-    if (m.attributes().isEmpty()) {
-      out.putInt(0);
-    } else {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      try (JsonGenerator g = json.createGenerator(buf)) {
-        JsonValues.writeMap(g, m.attributes());
-      }
-      out.putInt(buf.size());
-      out.put(buf.toByteArray());
-    }
-    out.putInt(m.group() == null ? Integer.MIN_VALUE : m.group());
-    out.putBoolean(m.group() != null);
-    out.putInt(m.zOrder());
-    out.putBoolean(m.occluded());
-    nullableString(out, m.source());
-  }
-
-  private AnnotationMeta meta(ByteBuffer in) throws IOException {
-    String id = nullableString(in);
+  Record read(ByteBuffer in) throws IOException {
+    RawAnnotation a = new RawAnnotation();
+    a.id = nullableString(in);
     String label = string(in);
-    int attrLen = in.getInt();
-    Map<String, Object> attrs = Map.of();
-    if (attrLen > 0) {
-      byte[] b = new byte[attrLen];
-      in.get(b);
-      attrs = JsonValues.toMap(mapper.readTree(b));
+    int file = in.getInt();
+    long line = (long) in.getDouble();
+    int flags = in.get();
+    a.crowd = (flags & CROWD) != 0;
+    if ((flags & BBOX) != 0) a.bbox = doubles(in);
+    if ((flags & KEYPOINTS) != 0) a.keypoints = doubles(in);
+    if ((flags & CAPTION) != 0) a.caption = string(in);
+    if ((flags & RLE) != 0) a.rle = mapper.readTree(bytes(in));
+    if ((flags & ATTRIBUTES) != 0) a.attributes = mapper.readTree(bytes(in));
+    if ((flags & EXTRAS) != 0) {
+      Map<String, Object> extras = JsonValues.toMap(mapper.readTree(bytes(in)));
+      a.extras = extras;
     }
-    int group = in.getInt();
-    boolean hasGroup = (in.get() != 0);
-    int z = in.getInt();
-    boolean occluded = (in.get() != 0);
-    String source = nullableString(in);
-    return new AnnotationMeta(id, label, attrs, hasGroup ? group : null, z, occluded, source);
+    int n = in.getInt();
+    if (n > 0) {
+      List<double[]> polys = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) polys.add(doubles(in));
+      a.polygons = polys;
+    }
+    return new Record(a, label, file, line);
   }
 
-  private static void doubles(Out out, double[] v) throws IOException {
+  private static void doubles(Out out, double[] v) {
     out.putInt(v.length);
     out.putDoubles(v);
   }
 
-  private static double[] doubles(ByteBuffer in) throws IOException {
+  private static double[] doubles(ByteBuffer in) {
     double[] v = new double[in.getInt()];
     in.asDoubleBuffer().get(v);
     in.position(in.position() + 8 * v.length);
     return v;
   }
 
-  static void string(Out out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+  private static void bytes(Out out, byte[] b) {
     out.putInt(b.length);
     out.put(b);
   }
 
-  static String string(ByteBuffer in) throws IOException {
+  private static byte[] bytes(ByteBuffer in) {
     byte[] b = new byte[in.getInt()];
     in.get(b);
-    return new String(b, StandardCharsets.UTF_8);
+    return b;
   }
 
-  static void nullableString(Out out, String s) throws IOException {
+  static void string(Out out, String s) {
+    bytes(out, s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String string(ByteBuffer in) {
+    return new String(bytes(in), StandardCharsets.UTF_8);
+  }
+
+  static void nullableString(Out out, String s) {
     out.putBoolean(s != null);
     if (s != null) string(out, s);
   }
 
-  static String nullableString(ByteBuffer in) throws IOException {
-    return (in.get() != 0) ? string(in) : null;
+  static String nullableString(ByteBuffer in) {
+    return in.get() != 0 ? string(in) : null;
   }
 
   /** A growable big-endian buffer annotations are encoded into before a bulk write. */
