@@ -51,9 +51,16 @@ final class CocoAnnotations {
    * annotation with its line while streaming (RLE counts are checked when the mask is built).
    */
   static void check(RawAnnotation a) throws Bad {
+    if (a.checked) return;
     if (a.bad != null) throw a.bad;
     if (a.caption != null) return;
-    if (a.rle == null) {
+    if (a.rle != null) {
+      Rle r = rle(a.rle);
+      a.rleCounts = r.counts;
+      a.rleH = r.h;
+      a.rleW = r.w;
+      a.rle = null;
+    } else {
       for (double[] poly : a.polygons) {
         if (poly.length % 2 != 0) throw new Bad("coco-polygon", "polygon has an odd number of coordinates (" + poly.length + ")");
         for (double v : poly) if (!Double.isFinite(v)) throw new Bad("not-a-number", "polygon value " + v + " is not finite");
@@ -61,6 +68,7 @@ final class CocoAnnotations {
     }
     bbox(a.bbox);
     if (a.keypoints != null && a.keypoints.length > 0) checkKeypoints(a.keypoints);
+    a.checked = true;
   }
 
   static List<Annotation> map(RawAnnotation a, String label) throws Bad {
@@ -151,7 +159,7 @@ final class CocoAnnotations {
   private record Rle(int[] counts, int h, int w) {}
 
   private static List<Object> segmentation(RawAnnotation a) throws Bad {
-    if (a.rle != null) return List.of(rle(a.rle));
+    if (a.rleCounts != null) return List.of(new Rle(a.rleCounts, a.rleH, a.rleW));
     for (double[] poly : a.polygons) {
       if (poly.length % 2 != 0) throw new Bad("coco-polygon", "polygon has an odd number of coordinates (" + poly.length + ")");
       for (double v : poly) if (!Double.isFinite(v)) throw new Bad("not-a-number", "polygon value " + v + " is not finite");

@@ -41,8 +41,16 @@ final class CocoRle {
     pos = 0;
     for (int i = 0; i < counts.length; i++) {
       if (i % 2 == 1) {
-        for (long p = pos, end = pos + counts[i]; p < end; p++) {
-          bits[((int) (p % h) - minY) * bw + (int) (p / h) - minX] = 1;
+        // walk the run column by column: no division per pixel
+        int x = (int) (pos / h) - minX;
+        int y = (int) (pos % h);
+        long left = counts[i];
+        while (left > 0) {
+          int inColumn = (int) Math.min(left, h - y);
+          for (int yy = y, idx = (y - minY) * bw + x; yy < y + inColumn; yy++, idx += bw) bits[idx] = 1;
+          left -= inColumn;
+          x++;
+          y = 0;
         }
       }
       pos += counts[i];

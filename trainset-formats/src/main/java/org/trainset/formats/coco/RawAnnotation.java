@@ -28,6 +28,11 @@ final class RawAnnotation {
   String imageText;
   List<double[]> polygons = List.of();
   JsonNode rle;
+  /** The RLE once checked: column-major counts over an rleH × rleW image. */
+  int[] rleCounts;
+  int rleH;
+  int rleW;
+  boolean checked;
   double[] bbox;
   double[] keypoints;
   String caption;

@@ -27,19 +27,25 @@ final class SpillCodec {
     this.mapper = mapper;
   }
 
+  /** Writes a {@link CocoAnnotations#check checked} annotation. */
   void write(Out out, RawAnnotation a, String label, int file, long line) throws IOException {
     nullableString(out, a.id);
     string(out, label);
     out.putInt(file);
     out.putDouble(line);
     int flags = (a.crowd ? CROWD : 0) | (a.bbox != null ? BBOX : 0) | (a.keypoints != null ? KEYPOINTS : 0)
-        | (a.caption != null ? CAPTION : 0) | (a.rle != null ? RLE : 0) | (a.attributes != null ? ATTRIBUTES : 0)
+        | (a.caption != null ? CAPTION : 0) | (a.rleCounts != null ? RLE : 0) | (a.attributes != null ? ATTRIBUTES : 0)
         | (a.extras.isEmpty() ? 0 : EXTRAS);
     out.put(flags);
     if (a.bbox != null) doubles(out, a.bbox);
     if (a.keypoints != null) doubles(out, a.keypoints);
     if (a.caption != null) string(out, a.caption);
-    if (a.rle != null) bytes(out, mapper.writeValueAsBytes(a.rle));
+    if (a.rleCounts != null) {
+      out.putInt(a.rleH);
+      out.putInt(a.rleW);
+      out.putInt(a.rleCounts.length);
+      for (int c : a.rleCounts) out.putInt(c);
+    }
     if (a.attributes != null) bytes(out, mapper.writeValueAsBytes(a.attributes));
     if (!a.extras.isEmpty()) bytes(out, mapper.writeValueAsBytes(a.extras));
     out.putInt(a.polygons.size());
@@ -57,7 +63,14 @@ final class SpillCodec {
     if ((flags & BBOX) != 0) a.bbox = doubles(in);
     if ((flags & KEYPOINTS) != 0) a.keypoints = doubles(in);
     if ((flags & CAPTION) != 0) a.caption = string(in);
-    if ((flags & RLE) != 0) a.rle = mapper.readTree(bytes(in));
+    if ((flags & RLE) != 0) {
+      a.rleH = in.getInt();
+      a.rleW = in.getInt();
+      a.rleCounts = new int[in.getInt()];
+      in.asIntBuffer().get(a.rleCounts);
+      in.position(in.position() + 4 * a.rleCounts.length);
+    }
+    a.checked = true;
     if ((flags & ATTRIBUTES) != 0) a.attributes = mapper.readTree(bytes(in));
     if ((flags & EXTRAS) != 0) {
       Map<String, Object> extras = JsonValues.toMap(mapper.readTree(bytes(in)));
