@@ -23,7 +23,11 @@ final class CocoDetector implements FormatDetector {
     return NONE;
   }
 
-  /** An object (not an array) with "images" plus "annotations" or "categories" near its start. */
+  /**
+   * An object (not an array) with "images" plus "annotations" or "categories" near its start, or
+   * with "images" holding COCO image records (large files such as train2017 list megabytes of
+   * images before the other keys).
+   */
   static boolean looksLikeCoco(DetectionContext ctx, Path file) throws IOException {
     String head = ctx.headText(file);
     int i = 0;
@@ -34,6 +38,7 @@ final class CocoDetector implements FormatDetector {
     boolean annotations = head.contains("\"annotations\"");
     boolean categories = head.contains("\"categories\"");
     boolean annotationKeys = head.contains("\"image_id\"");
-    return (images && (annotations || categories)) || (annotations && annotationKeys);
+    boolean imageRecords = head.contains("\"file_name\"") && (head.contains("\"height\"") || head.contains("\"width\""));
+    return (images && (annotations || categories || imageRecords)) || (annotations && annotationKeys);
   }
 }

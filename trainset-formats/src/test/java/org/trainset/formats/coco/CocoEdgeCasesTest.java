@@ -127,6 +127,15 @@ class CocoEdgeCasesTest {
   }
 
   @Test
+  void detectsLargeFilesWhoseHeadHoldsOnlyImages() throws IOException {
+    Path f = tmp.resolve("big.json");
+    CocoSynth.write(f, 3000, 1, 1);
+    String head = new String(Files.readAllBytes(f), 0, 65536, java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(head.contains("\"annotations\"") || head.contains("\"categories\""), "head shows images only");
+    assertEquals(FormatDetector.SPECIFIC, COCO.detector().detect(f));
+  }
+
+  @Test
   void resultsFilesAreNotDatasets() throws IOException {
     Path results = SharedFixtures.external("cocoapi/results/instances_val2014_fakebbox100_results.json");
     assertEquals(FormatDetector.NONE, COCO.detector().detect(results));
