@@ -53,7 +53,10 @@ final class CocoCursor implements ItemCursor {
       ImageTable.LongIntMap[] ids = new ImageTable.LongIntMap[part.files().size()];
       for (int f = 0; f < ids.length; f++) ids[f] = readImages(part.files().get(f), table, byName);
       spilled = new Buckets(table.size(), part.estimatedBytes(), new SpillCodec(mapper));
-      for (int f = 0; f < ids.length; f++) readAnnotations(f, ids[f], spilled);
+      for (int f = 0; f < ids.length; f++) {
+        bytes += new AnnotationPass(part.files().get(f), f, ids[f], options.limits(), mapper,
+            (rule, file, line, ann, message) -> report(rule, file, line, null, ann, message)).run(spilled);
+      }
     } catch (IOException | RuntimeException e) {
       table.close();
       if (spilled != null) spilled.close();
@@ -125,57 +128,9 @@ final class CocoCursor implements ItemCursor {
     return v.intValue();
   }
 
-  private void readAnnotations(int fileNumber, ImageTable.LongIntMap ids, Buckets out) throws IOException {
-    CocoFileIndex index = part.files().get(fileNumber);
-    if (index.annotations() == null) return;
-    Map<Long, String> labels = new HashMap<>();
-    for (CocoFileIndex.Category c : index.categories()) labels.put(c.id(), c.name());
-    Path file = index.file();
-    double[][] scratch = {new double[256]};
-    try (ByteJsonInput in = new ByteJsonInput(file, options.limits(), index.annotations())) {
-      in.expect('[', "to open \"annotations\"");
-      int c = in.nextNonWs();
-      while (c != ']') {
-        if (c != '{') throw in.unexpected(c, "an annotation object");
-        long line = in.line();
-        RawAnnotation a = RawAnnotation.read(in, mapper, scratch);
-        c = in.nextNonWs();
-        if (c == ',') {
-          c = in.nextNonWs();
-        } else if (c != ']') {
-          throw in.unexpected(c, "',' or ']'");
-        }
-        String annId = a.id;
-        int number = a.hasImageId ? ids.get(a.imageId) : -1;
-        if (number < 0) {
-          report("dangling-image", file, line, null, annId, "annotation " + annId + " refers to image_id "
-              + a.imageText + ", which is not in \"images\"");
-          continue;
-        }
-        String label;
-        if (a.categoryText == null) {
-          label = "";
-        } else if (a.hasCategoryId && labels.containsKey(a.categoryId)) {
-          label = labels.get(a.categoryId);
-        } else if (a.hasCategoryId && a.categoryId == 0 && a.caption != null) {
-          label = "";
-        } else {
-          report("dangling-category", file, line, null, annId, "annotation " + annId + " refers to category_id "
-              + a.categoryText + ", which is not in \"categories\"");
-          continue;
-        }
-        try {
-          CocoAnnotations.check(a);
-          out.add(number, a, label, fileNumber, line);
-        } catch (CocoAnnotations.Bad bad) {
-          report(bad.rule, file, line, null, annId, "annotation " + annId + ": " + bad.getMessage());
-        }
-      }
-      bytes += in.offset() - index.annotations().offset();
-    }
-  }
-
-  private void report(String rule, Path file, long line, String item, String ann, String message) throws IOException {
+  /** Serialised: annotation passes may report from several threads. */
+  private synchronized void report(String rule, Path file, long line, String item, String ann, String message)
+      throws IOException {
     options.problems().report(new Problem("error", rule, file.toString(), line, item, ann, message));
   }
 

@@ -26,7 +26,8 @@ import org.trainset.core.json.JsonValues;
  * where its images and annotations arrays are, its categories, and its info/licences. Images and
  * annotations are skipped, not parsed, so planning a 1 GB file is fast and needs little memory.
  */
-record CocoFileIndex(String path, long size, Region images, Region annotations, List<Category> categories,
+record CocoFileIndex(String path, long size, Region images, Region annotations, List<Region> annotationChunks,
+                     List<Category> categories,
                      Map<String, Object> info, List<Object> licenses)
     implements Serializable {
 
@@ -39,7 +40,8 @@ record CocoFileIndex(String path, long size, Region images, Region annotations, 
   }
 
   static CocoFileIndex scan(Path file, ParseLimits limits) throws IOException {
-    Map<String, Region> regions = TopLevelSkimmer.skim(file, limits);
+    TopLevelSkimmer.Result skim = TopLevelSkimmer.skim(file, limits);
+    Map<String, Region> regions = skim.regions();
     if (!regions.containsKey("images")) {
       throw new InputException(file, 1, 1, "coco-structure", "not a COCO dataset: no \"images\" key");
     }
@@ -58,7 +60,7 @@ record CocoFileIndex(String path, long size, Region images, Region annotations, 
     JsonNode lic = tree(file, limits, regions.get("licenses"));
     if (lic != null && lic.isArray()) licenses = new ArrayList<>((List<?>) JsonValues.toJava(lic));
     return new CocoFileIndex(file.toAbsolutePath().toString(), Files.size(file), images, annotations,
-        List.copyOf(categories), info, licenses);
+        annotations == null ? List.of() : skim.annotationChunks(), List.copyOf(categories), info, licenses);
   }
 
   private static JsonLocation location(long line, long col) {

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.ParseLimits;
@@ -27,6 +29,12 @@ final class TopLevelSkimmer {
   private long base;
   private long line = 1;
   private long lineStart;
+  /** Starts of annotation objects about every {@link #CHUNK_BYTES}, where parallel reading may split. */
+  private final List<Region> chunks = new ArrayList<>();
+  static final long CHUNK_BYTES = 8L << 20;
+
+  /** What the skim found: each top-level key's value, and split points inside "annotations". */
+  record Result(Map<String, Region> regions, List<Region> annotationChunks) {}
 
   private TopLevelSkimmer(Path file, ParseLimits limits, InputStream in) {
     this.file = file;
@@ -34,11 +42,13 @@ final class TopLevelSkimmer {
     this.in = in;
   }
 
-  /** Top-level key → region of its value, in file order. */
-  static Map<String, Region> skim(Path file, ParseLimits limits) throws IOException {
+  /** Top-level key → region of its value, in file order, and split points of "annotations". */
+  static Result skim(Path file, ParseLimits limits) throws IOException {
     limits.checkFileSize(file);
     try (InputStream in = Files.newInputStream(file)) {
-      return new TopLevelSkimmer(file, limits, in).run();
+      TopLevelSkimmer s = new TopLevelSkimmer(file, limits, in);
+      Map<String, Region> regions = s.run();
+      return new Result(regions, List.copyOf(s.chunks));
     }
   }
 
@@ -90,6 +100,9 @@ final class TopLevelSkimmer {
     int depth = 0;
     stack[depth++] = (byte) b;
     boolean inString = false;
+    boolean marking = key.equals("annotations") && b == '[';
+    long lastMark = base + pos;
+    if (marking) chunks.clear();
     // The hot loop: local copies of the buffer state, refilled in place; strings are skipped by
     // looking only for quotes and backslashes.
     byte[] buf = this.buf;
@@ -126,6 +139,10 @@ final class TopLevelSkimmer {
           if (depth == stack.length) {
             pos = p;
             throw error("max-nesting-depth", "nesting deeper than " + limits.maxNestingDepth());
+          }
+          if (marking && depth == 1 && c == '{' && base + p - 1 - lastMark >= CHUNK_BYTES) {
+            lastMark = base + p - 1;
+            chunks.add(new Region(lastMark, line, lastMark - lineStart + 1));
           }
           stack[depth++] = c;
         }
