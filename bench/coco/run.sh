@@ -52,7 +52,9 @@ mkdir -p "$work/big"
 [[ -f "$G" ]] || java -cp "$cp" org.trainset.formats.coco.CocoBench generate "$G" "$big_images" "$per"
 echo "== ./trainset convert (coco -> trainset) of $(du -m "$G" | cut -f1) MB with TRAINSET_JAVA_OPTS=-Xmx1g"
 rm -rf "$work/big-out"
-TRAINSET_JAVA_OPTS=-Xmx1g /usr/bin/time -v ./trainset convert "$G" --to trainset --out "$work/big-out" --quiet 2> "$work/big.time"
+TRAINSET_JAVA_OPTS="-Xmx1g -Xlog:gc:file=$work/big-gc.log" \
+  /usr/bin/time -v ./trainset convert "$G" --to trainset --out "$work/big-out" --quiet 2> "$work/big.time"
 grep -v "^\s" "$work/big.time" || true
 metrics "$work/big.time"
+echo "  peak heap in use (before a GC): $(grep -o '[0-9]*M->' "$work/big-gc.log" | tr -d 'M>-' | sort -n | tail -1) MB of 1024"
 du -sm "$work/big-out"
