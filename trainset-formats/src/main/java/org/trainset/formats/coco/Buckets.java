@@ -97,6 +97,10 @@ final class Buckets implements AutoCloseable {
     }
   }
 
+  int bucketCount() {
+    return count;
+  }
+
   /** The first image number of bucket {@code b}. */
   int firstImage(int b) {
     return b * imagesPerBucket;

@@ -39,7 +39,8 @@ final class CocoCursor implements ItemCursor {
   private long bytes;
   private int nextImage;
   private int loadedBucket = -1;
-  private List<List<SpillCodec.Record>> bucket;
+  private final BucketPipeline pipeline;
+  private List<List<Annotation>> bucket;
 
   CocoCursor(CocoPart part, ReadOptions options) throws IOException {
     this.part = part;
@@ -64,6 +65,7 @@ final class CocoCursor implements ItemCursor {
     }
     this.images = table;
     this.buckets = spilled;
+    this.pipeline = new BucketPipeline(spilled, this::build);
   }
 
   private ImageTable.LongIntMap readImages(CocoFileIndex index, ImageTable table, Map<String, Integer> byName)
@@ -138,27 +140,39 @@ final class CocoCursor implements ItemCursor {
     if (nextImage >= images.size()) return null;
     int b = buckets.bucketOf(nextImage);
     if (b != loadedBucket) {
-      bucket = buckets.read(b);
+      bucket = pipeline.get(b);
       loadedBucket = b;
     }
     ImageTable.Image img = images.next();
-    List<SpillCodec.Record> records = bucket.get(nextImage - buckets.firstImage(b));
+    List<Annotation> anns = bucket.get(nextImage - buckets.firstImage(b));
     nextImage++;
-    List<Annotation> anns = new ArrayList<>(records == null ? 0 : records.size() + 2);
-    if (records != null) {
-      for (SpillCodec.Record r : records) {
+    String path = part.mediaPrefix() + img.fileName();
+    return new Item(itemId(img.fileName()), part.subset(), List.of(MediaRef.image(path, img.width(), img.height())),
+        img.attributes(), anns == null ? List.of() : anns);
+  }
+
+  /** Model annotations of one bucket's records (on the pipeline's thread); broken ones are reported. */
+  private List<List<Annotation>> build(List<List<SpillCodec.Record>> records) throws IOException {
+    List<List<Annotation>> out = new ArrayList<>(records.size());
+    for (List<SpillCodec.Record> image : records) {
+      if (image == null) {
+        out.add(null);
+        continue;
+      }
+      List<Annotation> anns = new ArrayList<>(image.size() + 2);
+      for (SpillCodec.Record r : image) {
         try {
           anns.addAll(CocoAnnotations.map(r.raw(), r.label()));
         } catch (CocoAnnotations.Bad bad) {
-          report(bad.rule, part.files().get(r.file()).file(), r.line(), itemId(img.fileName()), r.raw().id,
+          report(bad.rule, part.files().get(r.file()).file(), r.line(), null, r.raw().id,
               "annotation " + r.raw().id + ": " + bad.getMessage());
         }
       }
+      out.add(anns);
     }
-    String path = part.mediaPrefix() + img.fileName();
-    return new Item(itemId(img.fileName()), part.subset(), List.of(MediaRef.image(path, img.width(), img.height())),
-        img.attributes(), anns);
+    return out;
   }
+
 
   /** Datumaro's item id: the file name without its extension. */
   static String itemId(String fileName) {
@@ -172,6 +186,7 @@ final class CocoCursor implements ItemCursor {
   }
 
   @Override public void close() throws IOException {
+    pipeline.close();
     try {
       images.close();
     } finally {

@@ -42,6 +42,12 @@ class CocoLargeFileTest {
       for (Item i = c.next(); i != null; i = c.next()) {
         assertEquals(String.format("%012d", CocoSynth.imageId((int) items)), i.id(), "image order kept");
         assertEquals(perImage, i.annotations().size(), "annotations of " + i.id());
+        long previous = 0;
+        for (var a : i.annotations()) {
+          long id = Long.parseLong(a.meta().id());
+          assertTrue(id > previous, "annotations of " + i.id() + " in file order across threads and buckets");
+          previous = id;
+        }
         long imageId = (Long) i.attributes().get("id");
         assertEquals(CocoSynth.imageId((int) items), imageId);
         items++;
