@@ -67,8 +67,19 @@ final class AnnotationPass {
         Buckets.Lane lane = buckets.lane();
         parts.add(pool.submit(() -> stretch(starts, f, to, lane)));
       }
+      // Wait for every stretch before failing, so no thread still writes bucket files when the
+      // caller cleans them up; the first failure in file order is the one reported.
       long bytes = 0;
-      for (Future<Long> part : parts) bytes += join(part);
+      Exception first = null;
+      for (Future<Long> part : parts) {
+        try {
+          bytes += join(part);
+        } catch (IOException | RuntimeException e) {
+          if (first == null) first = e;
+        }
+      }
+      if (first instanceof IOException io) throw io;
+      if (first instanceof RuntimeException r) throw r;
       return bytes;
     } finally {
       pool.shutdownNow();

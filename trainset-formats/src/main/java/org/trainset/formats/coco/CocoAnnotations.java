@@ -28,9 +28,6 @@ import org.trainset.core.model.Tag;
  * become the annotation's common fields.
  */
 final class CocoAnnotations {
-  /** Keys with a meaning of their own; everything else is kept as an attribute. */
-  static final List<String> KNOWN = List.of("id", "image_id", "category_id", "segmentation", "area",
-      "bbox", "iscrowd", "keypoints", "num_keypoints", "caption", "attributes");
   static final String CROWD = "is_crowd";
   static final String ROTATION = "rotation";
 

@@ -15,8 +15,9 @@ import org.trainset.core.json.JsonValues;
  * One COCO annotation object read straight from the bytes ({@link ByteJsonInput}). The hot
  * fields (ids, bbox, polygons, keypoints) go into primitive arrays without a JSON tree or a
  * token per number, which is where the reading time went; rare parts (RLE, Datumaro's
- * attributes, unknown keys) are captured and parsed by Jackson. A malformed value is remembered ({@link #bad}) and the object is still consumed, so
- * the stream stays in step and the caller can report the problem and go on.
+ * attributes, unknown keys) are captured and parsed by Jackson. A malformed value is remembered
+ * ({@link #bad}) and the object is still consumed, so the stream stays in step and the caller
+ * can report the problem and go on.
  */
 final class RawAnnotation {
   String id;

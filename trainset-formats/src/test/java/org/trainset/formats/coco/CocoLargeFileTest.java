@@ -1,19 +1,24 @@
 package org.trainset.formats.coco;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trainset.core.Datasets;
 import org.trainset.core.FormatRegistry;
+import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
+import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPlan;
 
@@ -59,6 +64,28 @@ class CocoLargeFileTest {
     assertEquals(images, items);
     assertEquals((long) images * perImage, anns);
     assertEquals(before, tempFiles(), "spill files removed");
+  }
+
+  @Test
+  void aProblemDeepInAParallelReadIsReportedWithItsAnnotation() throws IOException {
+    Path f = tmp.resolve("instances_val.json");
+    CocoSynth.write(f, 6000, 10, 7);
+    String text = Files.readString(f);
+    int at = text.lastIndexOf("\"image_id\":");
+    int end = text.indexOf(',', at);
+    Files.writeString(f, text.substring(0, at) + "\"image_id\":999999999" + text.substring(end));
+    Format coco = FormatRegistry.load().require("coco");
+    ReadPlan plan = Datasets.plan(coco, f, ReadOptions.defaults());
+    assertTrue(((CocoPart) plan.parts().get(0)).files().get(0).annotationChunks().size() >= 1, "read in stretches");
+    InputException e = assertThrows(InputException.class, () -> Datasets.readAll(plan, ReadOptions.defaults()));
+    assertEquals("dangling-image", e.rule());
+    assertTrue(e.getMessage().contains("annotation 60000 refers to image_id 999999999"), e.getMessage());
+
+    List<Problem> problems = new ArrayList<>();
+    ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
+    List<Item> items = Datasets.readAll(Datasets.plan(coco, f, collect), collect);
+    assertEquals(1, problems.size());
+    assertEquals(59_999, items.stream().mapToLong(i -> i.annotations().size()).sum());
   }
 
   private static long tempFiles() throws IOException {
