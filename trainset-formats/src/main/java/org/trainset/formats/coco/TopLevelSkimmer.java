@@ -32,6 +32,15 @@ final class TopLevelSkimmer {
   /** Starts of annotation objects about every {@link #CHUNK_BYTES}, where parallel reading may split. */
   private final List<Region> chunks = new ArrayList<>();
   static final long CHUNK_BYTES = 8L << 20;
+  /** Bytes that matter outside strings; everything else (digits, commas, spaces) is skipped fast. */
+  private static final boolean[] STRUCTURE = new boolean[256];
+  /** Bytes that matter inside strings. */
+  private static final boolean[] STRING_STOP = new boolean[256];
+
+  static {
+    for (char c : "\"[]{}\n".toCharArray()) STRUCTURE[c] = true;
+    for (char c : "\"\\\n".toCharArray()) STRING_STOP[c] = true;
+  }
 
   /** What the skim found: each top-level key's value, and split points inside "annotations". */
   record Result(Map<String, Region> regions, List<Region> annotationChunks) {}
@@ -115,6 +124,12 @@ final class TopLevelSkimmer {
         p = pos;
         n = len;
       }
+      if (inString) {
+        while (p < n && !STRING_STOP[buf[p] & 0xff]) p++;
+      } else {
+        while (p < n && !STRUCTURE[buf[p] & 0xff]) p++;
+      }
+      if (p == n) continue;
       byte c = buf[p++];
       if (inString) {
         if (c == '"') {
