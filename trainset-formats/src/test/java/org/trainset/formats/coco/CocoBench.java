@@ -34,8 +34,10 @@ public final class CocoBench {
     long t1 = System.nanoTime();
     long items = 0;
     long annotations = 0;
+    long firstItem = 0;
     try (ItemCursor c = Datasets.cursor(plan, ReadOptions.defaults())) {
       for (Item i = c.next(); i != null; i = c.next()) {
+        if (items == 0) firstItem = System.nanoTime();
         items++;
         annotations += i.annotations().size();
       }
@@ -47,8 +49,9 @@ public final class CocoBench {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
     }
-    System.out.printf("file_mb=%.1f items=%d annotations=%d plan_s=%.2f total_s=%.2f mb_per_s=%.1f "
-            + "peak_heap_mb=%.0f max_heap_mb=%d%n", mb, items, annotations, (t1 - t0) / 1e9, secs, mb / secs,
+    System.out.printf("file_mb=%.1f items=%d annotations=%d plan_s=%.2f spill_s=%.2f emit_s=%.2f total_s=%.2f "
+            + "mb_per_s=%.1f peak_heap_mb=%.0f max_heap_mb=%d%n", mb, items, annotations, (t1 - t0) / 1e9,
+        (firstItem - t1) / 1e9, (t2 - firstItem) / 1e9, secs, mb / secs,
         peak / 1e6, Runtime.getRuntime().maxMemory() >> 20);
   }
 }
