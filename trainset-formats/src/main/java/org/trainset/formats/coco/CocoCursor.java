@@ -1,0 +1,196 @@
+package org.trainset.formats.coco;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trainset.core.io.Json;
+import org.trainset.core.json.JsonValues;
+import org.trainset.core.model.Annotation;
+import org.trainset.core.model.Item;
+import org.trainset.core.model.MediaRef;
+import org.trainset.core.spi.ItemCursor;
+import org.trainset.core.spi.Problem;
+import org.trainset.core.spi.ReadOptions;
+
+/**
+ * Reads one subset in two passes over regions found at planning: images first (into an
+ * {@link ImageTable}), then annotations, checked and spilled into {@link Buckets} by image
+ * number; items are then emitted bucket by bucket in image order, their model annotations built
+ * only then. COCO does not order annotations by image, so some
+ * grouping store is unavoidable; spilling keeps the heap bounded by one bucket.
+ */
+final class CocoCursor implements ItemCursor {
+  private final CocoPart part;
+  private final ReadOptions options;
+  private final ObjectMapper mapper;
+  private final ImageTable images;
+  private final Buckets buckets;
+  private long bytes;
+  private int nextImage;
+  private int loadedBucket = -1;
+  private final BucketPipeline pipeline;
+  private List<List<Annotation>> bucket;
+
+  CocoCursor(CocoPart part, ReadOptions options) throws IOException {
+    this.part = part;
+    this.options = options;
+    this.mapper = Json.mapper(options.limits());
+    boolean large = part.estimatedBytes() > Buckets.BYTES_PER_BUCKET;
+    ImageTable table = new ImageTable(large);
+    Buckets spilled = null;
+    try {
+      Map<String, Integer> byName = part.files().size() > 1 ? new HashMap<>() : null;
+      ImageTable.LongIntMap[] ids = new ImageTable.LongIntMap[part.files().size()];
+      for (int f = 0; f < ids.length; f++) ids[f] = readImages(part.files().get(f), table, byName);
+      spilled = new Buckets(table.size(), part.estimatedBytes(), new SpillCodec(mapper));
+      for (int f = 0; f < ids.length; f++) {
+        bytes += new AnnotationPass(part.files().get(f), f, ids[f], options.limits(), mapper,
+            (rule, file, line, ann, message) -> report(rule, file, line, null, ann, message)).run(spilled);
+      }
+    } catch (IOException | RuntimeException e) {
+      table.close();
+      if (spilled != null) spilled.close();
+      throw e;
+    }
+    this.images = table;
+    this.buckets = spilled;
+    this.pipeline = new BucketPipeline(spilled, this::build);
+  }
+
+  private ImageTable.LongIntMap readImages(CocoFileIndex index, ImageTable table, Map<String, Integer> byName)
+      throws IOException {
+    ImageTable.LongIntMap ids = new ImageTable.LongIntMap();
+    if (index.images() == null) return ids;
+    Path file = index.file();
+    try (Region.Opened r = index.images().open(file, options.limits())) {
+      JsonParser p = r.parser();
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+        JsonLocation at = p.currentTokenLocation();
+        JsonNode img = mapper.readTree(p);
+        long line = index.images().lineOf(at);
+        JsonNode id = img.get("id");
+        JsonNode name = img.get("file_name");
+        if (id == null || !id.isIntegralNumber()) {
+          report("coco-image", file, line, null, null, "image without an integer \"id\"");
+          continue;
+        }
+        if (name == null || !name.isTextual() || name.textValue().isEmpty()) {
+          report("coco-image", file, line, null, null, "image " + id + " has no \"file_name\"");
+          continue;
+        }
+        String fileName = name.textValue();
+        Integer number = byName == null ? null : byName.get(fileName);
+        if (number == null) {
+          Integer w = size(img, "width", file, line, fileName);
+          Integer h = size(img, "height", file, line, fileName);
+          Map<String, Object> attrs = new LinkedHashMap<>();
+          attrs.put("id", id.longValue());
+          for (Iterator<Map.Entry<String, JsonNode>> it = img.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String k = e.getKey();
+            if (!k.equals("id") && !k.equals("file_name") && !k.equals("width") && !k.equals("height")) {
+              attrs.put(k, JsonValues.toJava(e.getValue()));
+            }
+          }
+          number = table.add(new ImageTable.Image(fileName, w, h, attrs));
+          if (byName != null) byName.put(fileName, number);
+        }
+        ids.put(id.longValue(), number);
+      }
+      if (t != JsonToken.END_ARRAY) {
+        throw index.images().error(file, p.currentTokenLocation(), "coco-structure", "\"images\" must hold objects");
+      }
+      bytes += p.currentLocation().getByteOffset();
+    } catch (JsonProcessingException e) {
+      throw index.images().syntaxError(file, e);
+    }
+    return ids;
+  }
+
+  private Integer size(JsonNode img, String key, Path file, long line, String item) throws IOException {
+    JsonNode v = img.get(key);
+    if (v == null || v.isNull()) return null;
+    if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() < 0
+        || v.doubleValue() != Math.rint(v.doubleValue()) || v.doubleValue() > Integer.MAX_VALUE) {
+      report("bad-size", file, line, item, null, "image " + key + " " + v + " is not a non-negative integer");
+      return null;
+    }
+    return v.intValue();
+  }
+
+  /** Serialised: annotation passes may report from several threads. */
+  private synchronized void report(String rule, Path file, long line, String item, String ann, String message)
+      throws IOException {
+    options.problems().report(new Problem("error", rule, file.toString(), line, item, ann, message));
+  }
+
+  @Override public Item next() throws IOException {
+    if (nextImage >= images.size()) return null;
+    int b = buckets.bucketOf(nextImage);
+    if (b != loadedBucket) {
+      bucket = pipeline.get(b);
+      loadedBucket = b;
+    }
+    ImageTable.Image img = images.next();
+    List<Annotation> anns = bucket.get(nextImage - buckets.firstImage(b));
+    nextImage++;
+    String path = part.mediaPrefix() + img.fileName();
+    return new Item(itemId(img.fileName()), part.subset(), List.of(MediaRef.image(path, img.width(), img.height())),
+        img.attributes(), anns == null ? List.of() : anns);
+  }
+
+  /** Model annotations of one bucket's records (on the pipeline's thread); broken ones are reported. */
+  private List<List<Annotation>> build(List<List<SpillCodec.Record>> records) throws IOException {
+    List<List<Annotation>> out = new ArrayList<>(records.size());
+    for (List<SpillCodec.Record> image : records) {
+      if (image == null) {
+        out.add(null);
+        continue;
+      }
+      List<Annotation> anns = new ArrayList<>(image.size() + 2);
+      for (SpillCodec.Record r : image) {
+        try {
+          anns.addAll(CocoAnnotations.map(r.raw(), r.label()));
+        } catch (CocoAnnotations.Bad bad) {
+          report(bad.rule, part.files().get(r.file()).file(), r.line(), null, r.raw().id,
+              "annotation " + r.raw().id + ": " + bad.getMessage());
+        }
+      }
+      out.add(anns);
+    }
+    return out;
+  }
+
+
+  /** Datumaro's item id: the file name without its extension. */
+  static String itemId(String fileName) {
+    int slash = fileName.lastIndexOf('/');
+    int dot = fileName.lastIndexOf('.');
+    return dot > slash + 1 ? fileName.substring(0, dot) : fileName;
+  }
+
+  @Override public long bytesRead() {
+    return bytes;
+  }
+
+  @Override public void close() throws IOException {
+    pipeline.close();
+    try {
+      images.close();
+    } finally {
+      buckets.close();
+    }
+  }
+}

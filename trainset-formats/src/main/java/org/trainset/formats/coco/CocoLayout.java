@@ -1,0 +1,113 @@
+package org.trainset.formats.coco;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.trainset.core.io.InputException;
+import org.trainset.core.io.SafePaths;
+
+/**
+ * Where the COCO files of a dataset are and which subset each belongs to. Three layouts:
+ * Datumaro's ({@code annotations/<task>_<subset>.json}, images in {@code images/<subset>/}),
+ * Roboflow's ({@code <subset>/_annotations.coco.json} beside its images) and a single file.
+ */
+final class CocoLayout {
+  /** Tasks read from a Datumaro folder, in the order their annotations appear in an item. */
+  static final List<String> TASKS = List.of("instances", "person_keypoints", "labels", "captions", "image_info");
+  /** Tasks recognised in a single file's name (stuff files are instances-shaped). */
+  private static final List<String> FILE_TASKS = List.of("instances", "person_keypoints", "labels",
+      "captions", "image_info", "stuff");
+  static final String DEFAULT_SUBSET = "default";
+  static final String ROBOFLOW_FILE = "_annotations.coco.json";
+
+  private CocoLayout() {}
+
+  /** One subset: its annotation files (task order) and where its images are relative to the root. */
+  record Source(String subset, List<Path> files, String mediaPrefix) {}
+
+  static List<Source> discover(Path root) throws IOException {
+    if (!Files.exists(root)) throw new InputException(root, "not-found", "no such file or directory");
+    if (!Files.isDirectory(root)) {
+      String subset = subsetOfName(root.getFileName().toString());
+      return List.of(new Source(subset, List.of(root), ""));
+    }
+    List<Source> datumaro = datumaro(root);
+    if (!datumaro.isEmpty()) return datumaro;
+    List<Source> out = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(root, 2)) {
+      for (Path f : s.filter(p -> p.getFileName().toString().equals(ROBOFLOW_FILE)).sorted().toList()) {
+        Path dir = f.getParent();
+        boolean atRoot = dir.equals(root);
+        String name = atRoot ? null : dir.getFileName().toString();
+        out.add(new Source(normaliseSubset(name), List.of(f),
+            atRoot ? "" : SafePaths.relative(root, dir) + "/"));
+      }
+    }
+    if (!out.isEmpty()) return out;
+    try (Stream<Path> s = Files.list(root)) {
+      for (Path f : s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+          .filter(Files::isRegularFile).sorted().toList()) {
+        out.add(new Source(subsetOfName(f.getFileName().toString()), List.of(f), ""));
+      }
+    }
+    if (out.isEmpty()) throw new InputException(root, "coco-layout", "no COCO annotation files found");
+    return out;
+  }
+
+  private static List<Source> datumaro(Path root) throws IOException {
+    Path dir = root.resolve("annotations");
+    if (!Files.isDirectory(dir)) return List.of();
+    Map<String, Path[]> bySubset = new TreeMap<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path f : s.sorted().toList()) {
+        String[] ts = split(f.getFileName().toString(), TASKS);
+        if (ts == null || !Files.isRegularFile(f)) continue;
+        bySubset.computeIfAbsent(ts[1], k -> new Path[TASKS.size()])[TASKS.indexOf(ts[0])] = f;
+      }
+    }
+    List<Source> out = new ArrayList<>();
+    bySubset.forEach((subset, files) -> {
+      List<Path> present = new ArrayList<>();
+      for (Path p : files) if (p != null) present.add(p);
+      out.add(new Source(normaliseSubset(subset), present, "images/" + subset + "/"));
+    });
+    return out;
+  }
+
+  /** Whether {@code file} is where one of the layouts keeps a COCO file (for detection). */
+  static boolean isLayoutFile(Path root, Path file) {
+    String rel = SafePaths.relative(root, file);
+    String name = file.getFileName().toString();
+    if (rel.startsWith("annotations/") && rel.indexOf('/', 12) < 0) return split(name, TASKS) != null;
+    if (name.equals(ROBOFLOW_FILE)) return rel.split("/").length <= 2;
+    return false;
+  }
+
+  /** The subset named by {@code <task>_<subset>.json}, or null. */
+  static String subsetOfName(String fileName) {
+    String[] ts = split(fileName, FILE_TASKS);
+    return ts == null ? null : normaliseSubset(ts[1]);
+  }
+
+  private static String[] split(String fileName, List<String> tasks) {
+    if (!fileName.endsWith(".json")) return null;
+    String stem = fileName.substring(0, fileName.length() - 5);
+    for (String task : tasks) {
+      if (stem.startsWith(task + "_") && stem.length() > task.length() + 1) {
+        return new String[] {task, stem.substring(task.length() + 1)};
+      }
+    }
+    return null;
+  }
+
+  /** Datumaro writes items without a subset as "default"; the model says null. */
+  static String normaliseSubset(String name) {
+    return name == null || name.equals(DEFAULT_SUBSET) ? null : name;
+  }
+}
