@@ -26,10 +26,15 @@ public final class DatasetStats {
     }
   }
 
+  /** Sorted by key so reports read the same every run. */
+  private static Map<String, Long> sorted(Map<String, Long> counts) {
+    return java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
+  }
+
   public long items() { return items; }
   public long annotations() { return annotations; }
-  public Map<String, Long> byType() { return Map.copyOf(byType); }
-  public Map<String, Long> byLabel() { return Map.copyOf(byLabel); }
-  public Map<String, Long> bySubset() { return Map.copyOf(bySubset); }
-  public Map<String, Long> mediaByKind() { return Map.copyOf(mediaByKind); }
+  public Map<String, Long> byType() { return sorted(byType); }
+  public Map<String, Long> byLabel() { return sorted(byLabel); }
+  public Map<String, Long> bySubset() { return sorted(bySubset); }
+  public Map<String, Long> mediaByKind() { return sorted(mediaByKind); }
 }

@@ -33,13 +33,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The main job on bundled data: detect, stats, validate, then convert into every writable
- * format and read each result back, printing what happened at each step. Each step's output is
+ * The main job on bundled data: detect, stats, validate, then convert into the generic formats
+ * and read each result back, printing what happened at each step. Each step's output is
  * written atomically (the input copy, then one folder per conversion).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run trainset end to end on a small bundled dataset (4 street scenes, COCO):",
-        "detect, stats, validate, convert to every writable format, and read each result back."})
+        "detect, stats, validate, convert to other formats, and read each result back."})
 public final class DemoVerb implements Verb {
   private static final String BUNDLE = "/org/trainset/cli/demo/street/";
 
@@ -48,6 +48,10 @@ public final class DemoVerb implements Verb {
   @Option(names = "--out", defaultValue = "demo-output", paramLabel = "DIR",
       description = "Where the demo writes (replaced as a whole; default ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--to", split = ",", paramLabel = "ID", defaultValue = "cvat,voc,yolo,trainset",
+      description = "Formats to convert into (default ${DEFAULT-VALUE}).")
+  List<String> targets;
 
   @Override public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -71,10 +75,10 @@ public final class DemoVerb implements Verb {
     problems.forEach(p -> step(o, "   " + p));
     report.put("problems", problems.size());
 
-    step(o, "4. convert to every writable format, then read each result back");
+    step(o, "4. convert to " + String.join(", ", targets) + ", then read each result back");
     var conversions = report.putArray("conversions");
-    for (Format target : DatasetInput.registry().formats()) {
-      if (target == source || target.writer().isEmpty()) continue;
+    for (String id : targets) {
+      Format target = DatasetInput.registry().require(id);
       Path dest = out.resolve("converted/" + target.id());
       Conversion.Result r = Conversion.run(source, input, target, dest, ReadOptions.defaults(), false, Progress.NONE);
       DatasetStats back = stats(DatasetInput.registry().detect(dest), dest);

@@ -2,8 +2,11 @@ package org.trainset.core.validate;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Box;
+import org.trainset.core.model.Caption;
+import org.trainset.core.model.TextPair;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.Points;
@@ -38,7 +41,7 @@ public final class DatasetValidator {
     return problems;
   }
 
-  public void check(Item item) throws org.trainset.core.io.InputException {
+  public void check(Item item) throws InputException {
     if (!seenIds.add(item.id())) report("duplicate-item-id", item, null, "item id '" + item.id() + "' appears twice");
     int index = 0;
     for (Annotation a : item.annotations()) {
@@ -48,8 +51,10 @@ public final class DatasetValidator {
     }
   }
 
-  private void checkAnnotation(Item item, Annotation a, String ann) throws org.trainset.core.io.InputException {
-    if (!schema.labels().isEmpty() && !schema.declares(a.label()) && reportedLabels.add(a.label())) {
+  private void checkAnnotation(Item item, Annotation a, String ann) throws InputException {
+    // Captions and sentence pairs need no label: an empty one means "unlabelled", not undeclared.
+    boolean unlabelledText = a.label().isEmpty() && (a instanceof Caption || a instanceof TextPair);
+    if (!unlabelledText && !schema.labels().isEmpty() && !schema.declares(a.label()) && reportedLabels.add(a.label())) {
       report("undeclared-label", item, ann, "label '" + a.label() + "' is not declared in the dataset's labels");
     }
     if (a instanceof Box b) {
@@ -75,7 +80,7 @@ public final class DatasetValidator {
     }
   }
 
-  private void checkBox(Item item, Box b, String ann) throws org.trainset.core.io.InputException {
+  private void checkBox(Item item, Box b, String ann) throws InputException {
     if (!Double.isFinite(b.x()) || !Double.isFinite(b.y()) || !Double.isFinite(b.width()) || !Double.isFinite(b.height())) {
       report("non-finite-coordinate", item, ann, "box has a coordinate that is not a finite number");
       return;
@@ -93,7 +98,7 @@ public final class DatasetValidator {
     }
   }
 
-  private void checkPolygon(Item item, Polygon p, String ann) throws org.trainset.core.io.InputException {
+  private void checkPolygon(Item item, Polygon p, String ann) throws InputException {
     double[] pts = p.points();
     for (double d : pts) {
       if (!Double.isFinite(d)) {
@@ -108,7 +113,7 @@ public final class DatasetValidator {
     }
   }
 
-  private void report(String rule, Item item, String ann, String message) throws org.trainset.core.io.InputException {
+  private void report(String rule, Item item, String ann, String message) throws InputException {
     problems++;
     sink.report(Problem.error(rule, null, item.id(), ann, message));
   }

@@ -38,6 +38,7 @@ class DatasetValidatorTest {
     assertEquals(List.of("degenerate-polygon"), rules(s, image("a", new Polygon(car, new double[] {0, 0, 1, 1}))));
     assertEquals(List.of("degenerate-polygon"), rules(s, image("a", new Polygon(car, new double[] {0, 0, 1, 1, 2, 2}))));
     assertEquals(List.of("undeclared-label"), rules(s, image("a", new Tag(AnnotationMeta.of("bus")))));
+    assertEquals(List.of(), rules(s, image("a", new Caption(AnnotationMeta.of(""), "a caption"))));
     assertEquals(List.of("duplicate-item-id"), rules(s, image("a"), image("a")));
     assertEquals(List.of("visibility-domain"), rules(s, image("a",
         new Points(car, new double[] {1, 1}, new int[] {3}))));
