@@ -72,8 +72,14 @@ final class YoloWriter implements DatasetWriter {
       for (int i = 1; i < item.media().size(); i++) loss.dropped("media beyond the first image");
       MediaRef media = item.primaryMedia();
       String ext = extension(media);
-      Path image = out.resolve("images/" + subset + "/" + item.id() + "." + ext);
-      Path label = out.resolve("labels/" + subset + "/" + item.id() + ".txt");
+      // Ids that are file names (CVAT's "img0.jpg") would otherwise become "img0.jpg.jpg".
+      String stem = item.id();
+      if (stem.toLowerCase(java.util.Locale.ROOT).endsWith("." + ext.toLowerCase(java.util.Locale.ROOT))) {
+        stem = stem.substring(0, stem.length() - ext.length() - 1);
+        loss.changed("item id -> image file name without extension");
+      }
+      Path image = out.resolve("images/" + subset + "/" + stem + "." + ext);
+      Path label = out.resolve("labels/" + subset + "/" + stem + ".txt");
       Files.createDirectories(image.getParent());
       Files.createDirectories(label.getParent());
       boolean copied = copyImage(media, image);
