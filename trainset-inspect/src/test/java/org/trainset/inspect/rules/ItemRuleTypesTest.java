@@ -156,6 +156,29 @@ class ItemRuleTypesTest {
     assertTrue(check(r, attrs("d")).get(0).message().contains("missing"));
   }
 
+  @Test void numbersMatchBetweenSourceAndTarget() throws Exception {
+    String r = "  - {id: r, type: numbers-match, types: [text_pair]}\n";
+    Item same = new Item("1", null, List.of(), Map.of(), List.of(new TextPair(meta(null, ""),
+        "예산 1,500억 원 중 12%를", "12% of the 1500 hundred-million-won budget", "ko", "en")));
+    assertTrue(check(r, same).isEmpty());
+    Item omitted = new Item("2", null, List.of(), Map.of(), List.of(new TextPair(meta(null, ""), "3시에 만나요", "", "ko", "en")));
+    assertTrue(check(r, omitted).isEmpty(), "an empty side is for the text rules");
+    Item changed = new Item("3", null, List.of(), Map.of(), List.of(new TextPair(meta(null, ""),
+        "회의가 15분 늦게 시작한다", "The meeting starts 1000 minutes late.", "ko", "en")));
+    List<Finding> f = check(r, changed);
+    assertEquals(1, f.size());
+    assertEquals("1000", f.get(0).value());
+    assertTrue(f.get(0).message().contains("[15]"), f.get(0).message());
+  }
+
+  @Test void forbiddenItemAttribute() throws Exception {
+    String r = "  - {id: r, type: item-attribute, attribute: mp4Disagreements, forbidden: true}\n";
+    assertTrue(check(r, attrs("clip")).isEmpty());
+    List<Finding> f = check(r, attrs("clip", "mp4Disagreements", List.of("cctv-fps-mismatch: header fps 30")));
+    assertEquals(1, f.size());
+    assertEquals(List.of("cctv-fps-mismatch: header fps 30"), f.get(0).value());
+  }
+
   @Test void whenFilterLimitsARuleToMatchingItems() throws Exception {
     String r = "  - {id: r, type: max-count, when: {pathology: [normal]}, types: [polygon], max: 0}\n";
     Item malignant = image("m", 9, 9, List.of(rect("1", "lesion", 0, 0, 2, 2)), "pathology", "malignant");

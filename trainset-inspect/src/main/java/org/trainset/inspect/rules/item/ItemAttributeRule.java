@@ -13,13 +13,19 @@ import org.trainset.inspect.rules.Severity;
 /**
  * {@code item-attribute}: the item attribute {@code attribute} is present ({@code required},
  * default true), one of {@code values} when given, and within {@code min}/{@code max} when
- * given (e.g. a depth set's {@code confidence_ratio} ≥ 0.2).
+ * given (e.g. a depth set's {@code confidence_ratio} ≥ 0.2). With {@code forbidden: true} the
+ * attribute must be absent: readers record what they found inconsistent in an item attribute
+ * (the CCTV reader's {@code mp4Disagreements}), and its presence is the finding.
  */
 public record ItemAttributeRule(String id, Severity severity, String attribute, boolean required,
-                                Set<String> values, double min, double max) implements Rule {
+                                Set<String> values, double min, double max, boolean forbidden) implements Rule {
 
   @Override public void check(Item item, FindingSink out) {
     Object v = item.attributes().get(attribute);
+    if (forbidden) {
+      if (v != null) out.accept(Finding.at(this, item, "item attribute '" + attribute + "' is present: " + v, v));
+      return;
+    }
     if (v == null) {
       if (required) out.accept(Finding.at(this, item, "item attribute '" + attribute + "' is missing", null));
       return;
@@ -43,7 +49,8 @@ public record ItemAttributeRule(String id, Severity severity, String attribute, 
 
     @Override public Rule create(RuleSpec s) throws InputException {
       return new ItemAttributeRule(s.id(), s.severity(), s.string("attribute"), s.flag("required", true),
-          s.stringSet("values"), s.number("min", Double.NEGATIVE_INFINITY), s.number("max", Double.POSITIVE_INFINITY));
+          s.stringSet("values"), s.number("min", Double.NEGATIVE_INFINITY), s.number("max", Double.POSITIVE_INFINITY),
+          s.flag("forbidden", false));
     }
   }
 }
