@@ -14,8 +14,8 @@ import org.trainset.core.model.*;
 final class FamilySamples {
   private FamilySamples() {}
 
-  static final List<String> CCTV = List.of("assault", "fight", "burglary", "vandalism", "swoon", "wandering",
-      "trespass", "dumping", "robbery", "date_violence", "kidnapping", "drunkenness");
+  static final List<String> CCTV = List.of("assault", "fight", "burglary", "vandalism", "swoon", "wander",
+      "trespass", "dump", "robbery", "datefight", "kidnap", "drunken");
 
   static List<Item> sidewalk(boolean defects) {
     List<Item> out = new ArrayList<>();
@@ -43,11 +43,11 @@ final class FamilySamples {
   static List<Item> ocr(boolean defects) {
     List<Annotation> anns = new ArrayList<>();
     int words = defects ? 21 : 20;
-    for (int i = 0; i < words; i++) anns.add(box("w" + i, "text", 10 + i * 40, 10, 30, 20, "class", "word", "text", "간판" + i));
-    anns.add(box("ig", "text", 10, 100, 30, 20, "class", "ignored"));
+    for (int i = 0; i < words; i++) anns.add(box("w" + i, "word", 10 + i * 40, 10, 30, 20, "text", "간판" + i));
+    anns.add(box("ig", "ignored", 10, 100, 30, 20));
     if (defects) {
-      anns.add(box("euro", "text", 10, 200, 30, 20, "class", "word", "text", "5€"));
-      anns.add(box("sent", "text", 10, 300, 30, 20, "class", "sentence", "text", "문장"));
+      anns.add(box("euro", "word", 10, 200, 30, 20, "text", "5€"));
+      anns.add(box("sent", "sentence", 10, 300, 30, 20, "text", "문장"));
     }
     return List.of(image("00000001", 1280, 720, anns));
   }
@@ -58,7 +58,7 @@ final class FamilySamples {
     List<Item> out = new ArrayList<>();
     Map<String, Integer> plan = new java.util.LinkedHashMap<>();
     plan.put("news", 8);
-    plan.put("government", 1);
+    plan.put("municipal", 1);
     plan.put("ordinance", 1);
     plan.put("culture", 1);
     plan.put("spoken", 4);
@@ -122,8 +122,8 @@ final class FamilySamples {
               String id = res + "/19062421/S00" + s + "/L" + l + "/E0" + e + "/C" + c;
               if (defects && id.equals("Low/19062421/S006/L30/E03/C20")) continue;
               Points p = defects && out.isEmpty() ? eight : landmarks;
-              out.add(image(id, 256, 256, List.of(p), "person", "19062421", "resolution", res, "accessory", "S00" + s,
-                  "light", "L" + l, "expression", "E0" + e, "angle", "C" + c));
+              out.add(image(id, 256, 256, List.of(p), "person", "19062421", "resolution", res, "session", "S00" + s,
+                  "light", "L" + l, "expression", "E0" + e, "camera", "C" + c));
             }
           }
         }
@@ -168,9 +168,9 @@ final class FamilySamples {
     List<Item> out = new ArrayList<>();
     for (String cls : CCTV) {
       double seconds = defects && cls.equals("swoon") ? 1000 : 72_000;
-      String label = defects && cls.equals("dumping") ? "dancing" : cls;
+      String label = defects && cls.equals("dump") ? "dancing" : cls;
       double end = defects && cls.equals("fight") ? seconds + 60 : seconds;
-      out.add(video(cls + "-1", seconds, List.of(new TimeEvent(meta("e", label), 0, end))));
+      out.add(video(cls + "-1", seconds, List.of(new TimeEvent(meta("e", label, "kind", "event"), 0, end))));
     }
     return out;
   }
