@@ -121,6 +121,42 @@ public final class SafeXml {
       return event;
     }
 
+    /** Re-implemented over {@link #next()} so the guards see every event (the delegate's would bypass them). */
+    @Override public String getElementText() throws XMLStreamException {
+      if (getEventType() != XMLStreamConstants.START_ELEMENT) {
+        throw new XMLStreamException("getElementText() needs a start element", getLocation());
+      }
+      StringBuilder text = new StringBuilder();
+      int event = next();
+      while (event != XMLStreamConstants.END_ELEMENT) {
+        switch (event) {
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(getText());
+          case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
+          case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("document ended inside an element", getLocation());
+          case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException(
+              "element text expected, found <" + getLocalName() + ">", getLocation());
+          default -> throw new XMLStreamException("unexpected event " + event + " in element text", getLocation());
+        }
+        event = next();
+      }
+      return text.toString();
+    }
+
+    /** Re-implemented over {@link #next()} so the guards see every event. */
+    @Override public int nextTag() throws XMLStreamException {
+      int event = next();
+      while ((event == XMLStreamConstants.CHARACTERS && isWhiteSpace())
+          || (event == XMLStreamConstants.CDATA && isWhiteSpace())
+          || event == XMLStreamConstants.SPACE || event == XMLStreamConstants.COMMENT
+          || event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+        event = next();
+      }
+      if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+        throw new XMLStreamException("start or end tag expected", getLocation());
+      }
+      return event;
+    }
+
     @Override public String toString() {
       return "SafeXml[" + file + "]";
     }

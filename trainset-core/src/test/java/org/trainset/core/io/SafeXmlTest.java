@@ -87,4 +87,22 @@ class SafeXmlTest {
     assertEquals("t & u", text.toString());
     assertFalse(text.isEmpty());
   }
+
+  @Test
+  void depthGuardCountsElementTextAndNextTag() throws Exception {
+    // 500 sibling elements read with getElementText()/nextTag() must not look 500 deep.
+    StringBuilder sb = new StringBuilder("<a>");
+    for (int i = 0; i < 500; i++) sb.append("<attribute name=\"n\">v").append(i).append("</attribute>\n");
+    sb.append("</a>");
+    Path xml = Files.writeString(tmp.resolve("wide.xml"), sb.toString());
+    XMLStreamReader r = SafeXml.open(xml, ParseLimits.DEFAULT.withMaxNestingDepth(5));
+    r.nextTag();
+    int read = 0;
+    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      assertEquals("v" + read, r.getElementText());
+      read++;
+    }
+    r.close();
+    assertEquals(500, read);
+  }
 }
