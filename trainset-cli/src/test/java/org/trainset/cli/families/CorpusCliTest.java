@@ -47,6 +47,9 @@ class CorpusCliTest {
     for (String k : new String[] {"omission", "untranslated", "duplicate", "number-mismatch"}) {
       assertTrue(kinds.contains("\"" + k + "\""), k + " in " + kinds);
     }
+    Cli.Result v = Cli.run("validate", dir.resolve("d").toString(), "--json");
+    assertEquals(1, v.exitCode(), v.toString());
+    assertTrue(v.out().contains("corpus-empty-sentence"), "the omission is found: " + v.out());
   }
 
   @Test

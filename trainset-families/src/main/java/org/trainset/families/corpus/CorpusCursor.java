@@ -37,6 +37,7 @@ final class CorpusCursor implements ItemCursor {
   private int sourceCol;
   private int targetCol;
   private long ordinal;
+  private long done;
 
   CorpusCursor(List<Path> files, CorpusDomain domain, CorpusFlavor flavor, ReadOptions options) {
     this.files = files;
@@ -55,6 +56,7 @@ final class CorpusCursor implements ItemCursor {
       if (values == null) {
         rows.close();
         rows = null;
+        done += java.nio.file.Files.size(files.get(fileIndex));
         continue;
       }
       if (rows.header() != header) useHeader(rows.header());
@@ -125,6 +127,11 @@ final class CorpusCursor implements ItemCursor {
 
   private Path file() {
     return files.get(Math.max(0, Math.min(fileIndex, files.size() - 1)));
+  }
+
+  /** Bytes of the files read to the end (xlsx is compressed, so progress moves per file). */
+  @Override public long bytesRead() {
+    return done;
   }
 
   @Override public void close() throws IOException {

@@ -188,6 +188,20 @@ class CorpusLayoutTest {
     assertTrue(e.getMessage().contains("3_문어체_뉴스.tsv:2"), e.getMessage());
   }
 
+  @Test
+  void brokenSheetXmlNamesFileSheetAndRow() throws IOException {
+    Path src = dir.resolve("src");
+    new CorpusSampleGenerator().generate(src, new SampleOptions(30, 2, false));
+    Path news = src.resolve("3_문어체_뉴스(1).xlsx");
+    // Cut the sheet's XML inside row 6 (the 5th data row), as a half-written file would be.
+    org.trainset.families.samples.ReproducibleZip.normalise(news, "xl/worksheets/sheet1.xml",
+        xml -> xml.substring(0, xml.indexOf("<row r=\"6\"") + 20));
+    InputException e = assertThrows(InputException.class, () -> read("aihub.corpus", src));
+    assertTrue(e.getMessage().contains("3_문어체_뉴스(1).xlsx"), e.getMessage());
+    assertTrue(e.getMessage().contains("sheet 'Sheet1'"), e.getMessage());
+    assertEquals(6, e.line(), e.getMessage());
+  }
+
   private static List<String> list(Path d) throws IOException {
     try (var s = Files.list(d)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();

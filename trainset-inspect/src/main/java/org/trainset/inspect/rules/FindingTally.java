@@ -1,0 +1,46 @@
+package org.trainset.inspect.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts findings by severity and rule and keeps the first {@code keep} of them, so a run over
+ * millions of items reports totals without holding every finding.
+ */
+public final class FindingTally implements FindingSink {
+  private final int keep;
+  private final List<Finding> kept = new ArrayList<>();
+  private final Map<String, Long> bySeverity = new TreeMap<>();
+  private final Map<String, Long> byRule = new TreeMap<>();
+  private final long[] counts = new long[Severity.values().length];
+  private long total;
+
+  public FindingTally(int keep) {
+    this.keep = keep;
+  }
+
+  @Override public void accept(Finding f) {
+    total++;
+    counts[f.severity().ordinal()]++;
+    bySeverity.merge(f.severity().key(), 1L, Long::sum);
+    byRule.merge(f.ruleId(), 1L, Long::sum);
+    if (kept.size() < keep) kept.add(f);
+  }
+
+  public long total() { return total; }
+
+  /** Findings at {@code severity} or worse. */
+  public long atLeast(Severity severity) {
+    long n = 0;
+    for (Severity s : Severity.values()) {
+      if (s.atLeast(severity)) n += counts[s.ordinal()];
+    }
+    return n;
+  }
+
+  public List<Finding> kept() { return List.copyOf(kept); }
+  public Map<String, Long> bySeverity() { return Map.copyOf(bySeverity); }
+  public Map<String, Long> byRule() { return java.util.Collections.unmodifiableMap(byRule); }
+}

@@ -1,0 +1,177 @@
+package org.trainset.inspect.packs;
+
+import static org.trainset.inspect.rules.Items.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.trainset.core.model.*;
+
+/**
+ * Small datasets per family in the shape the family packs expect (see docs/rules.md): a clean
+ * one, and a defective one with known planted defects.
+ */
+final class FamilySamples {
+  private FamilySamples() {}
+
+  static final List<String> CCTV = List.of("assault", "fight", "burglary", "vandalism", "swoon", "wandering",
+      "trespass", "dumping", "robbery", "date_violence", "kidnapping", "drunkenness");
+
+  static List<Item> sidewalk(boolean defects) {
+    List<Item> out = new ArrayList<>();
+    out.add(image("bbox-1", 1920, 1080, List.of(
+        box("1", "person", 100, 100, defects ? 30 : 40, defects ? 20 : 80),
+        box("2", "bench", 300, 300, defects ? 60 : 100, defects ? 40 : 70),
+        box("3", defects ? "lamp" : "pole", 500, 100, 40, 300),
+        box("4", "car", defects ? 1900 : 1800, 500, 100, 60))));
+    out.add(image("surface-1", 1920, 1080, List.of(
+        rect("s1", "sidewalk", 0, 540, 960, 540, "surface", defects ? "gravel" : "blocks"),
+        rect("s2", "roadway", defects ? 900 : 960, 540, 960, 540, "surface", "normal"),
+        rect("s3", "caution_zone", 200, 700, 80, 80, "surface", "manhole"),
+        rect("s4", "braille_guide_blocks", 400, 540, 25, 540, "surface", "normal"))));
+    List<MediaRef> depth = new ArrayList<>();
+    for (String f : List.of("Disparity16", "Disparity", "Confidence_save", "Confidence", "Crop_Left",
+        "Crop_Right", "Raw_Left", defects ? "" : "Raw_Right")) {
+      if (!f.isEmpty()) depth.add(MediaRef.image("Depth_001/ZED1_KSC_001_" + f + ".png", 1920, 1080));
+    }
+    depth.add(new MediaRef(MediaKind.OTHER, "Depth_001/ZED1_KSC_001.conf", null, null, Map.of()));
+    out.add(new Item("depth-1", null, depth, map("kind", "depth", "confidence_ratio", defects ? 0.12 : 0.41),
+        List.of()));
+    return out;
+  }
+
+  static List<Item> ocr(boolean defects) {
+    List<Annotation> anns = new ArrayList<>();
+    int words = defects ? 21 : 20;
+    for (int i = 0; i < words; i++) anns.add(box("w" + i, "text", 10 + i * 40, 10, 30, 20, "class", "word", "text", "간판" + i));
+    anns.add(box("ig", "text", 10, 100, 30, 20, "class", "ignored"));
+    if (defects) {
+      anns.add(box("euro", "text", 10, 200, 30, 20, "class", "word", "text", "5€"));
+      anns.add(box("sent", "text", 10, 300, 30, 20, "class", "sentence", "text", "문장"));
+    }
+    return List.of(image("00000001", 1280, 720, anns));
+  }
+
+  static List<Item> corpus(boolean defects) {
+    String longKo = String.join(" ", java.util.Collections.nCopies(21, "어절"));
+    String shortKo = "짧은 문장";
+    List<Item> out = new ArrayList<>();
+    Map<String, Integer> plan = new java.util.LinkedHashMap<>();
+    plan.put("news", 8);
+    plan.put("government", 1);
+    plan.put("ordinance", 1);
+    plan.put("culture", 1);
+    plan.put("spoken", 4);
+    plan.put("dialogue", 1);
+    int n = 0;
+    for (var e : plan.entrySet()) {
+      for (int i = 0; i < e.getValue(); i++) {
+        String domain = defects && n == 0 ? "blog" : e.getKey();
+        String src = defects ? shortKo : longKo;
+        String tgt = defects && n == 1 ? "" : "an English sentence";
+        out.add(new Item("s" + n++, null, List.of(), map("domain", domain),
+            List.of(new TextPair(meta(null, ""), src, tgt, "ko", "en"))));
+      }
+    }
+    return out;
+  }
+
+  static List<Item> objects(boolean defects) {
+    List<Item> out = new ArrayList<>();
+    for (int i = 0; i < 18; i++) {
+      String cat = i < 13 ? "heritage" : i < 17 ? "product" : "landmark";
+      List<Annotation> anns = defects && i == 0 ? List.of() : List.of(box("b", "building", 10, 10, defects && i == 1 ? 0 : 50, 40));
+      out.add(defects && i == 2 ? image("o" + i, 640, 480, anns) : image("o" + i, 640, 480, anns, "category", cat));
+    }
+    return out;
+  }
+
+  static List<Item> multimodal(boolean defects) {
+    List<Annotation> anns = List.of(
+        new TimeEvent(meta("u1", "utterance", "text", "안녕하세요"), 1, defects ? 40 : 5),
+        box("p1", "person", 100, 100, 200, 400, "person_id", "P01", "emotion", defects ? "bored" : "happy"),
+        defects ? box("p2", "person", 400, 100, 200, 400) : box("p2", "person", 400, 100, 200, 400, "person_id", "P02"));
+    return List.of(video("clip-1", 30, anns));
+  }
+
+  static List<Item> motion(boolean defects) {
+    List<Item> out = new ArrayList<>();
+    for (String clip : List.of("28-8-001", "28-8-002")) {
+      for (int c = 1; c <= 12; c++) {
+        if (defects && clip.endsWith("002") && c == 5) continue;
+        String cam = defects && c == 12 && clip.endsWith("001") ? "C13" : "C" + c;
+        int[] vis = defects && c == 1 ? new int[] {2, 3, 1} : new int[] {2, 1, 0};
+        Points kp = new Points(meta("k", "person"), new double[] {10, 10, 20, 20, 30, 30}, vis);
+        out.add(image(clip + "-" + cam, 1920, 1080, List.of(kp), "clip", clip, "camera", cam));
+      }
+    }
+    return out;
+  }
+
+  static List<Item> face(boolean defects) {
+    List<Item> out = new ArrayList<>(32_400);
+    double[] pts = new double[14];
+    for (int i = 0; i < 14; i++) pts[i] = 50 + i;
+    Points landmarks = new Points(meta("lm", "face"), pts, null);
+    Points eight = new Points(meta("lm", "face"), java.util.Arrays.copyOf(pts, 16), null);
+    for (String res : List.of("High", "Middle", "Low")) {
+      for (int s = 1; s <= 6; s++) {
+        for (int l = 1; l <= 30; l++) {
+          for (int e = 1; e <= 3; e++) {
+            for (int c = 1; c <= 20; c++) {
+              String id = res + "/19062421/S00" + s + "/L" + l + "/E0" + e + "/C" + c;
+              if (defects && id.equals("Low/19062421/S006/L30/E03/C20")) continue;
+              Points p = defects && out.isEmpty() ? eight : landmarks;
+              out.add(image(id, 256, 256, List.of(p), "person", "19062421", "resolution", res, "accessory", "S00" + s,
+                  "light", "L" + l, "expression", "E0" + e, "angle", "C" + c));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<Item> xray(boolean defects) {
+    List<Item> out = new ArrayList<>();
+    String[] comps = {"single_default", "single_other", "multiple_categories", "multiple_other"};
+    int[] counts = defects ? new int[] {15, 3, 24, 18} : new int[] {9, 9, 24, 18};
+    int n = 0;
+    for (int k = 0; k < 4; k++) {
+      for (int i = 0; i < counts[k]; i++) {
+        String maker = defects && n < 30 ? "maker_a" : List.of("maker_a", "maker_b", "maker_c").get(n % 3);
+        out.add(image("x" + n++, 800, 600, List.of(rect("g", "Gun", 100, 100, 80, 60)), "maker", maker,
+            "composition", comps[k]));
+      }
+    }
+    return out;
+  }
+
+  static List<Item> medical(boolean defects) {
+    List<Item> out = new ArrayList<>();
+    String[] classes = {"malignant", "malignant", "benign", "benign", "normal", "normal", "normal", "normal", "normal", "normal"};
+    for (int i = 0; i < classes.length; i++) {
+      String cls = defects && i == 4 ? "benign" : classes[i];
+      List<MediaRef> views = new ArrayList<>();
+      for (String v : List.of("RCC", "LCC", "RMLO", "LMLO")) {
+        if (defects && i == 0 && v.equals("LMLO")) continue;
+        views.add(new MediaRef(MediaKind.DICOM, "patient" + i + "/" + v + ".dcm", 3328, 4084, Map.of("role", v)));
+      }
+      List<Annotation> anns = cls.equals("malignant") || (defects && i == 2)
+          ? List.of(rect("l1", "lesion", 1000, 1000, 200, 150)) : List.of();
+      out.add(new Item("patient" + i, null, views, map("modality", "mammography", "pathology", cls), anns));
+    }
+    return out;
+  }
+
+  static List<Item> cctv(boolean defects) {
+    List<Item> out = new ArrayList<>();
+    for (String cls : CCTV) {
+      double seconds = defects && cls.equals("swoon") ? 1000 : 72_000;
+      String label = defects && cls.equals("dumping") ? "dancing" : cls;
+      double end = defects && cls.equals("fight") ? seconds + 60 : seconds;
+      out.add(video(cls + "-1", seconds, List.of(new TimeEvent(meta("e", label), 0, end))));
+    }
+    return out;
+  }
+}
