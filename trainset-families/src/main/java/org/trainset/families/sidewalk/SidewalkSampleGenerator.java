@@ -40,7 +40,7 @@ public final class SidewalkSampleGenerator implements SampleGenerator {
   private static final Map<String, Integer> HEIGHTS = Map.of("person", 120, "car", 70, "tree_trunk", 150,
       "bollard", 70, "pole", 190, "bench", 40, "potted_plant", 100, "fire_hydrant", 72, "traffic_sign", 150, "kiosk", 90);
   private static final String[] BOX_DEFECTS = {"too-small", "box-off-object", "missing-object", "wrong-label"};
-  private static final String[] SURFACE_DEFECTS = {"surface-overlap", "mask-colour-unknown"};
+  private static final String[] SURFACE_DEFECTS = {"mask-colour-unknown", "surface-overlap"};
   static final int PER_FOLDER = 6;
 
   @Override public String formatId() { return SidewalkFormat.ID; }
