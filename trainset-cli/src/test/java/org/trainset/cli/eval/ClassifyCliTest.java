@@ -1,5 +1,6 @@
 package org.trainset.cli.eval;
 
+import org.trainset.testkit.PythonOracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

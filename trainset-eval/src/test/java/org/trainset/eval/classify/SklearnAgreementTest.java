@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.trainset.eval.oracle.PythonOracle;
+import org.trainset.testkit.PythonOracle;
 
 /**
  * ROC AUC, the ROC curve and the threshold metrics agree with scikit-learn (run live) on random

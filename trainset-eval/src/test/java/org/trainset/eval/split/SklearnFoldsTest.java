@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.trainset.eval.oracle.PythonOracle;
+import org.trainset.testkit.PythonOracle;
 
 /** Fold assignments equal scikit-learn's, run live on generated cases. */
 class SklearnFoldsTest {

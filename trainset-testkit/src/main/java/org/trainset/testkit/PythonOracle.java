@@ -1,4 +1,4 @@
-package org.trainset.cli.eval;
+package org.trainset.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * python3-numpy live), feeding it JSON on stdin and parsing JSON from stdout. Missing Python or
  * sklearn fails the test: the comparison is the point (scripts/install-test-deps installs them).
  */
-final class PythonOracle {
+public final class PythonOracle {
   public static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
@@ -26,13 +26,16 @@ final class PythonOracle {
 
   public static JsonNode run(String script, Object input) throws IOException, InterruptedException {
     assertTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is required (run scripts/install-test-deps)");
-    Process p = new ProcessBuilder(PYTHON.toString(), "-c", script).redirectErrorStream(false).start();
+    // stderr goes to a file so a chatty script cannot block on a full pipe while we read stdout
+    Path errFile = Files.createTempFile("python-oracle", ".err");
+    Process p = new ProcessBuilder(PYTHON.toString(), "-c", script).redirectError(errFile.toFile()).start();
     try (OutputStream in = p.getOutputStream()) {
       MAPPER.writeValue(in, input);
     }
     byte[] out = p.getInputStream().readAllBytes();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python timed out");
+    String err = Files.readString(errFile, StandardCharsets.UTF_8);
+    Files.deleteIfExists(errFile);
     assertEquals(0, p.exitValue(), "python failed (is python3-sklearn installed? scripts/install-test-deps):\n" + err);
     return MAPPER.readTree(out);
   }
