@@ -23,20 +23,20 @@ final class FamilySamples {
         box("1", "person", 100, 100, defects ? 30 : 40, defects ? 20 : 80),
         box("2", "bench", 300, 300, defects ? 60 : 100, defects ? 40 : 70),
         box("3", defects ? "lamp" : "pole", 500, 100, 40, 300),
-        box("4", "car", defects ? 1900 : 1800, 500, 100, 60))));
+        box("4", "car", defects ? 1900 : 1800, 500, 100, 60)), "folder_kind", "bbox", "day_night", "night"));
     out.add(image("surface-1", 1920, 1080, List.of(
-        rect("s1", "sidewalk", 0, 540, 960, 540, "surface", defects ? "gravel" : "blocks"),
-        rect("s2", "roadway", defects ? 900 : 960, 540, 960, 540, "surface", "normal"),
-        rect("s3", "caution_zone", 200, 700, 80, 80, "surface", "manhole"),
-        rect("s4", "braille_guide_blocks", 400, 540, 25, 540, "surface", "normal"))));
+        rect("s1", "sidewalk", 0, 540, 960, 540, "attribute", defects ? "gravel" : "blocks"),
+        rect("s2", "roadway", defects ? 900 : 960, 540, 960, 540, "attribute", "normal"),
+        rect("s3", "caution_zone", 200, 700, 80, 80, "attribute", "manhole"),
+        rect("s4", "braille_guide_blocks", 400, 540, 25, 540, "attribute", "normal")), "folder_kind", "surface",
+        "day_night", "day"));
     List<MediaRef> depth = new ArrayList<>();
     for (String f : List.of("Disparity16", "Disparity", "Confidence_save", "Confidence", "Crop_Left",
         "Crop_Right", "Raw_Left", defects ? "" : "Raw_Right")) {
       if (!f.isEmpty()) depth.add(MediaRef.image("Depth_001/ZED1_KSC_001_" + f + ".png", 1920, 1080));
     }
-    depth.add(new MediaRef(MediaKind.OTHER, "Depth_001/ZED1_KSC_001.conf", null, null, Map.of()));
-    out.add(new Item("depth-1", null, depth, map("kind", "depth", "confidence_ratio", defects ? 0.12 : 0.41),
-        List.of()));
+    out.add(new Item("depth-1", null, depth, map("folder_kind", "depth", "confidence_ratio", defects ? 0.12 : 0.41,
+        "calibration", map("baseline", 120.0)), List.of()));
     return out;
   }
 
