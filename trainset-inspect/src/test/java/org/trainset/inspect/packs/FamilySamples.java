@@ -79,9 +79,15 @@ final class FamilySamples {
   static List<Item> objects(boolean defects) {
     List<Item> out = new ArrayList<>();
     for (int i = 0; i < 18; i++) {
-      String cat = i < 13 ? "heritage" : i < 17 ? "product" : "landmark";
-      List<Annotation> anns = defects && i == 0 ? List.of() : List.of(box("b", "building", 10, 10, defects && i == 1 ? 0 : 50, 40));
-      out.add(defects && i == 2 ? image("o" + i, 640, 480, anns) : image("o" + i, 640, 480, anns, "category", cat));
+      String cat = i < 13 ? "유적건조물" : i < 17 ? "상품" : "랜드마크";
+      List<Annotation> anns = defects && i == 0 ? List.of() : List.of(box("b", "석탑", 10, 10, defects && i == 1 ? 0 : 50, 40,
+          "ontology", map("class", "adam:StonePagoda")));
+      Object[] env = {"weather", "맑음", "time_of_day", "주간", "season", "여름", "place", "실외", "illumination", "자연광",
+          "distance", "원경"};
+      Object[] attrs = java.util.Arrays.copyOf(env, env.length + 2);
+      attrs[env.length] = "category";
+      attrs[env.length + 1] = cat;
+      out.add(image("o" + i, 640, 480, anns, defects && i == 2 ? env : attrs));
     }
     return out;
   }
@@ -96,13 +102,21 @@ final class FamilySamples {
 
   static List<Item> motion(boolean defects) {
     List<Item> out = new ArrayList<>();
-    for (String clip : List.of("28-8-001", "28-8-002")) {
+    for (String take : List.of("001", "002")) {
       for (int c = 1; c <= 12; c++) {
-        if (defects && clip.endsWith("002") && c == 5) continue;
-        String cam = defects && c == 12 && clip.endsWith("001") ? "C13" : "C" + c;
-        int[] vis = defects && c == 1 ? new int[] {2, 3, 1} : new int[] {2, 1, 0};
-        Points kp = new Points(meta("k", "person"), new double[] {10, 10, 20, 20, 30, 30}, vis);
-        out.add(image(clip + "-" + cam, 1920, 1080, List.of(kp), "clip", clip, "camera", cam));
+        if (defects && take.equals("002") && c == 5) continue;
+        String cam = defects && c == 12 && take.equals("001") ? "C13" : "C" + c;
+        double[] xy = new double[48];
+        int[] vis = new int[24];
+        for (int j = 0; j < 24; j++) {
+          xy[2 * j] = 10 + j;
+          xy[2 * j + 1] = 10 + j;
+          vis[j] = j % 3;
+        }
+        if (defects && c == 1) vis[1] = 3;
+        Points kp = new Points(meta("k", "person"), xy, vis);
+        out.add(image("28-8-" + take + "-" + cam, 1920, 1080, List.of(kp), "scenario", "28-8", "take", take,
+            "camera", cam));
       }
     }
     return out;

@@ -91,7 +91,7 @@ class DatasetRuleTypesTest {
     String r = """
           - id: r
             type: grid-complete
-            group-by: person
+            group-by: [person]
             observed: true
             dimensions:
               - {attribute: angle, range: {prefix: C, from: 1, to: 20}}
@@ -110,6 +110,15 @@ class DatasetRuleTypesTest {
     assertEquals(1, f.get(0).value());
     assertTrue(f.get(0).message().contains("person 'p1' misses 1 of 4 observed"), f.get(0).message());
     assertTrue(f.get(0).message().contains("angle=C2,expr=E01"), f.get(0).message());
+  }
+
+  @Test void gridGroupedBySeveralAttributes() throws Exception {
+    String r = "  - {id: r, type: grid-complete, group-by: [scenario, take], dimensions: [{attribute: camera, values: [C1, C2]}]}\n";
+    List<Item> items = new ArrayList<>(List.of(attrs("a", "scenario", "28-8", "take", "001", "camera", "C1"),
+        attrs("b", "scenario", "28-8", "take", "001", "camera", "C2"), attrs("c", "scenario", "28-8", "take", "002", "camera", "C2")));
+    List<Finding> f = runYaml(r, items);
+    assertEquals(1, f.size());
+    assertTrue(f.get(0).message().startsWith("scenario+take '28-8-002' misses 1 of 2"), f.get(0).message());
   }
 
   @Test void averageWords() throws Exception {
@@ -179,7 +188,7 @@ class DatasetRuleTypesTest {
       assertEquals(id, p.id());
       assertTrue(p.rules().size() >= 3, id);
     }
-    assertEquals(19, RuleTypes.installed().all().size());
+    assertEquals(20, RuleTypes.installed().all().size());
   }
 
   @Test void everyBuiltinPackRunSurvivesSerialisationAsASparkPartitionWould() throws Exception {

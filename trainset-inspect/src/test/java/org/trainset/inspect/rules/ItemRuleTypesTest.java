@@ -171,6 +171,30 @@ class ItemRuleTypesTest {
     assertTrue(f.get(0).message().contains("[15]"), f.get(0).message());
   }
 
+  @Test void keypointsInTheirPersonsBox() throws Exception {
+    String r = "  - {id: r, type: keypoints-in-box, types: [points], tolerance: 2}\n";
+    AnnotationMeta p1 = new AnnotationMeta("1", "person", Map.of(), 1, 0, false, null);
+    AnnotationMeta p2 = new AnnotationMeta("2", "person", Map.of(), 2, 0, false, null);
+    // Person 1: head at y=10, box from y=9; person 2's point at x=300 is marked 0 (not labelled).
+    Points k1 = new Points(p1, new double[] {50, 10, 50, 60}, new int[] {2, 1});
+    Points k2 = new Points(p2, new double[] {300, 10, 210, 60}, new int[] {0, 2});
+    Box b1 = new Box(p1, 40, 9, 20, 60);
+    Box b2 = new Box(p2, 200, 50, 20, 30);
+    assertTrue(check(r, image("i", 640, 480, List.of(k1, b1, k2, b2))).isEmpty());
+    Box neck = new Box(p1, 40, 40, 20, 30);
+    List<Finding> f = check(r, image("i", 640, 480, List.of(k1, neck, k2, b2)));
+    assertEquals(1, f.size());
+    assertEquals(30.0, f.get(0).value());
+    assertTrue(f.get(0).message().contains("[0]"), f.get(0).message());
+  }
+
+  @Test void itemAttributePatternAndNestedNames() throws Exception {
+    String r = "  - {id: r, type: item-attribute, attribute: env.weather, pattern: '.*\\S.*'}\n";
+    assertTrue(check(r, attrs("o", "env", Map.of("weather", "맑음"))).isEmpty());
+    assertEquals("", check(r, attrs("o", "env", Map.of("weather", ""))).get(0).value());
+    assertTrue(check(r, attrs("o", "env", Map.of())).get(0).message().contains("missing"));
+  }
+
   @Test void forbiddenItemAttribute() throws Exception {
     String r = "  - {id: r, type: item-attribute, attribute: mp4Disagreements, forbidden: true}\n";
     assertTrue(check(r, attrs("clip")).isEmpty());

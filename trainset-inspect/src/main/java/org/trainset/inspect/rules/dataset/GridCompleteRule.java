@@ -25,13 +25,30 @@ import org.trainset.inspect.rules.Severity;
  * 32,400 shots is 2.4 MB. With {@code observed: true} a group is held only to the values it was
  * seen with on each axis (the refinement check "no gaps in what was shot": a person shot under
  * lights L1–L2 and angles C1–C4 must have all 8 combinations), so a grid still being collected
- * passes while a missing or broken shot inside it does not.
+ * passes while a missing or broken shot inside it does not. {@code group-by} may list several
+ * attributes (a motion take is scenario + take): the group is their values joined by '-'.
  */
-public record GridCompleteRule(String id, Severity severity, String groupBy, List<Dimension> dimensions,
+public record GridCompleteRule(String id, Severity severity, List<String> groupBy, List<Dimension> dimensions,
                                boolean observed) implements Rule {
 
   /** One axis of the grid. */
   public record Dimension(String attribute, List<String> values) implements Serializable { }
+
+  /** The group key of {@code item}, or null when one of the group-by attributes is missing. */
+  String group(Item item) {
+    StringBuilder key = new StringBuilder();
+    for (String a : groupBy) {
+      Object v = item.attributes().get(a);
+      if (v == null) return null;
+      if (key.length() > 0) key.append('-');
+      key.append(v);
+    }
+    return key.toString();
+  }
+
+  String groupName() {
+    return String.join("+", groupBy);
+  }
 
   int cells() {
     int n = 1;
@@ -97,7 +114,7 @@ public record GridCompleteRule(String id, Severity severity, String groupBy, Lis
     }
 
     @Override public void add(Item item) {
-      Object group = item.attributes().get(rule.groupBy);
+      String group = rule.group(item);
       int cell = rule.cell(item);
       if (group == null || cell < 0) {
         offGrid++;
@@ -143,12 +160,12 @@ public record GridCompleteRule(String id, Severity severity, String groupBy, Lis
         for (int c = bits.nextClearBit(0); c < cells && examples.size() < 5; c = bits.nextClearBit(c + 1)) {
           if (seenAxes == null || rule.within(c, seenAxes)) examples.add(rule.describe(c));
         }
-        out.accept(Finding.dataset(rule, rule.groupBy + " '" + e.getKey() + "' misses " + missing + " of " + expected
+        out.accept(Finding.dataset(rule, rule.groupName() + " '" + e.getKey() + "' misses " + missing + " of " + expected
             + (seenAxes == null ? "" : " observed") + " condition combinations, e.g. " + String.join("; ", examples),
             missing));
       }
       if (offGrid > 0) {
-        out.accept(Finding.dataset(rule, offGrid + " items lack '" + rule.groupBy
+        out.accept(Finding.dataset(rule, offGrid + " items lack '" + rule.groupName()
             + "' or have a condition value outside the grid", offGrid));
       }
     }
@@ -170,7 +187,7 @@ public record GridCompleteRule(String id, Severity severity, String groupBy, Lis
         cells *= values.size();
       }
       if (cells > 50_000_000) throw s.error("grid of " + cells + " cells is too large");
-      return new GridCompleteRule(s.id(), s.severity(), s.string("group-by"), List.copyOf(out),
+      return new GridCompleteRule(s.id(), s.severity(), List.copyOf(s.requiredStrings("group-by")), List.copyOf(out),
           s.flag("observed", false));
     }
 
