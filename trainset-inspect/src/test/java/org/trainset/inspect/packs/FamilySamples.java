@@ -95,8 +95,8 @@ final class FamilySamples {
   static List<Item> multimodal(boolean defects) {
     List<Annotation> anns = List.of(
         new TimeEvent(meta("u1", "utterance", "text", "안녕하세요"), 1, defects ? 40 : 5),
-        box("p1", "person", 100, 100, 200, 400, "person_id", "P01", "emotion", defects ? "bored" : "happy"),
-        defects ? box("p2", "person", 400, 100, 200, 400) : box("p2", "person", 400, 100, 200, 400, "person_id", "P02"));
+        box("p1", "body", 100, 100, 200, 400, "person_id", "P01", "emotion", defects ? "bored" : "happy"),
+        defects ? box("p2", "face", 400, 100, 200, 400) : box("p2", "face", 400, 100, 200, 400, "person_id", "P02"));
     return List.of(video("clip-1", 30, anns));
   }
 
