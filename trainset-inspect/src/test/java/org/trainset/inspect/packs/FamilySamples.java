@@ -166,14 +166,17 @@ final class FamilySamples {
     String[] classes = {"malignant", "malignant", "benign", "benign", "normal", "normal", "normal", "normal", "normal", "normal"};
     for (int i = 0; i < classes.length; i++) {
       String cls = defects && i == 4 ? "benign" : classes[i];
-      List<MediaRef> views = new ArrayList<>();
       for (String v : List.of("RCC", "LCC", "RMLO", "LMLO")) {
         if (defects && i == 0 && v.equals("LMLO")) continue;
-        views.add(new MediaRef(MediaKind.DICOM, "patient" + i + "/" + v + ".dcm", 3328, 4084, Map.of("role", v)));
+        List<MediaRef> media = List.of(new MediaRef(MediaKind.DICOM, "mammography/P" + i + "/P" + i + "_" + v + ".dcm",
+            3328, 4084, Map.of()));
+        List<Annotation> anns = (cls.equals("malignant") || (defects && i == 2)) && v.equals("RCC")
+            ? List.of(rect("l1", "lesion", 1000, 1000, 200, 150)) : List.of();
+        Map<String, Object> attrs = cls.equals("malignant")
+            ? map("modality", "mammography", "patient_id", "P" + i, "class", cls, "view", v, "pathology", "IDC, grade 2")
+            : map("modality", "mammography", "patient_id", "P" + i, "class", cls, "view", v);
+        out.add(new Item("mammography/P" + i + "/P" + i + "_" + v, null, media, attrs, anns));
       }
-      List<Annotation> anns = cls.equals("malignant") || (defects && i == 2)
-          ? List.of(rect("l1", "lesion", 1000, 1000, 200, 150)) : List.of();
-      out.add(new Item("patient" + i, null, views, map("modality", "mammography", "pathology", cls), anns));
     }
     return out;
   }
