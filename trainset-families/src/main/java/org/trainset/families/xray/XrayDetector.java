@@ -1,0 +1,25 @@
+package org.trainset.families.xray;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.trainset.core.spi.DetectionContext;
+import org.trainset.core.spi.FormatDetector;
+
+/**
+ * Certain when a sample folder ({@code Single_Default}, {@code Single_Other},
+ * {@code Multiple_Categories}, {@code Multiple_Other}) holds a COCO JSON or a VOC XML: the folder
+ * names are this family's, so it beats the generic {@code coco} and {@code voc} readings.
+ */
+final class XrayDetector implements FormatDetector {
+  @Override public double detect(DetectionContext ctx) throws IOException {
+    if (!ctx.isDirectory()) return NONE;
+    for (Path f : ctx.files()) {
+      Path parent = f.getParent();
+      if (parent == null || !XrayLayout.isSample(parent.getFileName().toString())) continue;
+      String name = f.getFileName().toString();
+      if (name.endsWith(".json") && ctx.headText(f).contains("\"categories\"")) return CERTAIN;
+      if (name.endsWith(".xml") && ctx.headText(f).contains("<annotation")) return CERTAIN;
+    }
+    return NONE;
+  }
+}
