@@ -34,6 +34,12 @@ class SidewalkCliTest {
     assertEquals(0, conv.exitCode(), conv.toString());
     String xml = Files.readString(out.resolve("annotations.xml"));
     assertTrue(xml.contains("<polygon") && xml.contains("MP_SEL_000002.jpg"), xml);
+    Path all = dir.resolve("all");
+    Cli.Result whole = Cli.run("convert", in.toString(), "--to", "cvat", "--out", all.toString(), "--json");
+    assertEquals(0, whole.exitCode(), whole.toString());
+    JsonNode loss = new ObjectMapper().readTree(whole.out());
+    assertTrue(loss.get("dropped").toString().contains("media file beyond an item's first"), "depth sets keep one file: " + loss);
+    assertTrue(Files.readString(all.resolve("annotations.xml")).contains("<mask "), "surface masks are CVAT masks");
   }
 
   @Test

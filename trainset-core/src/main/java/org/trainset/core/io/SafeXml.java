@@ -30,7 +30,10 @@ public final class SafeXml {
   }
 
   private static XMLInputFactory newFactory() {
-    XMLInputFactory f = XMLInputFactory.newFactory();
+    // The JDK's own implementation, whatever else is on the class path: a library may bring
+    // another StAX provider (fastexcel brings Aalto) whose DTD handling these guards were not
+    // written and tested against.
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

@@ -108,8 +108,9 @@ class CorpusLayoutTest {
     assertEquals(1, problems.size());
     assertEquals("corpus-dialogue-interleaved", problems.get(0).rule());
     assertEquals(4, problems.get(0).line());
-    InputException e = assertThrows(InputException.class, () -> read("aihub.corpus", dir));
-    assertTrue(e.getMessage().contains("2_대화체.xlsx:4"), e.getMessage());
+    assertTrue(problems.get(0).file().endsWith("2_대화체.xlsx"), problems.get(0).file());
+    // A warning: the default read reports nothing fatal and yields the same items.
+    assertEquals(items, read("aihub.corpus", dir));
   }
 
   @Test

@@ -1,0 +1,65 @@
+package org.trainset.cli.refine;
+
+import java.nio.file.Path;
+import org.trainset.cli.DatasetInput;
+import org.trainset.cli.Json;
+import org.trainset.cli.OutputOptions;
+import org.trainset.cli.ProgressBar;
+import org.trainset.cli.Verb;
+import org.trainset.core.spi.Format;
+import org.trainset.core.spi.ReadOptions;
+import org.trainset.refine.Reports;
+import org.trainset.refine.images.ImageDedup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "images", mixinStandardHelpOptions = true,
+    description = {"Drop exact and near-duplicate images.",
+        "Exact: same SHA-256; near: pHash within --distance bits, found by multi-index hashing,",
+        "confirmed by dHash. Each cluster keeps its lowest id. Writes the kept items to",
+        "--out (media stay in place), a JSON report (OUT.dedup.json) and an HTML page showing every cluster",
+        "side by side (OUT.dedup.html)."})
+public final class DedupImagesVerb implements Verb {
+  @Spec CommandSpec spec;
+  @Mixin OutputOptions output;
+  @Parameters(paramLabel = "IN", description = "The dataset to deduplicate.") Path in;
+  @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset.") Path out;
+  @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
+  @Option(names = "--to", paramLabel = "ID", description = "Output format id (default: the input's).") String to;
+  @Option(names = "--distance", defaultValue = "10", description = "Largest pHash Hamming distance of near duplicates (default ${DEFAULT-VALUE}).") int distance;
+  @Option(names = "--dhash-distance", defaultValue = "12", description = "Largest dHash distance confirming a pair (default ${DEFAULT-VALUE}).") int dhashDistance;
+  @Option(names = "--per-label", description = "Only compare images that share an annotation label (the seed: per object class).") boolean perLabel;
+  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT.dedup.json).") Path report;
+  @Option(names = "--html", paramLabel = "FILE", description = "HTML report (default: OUT.dedup.html).") Path html;
+
+  @Override public Class<?> group() { return DedupGroup.class; }
+
+  @Override public Integer call() throws Exception {
+    ImageDedup.Options options = RefineCli.settings(() -> new ImageDedup.Options(distance, dhashDistance, perLabel));
+    Format source = DatasetInput.formatOf(in, from);
+    Format target = RefineCli.outputFormat(source, to);
+    RefineCli.refuseSame(in, out);
+    Path reportPath = report != null ? report : Reports.besides(out, "dedup.json");
+    Path htmlPath = html != null ? html : Reports.besides(out, "dedup.html");
+    ImageDedup.Outcome r = ImageDedup.run(source, in, target, out, reportPath, htmlPath, options, ReadOptions.defaults(),
+        ProgressBar.forTerminal(spec.commandLine().getErr(), output));
+    var o = spec.commandLine().getOut();
+    if (output.json) {
+      var root = Json.object();
+      root.put("input", in.toString()).put("out", out.toString()).put("to", target.id());
+      root.put("report", reportPath.toString()).put("html", htmlPath.toString());
+      root.put("items", r.items()).put("images", r.images()).put("clusters", r.clusters().size());
+      root.put("removed", r.removed()).put("kept", r.items() - r.removed());
+      o.println(Json.write(root));
+    } else {
+      o.printf("%d items, %d images: %d clusters, removed %d, kept %d%n", r.items(), r.images(), r.clusters().size(),
+          r.removed(), r.items() - r.removed());
+      o.printf("wrote %s (%s), report %s, page %s%n", out, target.id(), reportPath, htmlPath);
+    }
+    return 0;
+  }
+}

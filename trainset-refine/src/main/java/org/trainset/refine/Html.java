@@ -1,0 +1,58 @@
+package org.trainset.refine;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+
+/** Small helpers for the self-contained HTML pages refinement writes (reports, review sheets). */
+public final class Html {
+  private Html() {}
+
+  public static String escape(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A JPEG thumbnail (longest side {@code max} px) as a {@code data:} URI, so the page needs no other files. */
+  public static String thumbnail(BufferedImage image, int max) throws IOException {
+    double scale = Math.min(1.0, (double) max / Math.max(image.getWidth(), image.getHeight()));
+    int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+    int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+    BufferedImage t = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = t.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(image, 0, 0, w, h, null);
+    g.dispose();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageIO.write(t, "jpg", bytes);
+    return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
+  }
+
+  public static String thumbnail(Path file, int max) throws IOException {
+    BufferedImage image = ImageIO.read(file.toFile());
+    if (image == null) throw new IOException("cannot decode " + file);
+    return thumbnail(image, max);
+  }
+
+  public static final String STYLE = "body{font-family:sans-serif;margin:1.5em;color:#222}"
+      + "h1{font-size:1.4em}section{border:1px solid #ccc;border-radius:6px;padding:.6em;margin:.8em 0}"
+      + "figure{display:inline-block;margin:.3em;vertical-align:top;text-align:center;font-size:.8em}"
+      + "figure img{display:block;border:4px solid #999;max-width:340px}"
+      + "figure.keep img{border-color:#2a2}figure.exact img,figure.near img{border-color:#c33}"
+      + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;font-size:.85em}";
+}

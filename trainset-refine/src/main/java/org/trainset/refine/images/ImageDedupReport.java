@@ -1,0 +1,86 @@
+package org.trainset.refine.images;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.trainset.core.io.AtomicOutput;
+import org.trainset.refine.Html;
+import org.trainset.refine.Reports;
+
+/** The JSON report (every cluster, every member with rule and distances) and the HTML page that shows them. */
+final class ImageDedupReport {
+  static final int THUMB = 200;
+
+  private ImageDedupReport() {}
+
+  static void writeJson(Path file, Path input, Path out, ImageDedup.Options o, ImageDedup.Outcome r) throws IOException {
+    Reports.writeJson(file, g -> {
+      g.writeStartObject();
+      g.writeStringField("report", "trainset dedup images");
+      g.writeStringField("input", input.toString());
+      g.writeStringField("output", out.toString());
+      g.writeObjectFieldStart("settings");
+      g.writeNumberField("phashDistance", o.distance());
+      g.writeNumberField("dhashDistance", o.dhashDistance());
+      g.writeBooleanField("perLabel", o.perLabel());
+      g.writeEndObject();
+      g.writeObjectFieldStart("counts");
+      g.writeNumberField("items", r.items());
+      g.writeNumberField("images", r.images());
+      g.writeNumberField("clusters", r.clusters().size());
+      g.writeNumberField("removed", r.removed());
+      g.writeNumberField("kept", r.items() - r.removed());
+      g.writeEndObject();
+      g.writeArrayFieldStart("clusters");
+      for (ImageCluster c : r.clusters()) {
+        g.writeStartObject();
+        g.writeStringField("keep", c.members().get(0).id());
+        g.writeArrayFieldStart("members");
+        for (ImageCluster.Member m : c.members()) {
+          g.writeStartObject();
+          g.writeStringField("id", m.id());
+          g.writeStringField("file", m.file());
+          g.writeStringField("rule", m.rule());
+          g.writeNumberField("phashDistance", m.phashDistance());
+          g.writeNumberField("dhashDistance", m.dhashDistance());
+          g.writeArrayFieldStart("labels");
+          for (String l : m.labels()) g.writeString(l);
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  static void writeHtml(Path file, ImageDedup.Options o, ImageDedup.Outcome r) throws IOException {
+    AtomicOutput.writeFile(file, os -> {
+      Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+      w.write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>trainset dedup images</title><style>"
+          + Html.STYLE + "</style></head><body>\n");
+      w.write("<h1>Duplicate images: " + r.clusters().size() + " clusters, " + r.removed() + " removed of "
+          + r.images() + " images</h1>\n");
+      w.write("<p>pHash ≤ " + o.distance() + " and dHash ≤ " + o.dhashDistance() + " bits"
+          + (o.perLabel() ? ", within the same label" : "") + ". Green: kept (lowest id); red: removed.</p>\n");
+      int k = 0;
+      for (ImageCluster c : r.clusters()) {
+        w.write("<section><h2>Cluster " + (++k) + " · keep " + Html.escape(c.members().get(0).id()) + "</h2>\n");
+        for (ImageCluster.Member m : c.members()) {
+          w.write("<figure class=\"" + m.rule() + "\"><img alt=\"" + Html.escape(m.id()) + "\" src=\""
+              + Html.thumbnail(Path.of(m.file()), THUMB) + "\"><figcaption>" + Html.escape(m.id()) + "<br>" + m.rule()
+              + (m.rule().equals("keep") ? "" : " · pHash " + m.phashDistance() + " · dHash " + m.dhashDistance())
+              + (m.labels().isEmpty() ? "" : "<br>" + Html.escape(String.join(", ", m.labels())))
+              + "</figcaption></figure>\n");
+        }
+        w.write("</section>\n");
+      }
+      w.write("</body></html>\n");
+      w.flush();
+    });
+  }
+}
