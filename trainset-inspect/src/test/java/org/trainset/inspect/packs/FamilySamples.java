@@ -148,14 +148,14 @@ final class FamilySamples {
 
   static List<Item> xray(boolean defects) {
     List<Item> out = new ArrayList<>();
-    String[] comps = {"single_default", "single_other", "multiple_categories", "multiple_other"};
+    String[] comps = {"Single_Default", "Single_Other", "Multiple_Categories", "Multiple_Other"};
     int[] counts = defects ? new int[] {15, 3, 24, 18} : new int[] {9, 9, 24, 18};
     int n = 0;
     for (int k = 0; k < 4; k++) {
       for (int i = 0; i < counts[k]; i++) {
-        String maker = defects && n < 30 ? "maker_a" : List.of("maker_a", "maker_b", "maker_c").get(n % 3);
+        String maker = defects && n < 30 ? "Astrophysics" : List.of("Astrophysics", "Rapiscan", "Smith").get(n % 3);
         out.add(image("x" + n++, 800, 600, List.of(rect("g", "Gun", 100, 100, 80, 60)), "maker", maker,
-            "composition", comps[k]));
+            "sample", comps[k]));
       }
     }
     return out;

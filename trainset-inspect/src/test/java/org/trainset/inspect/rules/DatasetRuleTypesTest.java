@@ -188,7 +188,7 @@ class DatasetRuleTypesTest {
       assertEquals(id, p.id());
       assertTrue(p.rules().size() >= 3, id);
     }
-    assertEquals(20, RuleTypes.installed().all().size());
+    assertEquals(21, RuleTypes.installed().all().size());
   }
 
   @Test void everyBuiltinPackRunSurvivesSerialisationAsASparkPartitionWould() throws Exception {

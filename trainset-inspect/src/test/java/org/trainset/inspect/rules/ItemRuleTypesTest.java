@@ -195,6 +195,18 @@ class ItemRuleTypesTest {
     assertTrue(check(r, attrs("o", "env", Map.of())).get(0).message().contains("missing"));
   }
 
+  @Test void boxesMatchTheirPolygonsBounds() throws Exception {
+    String r = "  - {id: r, type: box-matches-polygon, types: [box], tolerance: 2}\n";
+    AnnotationMeta g1 = new AnnotationMeta("1", "Knife", Map.of(), 1, 0, false, null);
+    Polygon knife = new Polygon(g1, new double[] {10, 10, 50, 12, 30, 40});
+    assertTrue(check(r, image("x", 640, 480, List.of(knife, new Box(g1, 10, 10, 41, 30)))).isEmpty());
+    List<Finding> shifted = check(r, image("x", 640, 480, List.of(knife, new Box(g1, 40, 10, 40, 30))));
+    assertEquals(30.0, shifted.get(0).value());
+    AnnotationMeta lone = new AnnotationMeta("2", "Knife", Map.of(), null, 0, false, null);
+    assertTrue(check(r, image("x", 640, 480, List.of(knife, new Box(lone, 10, 10, 40, 30)))).get(0).message()
+        .contains("no polygon"));
+  }
+
   @Test void forbiddenItemAttribute() throws Exception {
     String r = "  - {id: r, type: item-attribute, attribute: mp4Disagreements, forbidden: true}\n";
     assertTrue(check(r, attrs("clip")).isEmpty());
