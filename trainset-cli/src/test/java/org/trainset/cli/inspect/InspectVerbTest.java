@@ -36,7 +36,7 @@ class InspectVerbTest {
   }
 
   private static Polygon rect(String id, String label, String surface, double x, double y, double w, double h) {
-    return new Polygon(meta(id, label, Map.of("surface", surface)), new double[] {x, y, x + w, y, x + w, y + h, x, y + h});
+    return new Polygon(meta(id, label, Map.of("attribute", surface)), new double[] {x, y, x + w, y, x + w, y + h, x, y + h});
   }
 
   /** Writes a 2-image sidewalk dataset (PNG files included) in the native format. */
@@ -56,7 +56,8 @@ class InspectVerbTest {
           new Box(meta("b1", "bench", Map.of()), 50, 60, defects && i == 1 ? 40 : 120, defects && i == 1 ? 40 : 80),
           rect("s1", "sidewalk", "blocks", 0, 180, 320, 180),
           rect("s2", "roadway", "normal", defects && i == 1 ? 250 : 320, 180, 320, 180));
-      items.add(new Item("img" + i, null, List.of(MediaRef.image("images/img" + i + ".png", 640, 360)), Map.of(), anns));
+      items.add(new Item("img" + i, null, List.of(MediaRef.image("images/img" + i + ".png", 640, 360)),
+          Map.of("folder_kind", "surface", "day_night", "day"), anns));
     }
     Path out = tmp.resolve(defects ? "bad" : "good");
     var format = FormatRegistry.load().require("trainset");

@@ -57,7 +57,7 @@ class FamilyPacksTest {
   }
 
   @Test void face() throws Exception {
-    check("aihub.face", FamilySamples::face, List.of("face.grid", "face.landmarks"));
+    check("aihub.face", FamilySamples::face, List.of("face.grid", "face.grid-gaps", "face.landmarks"));
   }
 
   @Test void xray() throws Exception {

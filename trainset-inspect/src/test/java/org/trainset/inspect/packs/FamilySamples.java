@@ -14,8 +14,8 @@ import org.trainset.core.model.*;
 final class FamilySamples {
   private FamilySamples() {}
 
-  static final List<String> CCTV = List.of("assault", "fight", "burglary", "vandalism", "swoon", "wandering",
-      "trespass", "dumping", "robbery", "date_violence", "kidnapping", "drunkenness");
+  static final List<String> CCTV = List.of("assault", "fight", "burglary", "vandalism", "swoon", "wander",
+      "trespass", "dump", "robbery", "datefight", "kidnap", "drunken");
 
   static List<Item> sidewalk(boolean defects) {
     List<Item> out = new ArrayList<>();
@@ -23,31 +23,31 @@ final class FamilySamples {
         box("1", "person", 100, 100, defects ? 30 : 40, defects ? 20 : 80),
         box("2", "bench", 300, 300, defects ? 60 : 100, defects ? 40 : 70),
         box("3", defects ? "lamp" : "pole", 500, 100, 40, 300),
-        box("4", "car", defects ? 1900 : 1800, 500, 100, 60))));
+        box("4", "car", defects ? 1900 : 1800, 500, 100, 60)), "folder_kind", "bbox", "day_night", "night"));
     out.add(image("surface-1", 1920, 1080, List.of(
-        rect("s1", "sidewalk", 0, 540, 960, 540, "surface", defects ? "gravel" : "blocks"),
-        rect("s2", "roadway", defects ? 900 : 960, 540, 960, 540, "surface", "normal"),
-        rect("s3", "caution_zone", 200, 700, 80, 80, "surface", "manhole"),
-        rect("s4", "braille_guide_blocks", 400, 540, 25, 540, "surface", "normal"))));
+        rect("s1", "sidewalk", 0, 540, 960, 540, "attribute", defects ? "gravel" : "blocks"),
+        rect("s2", "roadway", defects ? 900 : 960, 540, 960, 540, "attribute", "normal"),
+        rect("s3", "caution_zone", 200, 700, 80, 80, "attribute", "manhole"),
+        rect("s4", "braille_guide_blocks", 400, 540, 25, 540, "attribute", "normal")), "folder_kind", "surface",
+        "day_night", "day"));
     List<MediaRef> depth = new ArrayList<>();
     for (String f : List.of("Disparity16", "Disparity", "Confidence_save", "Confidence", "Crop_Left",
         "Crop_Right", "Raw_Left", defects ? "" : "Raw_Right")) {
       if (!f.isEmpty()) depth.add(MediaRef.image("Depth_001/ZED1_KSC_001_" + f + ".png", 1920, 1080));
     }
-    depth.add(new MediaRef(MediaKind.OTHER, "Depth_001/ZED1_KSC_001.conf", null, null, Map.of()));
-    out.add(new Item("depth-1", null, depth, map("kind", "depth", "confidence_ratio", defects ? 0.12 : 0.41),
-        List.of()));
+    out.add(new Item("depth-1", null, depth, map("folder_kind", "depth", "confidence_ratio", defects ? 0.12 : 0.41,
+        "calibration", map("baseline", 120.0)), List.of()));
     return out;
   }
 
   static List<Item> ocr(boolean defects) {
     List<Annotation> anns = new ArrayList<>();
     int words = defects ? 21 : 20;
-    for (int i = 0; i < words; i++) anns.add(box("w" + i, "text", 10 + i * 40, 10, 30, 20, "class", "word", "text", "간판" + i));
-    anns.add(box("ig", "text", 10, 100, 30, 20, "class", "ignored"));
+    for (int i = 0; i < words; i++) anns.add(box("w" + i, "word", 10 + i * 40, 10, 30, 20, "text", "간판" + i));
+    anns.add(box("ig", "ignored", 10, 100, 30, 20));
     if (defects) {
-      anns.add(box("euro", "text", 10, 200, 30, 20, "class", "word", "text", "5€"));
-      anns.add(box("sent", "text", 10, 300, 30, 20, "class", "sentence", "text", "문장"));
+      anns.add(box("euro", "word", 10, 200, 30, 20, "text", "5€"));
+      anns.add(box("sent", "sentence", 10, 300, 30, 20, "text", "문장"));
     }
     return List.of(image("00000001", 1280, 720, anns));
   }
@@ -58,7 +58,7 @@ final class FamilySamples {
     List<Item> out = new ArrayList<>();
     Map<String, Integer> plan = new java.util.LinkedHashMap<>();
     plan.put("news", 8);
-    plan.put("government", 1);
+    plan.put("municipal", 1);
     plan.put("ordinance", 1);
     plan.put("culture", 1);
     plan.put("spoken", 4);
@@ -79,9 +79,15 @@ final class FamilySamples {
   static List<Item> objects(boolean defects) {
     List<Item> out = new ArrayList<>();
     for (int i = 0; i < 18; i++) {
-      String cat = i < 13 ? "heritage" : i < 17 ? "product" : "landmark";
-      List<Annotation> anns = defects && i == 0 ? List.of() : List.of(box("b", "building", 10, 10, defects && i == 1 ? 0 : 50, 40));
-      out.add(defects && i == 2 ? image("o" + i, 640, 480, anns) : image("o" + i, 640, 480, anns, "category", cat));
+      String cat = i < 13 ? "유적건조물" : i < 17 ? "상품" : "랜드마크";
+      List<Annotation> anns = defects && i == 0 ? List.of() : List.of(box("b", "석탑", 10, 10, defects && i == 1 ? 0 : 50, 40,
+          "ontology", map("class", "adam:StonePagoda")));
+      Object[] env = {"weather", "맑음", "time_of_day", "주간", "season", "여름", "place", "실외", "illumination", "자연광",
+          "distance", "원경"};
+      Object[] attrs = java.util.Arrays.copyOf(env, env.length + 2);
+      attrs[env.length] = "category";
+      attrs[env.length + 1] = cat;
+      out.add(image("o" + i, 640, 480, anns, defects && i == 2 ? env : attrs));
     }
     return out;
   }
@@ -89,20 +95,28 @@ final class FamilySamples {
   static List<Item> multimodal(boolean defects) {
     List<Annotation> anns = List.of(
         new TimeEvent(meta("u1", "utterance", "text", "안녕하세요"), 1, defects ? 40 : 5),
-        box("p1", "person", 100, 100, 200, 400, "person_id", "P01", "emotion", defects ? "bored" : "happy"),
-        defects ? box("p2", "person", 400, 100, 200, 400) : box("p2", "person", 400, 100, 200, 400, "person_id", "P02"));
+        box("p1", "body", 100, 100, 200, 400, "person_id", "P01", "emotion", defects ? "bored" : "happy"),
+        defects ? box("p2", "face", 400, 100, 200, 400) : box("p2", "face", 400, 100, 200, 400, "person_id", "P02"));
     return List.of(video("clip-1", 30, anns));
   }
 
   static List<Item> motion(boolean defects) {
     List<Item> out = new ArrayList<>();
-    for (String clip : List.of("28-8-001", "28-8-002")) {
+    for (String take : List.of("001", "002")) {
       for (int c = 1; c <= 12; c++) {
-        if (defects && clip.endsWith("002") && c == 5) continue;
-        String cam = defects && c == 12 && clip.endsWith("001") ? "C13" : "C" + c;
-        int[] vis = defects && c == 1 ? new int[] {2, 3, 1} : new int[] {2, 1, 0};
-        Points kp = new Points(meta("k", "person"), new double[] {10, 10, 20, 20, 30, 30}, vis);
-        out.add(image(clip + "-" + cam, 1920, 1080, List.of(kp), "clip", clip, "camera", cam));
+        if (defects && take.equals("002") && c == 5) continue;
+        String cam = defects && c == 12 && take.equals("001") ? "C13" : "C" + c;
+        double[] xy = new double[48];
+        int[] vis = new int[24];
+        for (int j = 0; j < 24; j++) {
+          xy[2 * j] = 10 + j;
+          xy[2 * j + 1] = 10 + j;
+          vis[j] = j % 3;
+        }
+        if (defects && c == 1) vis[1] = 3;
+        Points kp = new Points(meta("k", "person"), xy, vis);
+        out.add(image("28-8-" + take + "-" + cam, 1920, 1080, List.of(kp), "scenario", "28-8", "take", take,
+            "camera", cam));
       }
     }
     return out;
@@ -122,8 +136,8 @@ final class FamilySamples {
               String id = res + "/19062421/S00" + s + "/L" + l + "/E0" + e + "/C" + c;
               if (defects && id.equals("Low/19062421/S006/L30/E03/C20")) continue;
               Points p = defects && out.isEmpty() ? eight : landmarks;
-              out.add(image(id, 256, 256, List.of(p), "person", "19062421", "resolution", res, "accessory", "S00" + s,
-                  "light", "L" + l, "expression", "E0" + e, "angle", "C" + c));
+              out.add(image(id, 256, 256, List.of(p), "person", "19062421", "resolution", res, "session", "S00" + s,
+                  "light", "L" + l, "expression", "E0" + e, "camera", "C" + c));
             }
           }
         }
@@ -134,14 +148,14 @@ final class FamilySamples {
 
   static List<Item> xray(boolean defects) {
     List<Item> out = new ArrayList<>();
-    String[] comps = {"single_default", "single_other", "multiple_categories", "multiple_other"};
+    String[] comps = {"Single_Default", "Single_Other", "Multiple_Categories", "Multiple_Other"};
     int[] counts = defects ? new int[] {15, 3, 24, 18} : new int[] {9, 9, 24, 18};
     int n = 0;
     for (int k = 0; k < 4; k++) {
       for (int i = 0; i < counts[k]; i++) {
-        String maker = defects && n < 30 ? "maker_a" : List.of("maker_a", "maker_b", "maker_c").get(n % 3);
+        String maker = defects && n < 30 ? "Astrophysics" : List.of("Astrophysics", "Rapiscan", "Smith").get(n % 3);
         out.add(image("x" + n++, 800, 600, List.of(rect("g", "Gun", 100, 100, 80, 60)), "maker", maker,
-            "composition", comps[k]));
+            "sample", comps[k]));
       }
     }
     return out;
@@ -152,14 +166,17 @@ final class FamilySamples {
     String[] classes = {"malignant", "malignant", "benign", "benign", "normal", "normal", "normal", "normal", "normal", "normal"};
     for (int i = 0; i < classes.length; i++) {
       String cls = defects && i == 4 ? "benign" : classes[i];
-      List<MediaRef> views = new ArrayList<>();
       for (String v : List.of("RCC", "LCC", "RMLO", "LMLO")) {
         if (defects && i == 0 && v.equals("LMLO")) continue;
-        views.add(new MediaRef(MediaKind.DICOM, "patient" + i + "/" + v + ".dcm", 3328, 4084, Map.of("role", v)));
+        List<MediaRef> media = List.of(new MediaRef(MediaKind.DICOM, "mammography/P" + i + "/P" + i + "_" + v + ".dcm",
+            3328, 4084, Map.of()));
+        List<Annotation> anns = (cls.equals("malignant") || (defects && i == 2)) && v.equals("RCC")
+            ? List.of(rect("l1", "lesion", 1000, 1000, 200, 150)) : List.of();
+        Map<String, Object> attrs = cls.equals("malignant")
+            ? map("modality", "mammography", "patient_id", "P" + i, "class", cls, "view", v, "pathology", "IDC, grade 2")
+            : map("modality", "mammography", "patient_id", "P" + i, "class", cls, "view", v);
+        out.add(new Item("mammography/P" + i + "/P" + i + "_" + v, null, media, attrs, anns));
       }
-      List<Annotation> anns = cls.equals("malignant") || (defects && i == 2)
-          ? List.of(rect("l1", "lesion", 1000, 1000, 200, 150)) : List.of();
-      out.add(new Item("patient" + i, null, views, map("modality", "mammography", "pathology", cls), anns));
     }
     return out;
   }
@@ -168,9 +185,9 @@ final class FamilySamples {
     List<Item> out = new ArrayList<>();
     for (String cls : CCTV) {
       double seconds = defects && cls.equals("swoon") ? 1000 : 72_000;
-      String label = defects && cls.equals("dumping") ? "dancing" : cls;
+      String label = defects && cls.equals("dump") ? "dancing" : cls;
       double end = defects && cls.equals("fight") ? seconds + 60 : seconds;
-      out.add(video(cls + "-1", seconds, List.of(new TimeEvent(meta("e", label), 0, end))));
+      out.add(video(cls + "-1", seconds, List.of(new TimeEvent(meta("e", label, "kind", "event"), 0, end))));
     }
     return out;
   }

@@ -87,6 +87,40 @@ class DatasetRuleTypesTest {
     assertTrue(f.get(0).message().contains("angle=C2,expr=E02"), f.get(0).message());
   }
 
+  @Test void observedGridHoldsEachGroupToTheValuesItWasSeenWith() throws Exception {
+    String r = """
+          - id: r
+            type: grid-complete
+            group-by: [person]
+            observed: true
+            dimensions:
+              - {attribute: angle, range: {prefix: C, from: 1, to: 20}}
+              - {attribute: expr, values: [E01, E02, E03]}
+        """;
+    List<Item> items = new ArrayList<>();
+    // p1 shot C1-C2 x E01-E02 (4 of 60 guideline cells), p2 only C5 x E03: both complete as far as shot.
+    for (String a : List.of("C1", "C2")) {
+      for (String e : List.of("E01", "E02")) items.add(attrs("p1" + a + e, "person", "p1", "angle", a, "expr", e));
+    }
+    items.add(attrs("p2", "person", "p2", "angle", "C5", "expr", "E03"));
+    assertTrue(runYaml(r, items).isEmpty());
+    items.removeIf(i -> i.id().equals("p1C2E01"));
+    List<Finding> f = runYaml(r, items);
+    assertEquals(1, f.size());
+    assertEquals(1, f.get(0).value());
+    assertTrue(f.get(0).message().contains("person 'p1' misses 1 of 4 observed"), f.get(0).message());
+    assertTrue(f.get(0).message().contains("angle=C2,expr=E01"), f.get(0).message());
+  }
+
+  @Test void gridGroupedBySeveralAttributes() throws Exception {
+    String r = "  - {id: r, type: grid-complete, group-by: [scenario, take], dimensions: [{attribute: camera, values: [C1, C2]}]}\n";
+    List<Item> items = new ArrayList<>(List.of(attrs("a", "scenario", "28-8", "take", "001", "camera", "C1"),
+        attrs("b", "scenario", "28-8", "take", "001", "camera", "C2"), attrs("c", "scenario", "28-8", "take", "002", "camera", "C2")));
+    List<Finding> f = runYaml(r, items);
+    assertEquals(1, f.size());
+    assertTrue(f.get(0).message().startsWith("scenario+take '28-8-002' misses 1 of 2"), f.get(0).message());
+  }
+
   @Test void averageWords() throws Exception {
     String r = "  - {id: r, type: average-words, types: [text_pair], field: source, min: 3}\n";
     Item twoFour = new Item("1", null, List.of(), java.util.Map.of(), List.of(
@@ -154,7 +188,7 @@ class DatasetRuleTypesTest {
       assertEquals(id, p.id());
       assertTrue(p.rules().size() >= 3, id);
     }
-    assertEquals(18, RuleTypes.installed().all().size());
+    assertEquals(21, RuleTypes.installed().all().size());
   }
 
   @Test void everyBuiltinPackRunSurvivesSerialisationAsASparkPartitionWould() throws Exception {

@@ -156,6 +156,65 @@ class ItemRuleTypesTest {
     assertTrue(check(r, attrs("d")).get(0).message().contains("missing"));
   }
 
+  @Test void numbersMatchBetweenSourceAndTarget() throws Exception {
+    String r = "  - {id: r, type: numbers-match, types: [text_pair]}\n";
+    Item same = new Item("1", null, List.of(), Map.of(), List.of(new TextPair(meta(null, ""),
+        "예산 1,500억 원 중 12%를", "12% of the 1500 hundred-million-won budget", "ko", "en")));
+    assertTrue(check(r, same).isEmpty());
+    Item omitted = new Item("2", null, List.of(), Map.of(), List.of(new TextPair(meta(null, ""), "3시에 만나요", "", "ko", "en")));
+    assertTrue(check(r, omitted).isEmpty(), "an empty side is for the text rules");
+    Item changed = new Item("3", null, List.of(), Map.of(), List.of(new TextPair(meta(null, ""),
+        "회의가 15분 늦게 시작한다", "The meeting starts 1000 minutes late.", "ko", "en")));
+    List<Finding> f = check(r, changed);
+    assertEquals(1, f.size());
+    assertEquals("1000", f.get(0).value());
+    assertTrue(f.get(0).message().contains("[15]"), f.get(0).message());
+  }
+
+  @Test void keypointsInTheirPersonsBox() throws Exception {
+    String r = "  - {id: r, type: keypoints-in-box, types: [points], tolerance: 2}\n";
+    AnnotationMeta p1 = new AnnotationMeta("1", "person", Map.of(), 1, 0, false, null);
+    AnnotationMeta p2 = new AnnotationMeta("2", "person", Map.of(), 2, 0, false, null);
+    // Person 1: head at y=10, box from y=9; person 2's point at x=300 is marked 0 (not labelled).
+    Points k1 = new Points(p1, new double[] {50, 10, 50, 60}, new int[] {2, 1});
+    Points k2 = new Points(p2, new double[] {300, 10, 210, 60}, new int[] {0, 2});
+    Box b1 = new Box(p1, 40, 9, 20, 60);
+    Box b2 = new Box(p2, 200, 50, 20, 30);
+    assertTrue(check(r, image("i", 640, 480, List.of(k1, b1, k2, b2))).isEmpty());
+    Box neck = new Box(p1, 40, 40, 20, 30);
+    List<Finding> f = check(r, image("i", 640, 480, List.of(k1, neck, k2, b2)));
+    assertEquals(1, f.size());
+    assertEquals(30.0, f.get(0).value());
+    assertTrue(f.get(0).message().contains("[0]"), f.get(0).message());
+  }
+
+  @Test void itemAttributePatternAndNestedNames() throws Exception {
+    String r = "  - {id: r, type: item-attribute, attribute: env.weather, pattern: '.*\\S.*'}\n";
+    assertTrue(check(r, attrs("o", "env", Map.of("weather", "맑음"))).isEmpty());
+    assertEquals("", check(r, attrs("o", "env", Map.of("weather", ""))).get(0).value());
+    assertTrue(check(r, attrs("o", "env", Map.of())).get(0).message().contains("missing"));
+  }
+
+  @Test void boxesMatchTheirPolygonsBounds() throws Exception {
+    String r = "  - {id: r, type: box-matches-polygon, types: [box], tolerance: 2}\n";
+    AnnotationMeta g1 = new AnnotationMeta("1", "Knife", Map.of(), 1, 0, false, null);
+    Polygon knife = new Polygon(g1, new double[] {10, 10, 50, 12, 30, 40});
+    assertTrue(check(r, image("x", 640, 480, List.of(knife, new Box(g1, 10, 10, 41, 30)))).isEmpty());
+    List<Finding> shifted = check(r, image("x", 640, 480, List.of(knife, new Box(g1, 40, 10, 40, 30))));
+    assertEquals(30.0, shifted.get(0).value());
+    AnnotationMeta lone = new AnnotationMeta("2", "Knife", Map.of(), null, 0, false, null);
+    assertTrue(check(r, image("x", 640, 480, List.of(knife, new Box(lone, 10, 10, 40, 30)))).get(0).message()
+        .contains("no polygon"));
+  }
+
+  @Test void forbiddenItemAttribute() throws Exception {
+    String r = "  - {id: r, type: item-attribute, attribute: mp4Disagreements, forbidden: true}\n";
+    assertTrue(check(r, attrs("clip")).isEmpty());
+    List<Finding> f = check(r, attrs("clip", "mp4Disagreements", List.of("cctv-fps-mismatch: header fps 30")));
+    assertEquals(1, f.size());
+    assertEquals(List.of("cctv-fps-mismatch: header fps 30"), f.get(0).value());
+  }
+
   @Test void whenFilterLimitsARuleToMatchingItems() throws Exception {
     String r = "  - {id: r, type: max-count, when: {pathology: [normal]}, types: [polygon], max: 0}\n";
     Item malignant = image("m", 9, 9, List.of(rect("1", "lesion", 0, 0, 2, 2)), "pathology", "malignant");

@@ -14,6 +14,7 @@ import org.trainset.inspect.rules.Severity;
 /**
  * {@code attribute-domain}: selected annotations carry {@code attribute} with one of
  * {@code values} (e.g. a sidewalk polygon's surface); {@code required: false} allows it missing.
+ * A dotted name reaches into a nested record ({@code ontology.class}).
  */
 public record AttributeDomainRule(String id, Severity severity, AnnotationSelector select, String attribute,
                                   Set<String> values, boolean required) implements Rule {
@@ -21,7 +22,7 @@ public record AttributeDomainRule(String id, Severity severity, AnnotationSelect
   @Override public void check(Item item, FindingSink out) {
     for (Annotation a : item.annotations()) {
       if (!select.matches(a)) continue;
-      Object v = a.meta().attributes().get(attribute);
+      Object v = AttributePaths.get(a.meta().attributes(), attribute);
       if (v == null) {
         if (required) {
           out.accept(Finding.at(this, item, a, "'" + a.label() + "' lacks attribute '" + attribute + "'", null));
