@@ -15,16 +15,23 @@ import org.trainset.core.spi.FormatDetector;
 final class XrayDetector implements FormatDetector {
   @Override public double detect(DetectionContext ctx) throws IOException {
     if (!ctx.isDirectory()) return NONE;
+    java.util.Map<Path, Boolean> scans = new java.util.HashMap<>();
     for (Path f : ctx.files()) {
       Path parent = f.getParent();
       if (parent == null || !XrayLayout.isSample(parent.getFileName().toString())) continue;
-      if (!f.startsWith(ctx.root()) || ctx.root().relativize(f).toString().replace('\\', '/').startsWith("Annotations/")
-          || !holdsPng(parent)) {
+      if (!f.startsWith(ctx.root()) || ctx.root().relativize(f).toString().replace('\\', '/').startsWith("Annotations/")) {
         continue;
       }
       String name = f.getFileName().toString();
-      if (name.endsWith(".json") && ctx.headText(f).contains("\"categories\"")) return CERTAIN;
-      if (name.endsWith(".xml") && ctx.headText(f).contains("<annotation")) return CERTAIN;
+      boolean marked = name.endsWith(".json") ? ctx.headText(f).contains("\"categories\"")
+          : name.endsWith(".xml") && ctx.headText(f).contains("<annotation");
+      if (!marked) continue;
+      Boolean png = scans.get(parent);
+      if (png == null) {
+        png = holdsPng(parent);
+        scans.put(parent, png);
+      }
+      if (png) return CERTAIN;
     }
     return NONE;
   }
