@@ -32,7 +32,7 @@ class XrayCliTest {
     Path in = sample(6);
     assertTrue(Cli.run("detect", in.toString()).out().contains("aihub.xray"));
     Path voc = dir.resolve("voc");
-    Cli.Result r = Cli.run("convert", in.toString(), "--to", "voc", "--out", voc.toString(), "--json");
+    Cli.Result r = Cli.run("convert", in.toString(), "--to", "aihub.xray.voc", "--out", voc.toString(), "--json");
     assertEquals(0, r.exitCode(), r.toString());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals(6, json.get("items").asInt());
@@ -42,7 +42,11 @@ class XrayCliTest {
     Cli.Result stats = Cli.run("stats", voc.toString(), "--json");
     assertEquals(0, stats.exitCode(), stats.toString());
     JsonNode byType = new ObjectMapper().readTree(stats.out()).get("byType");
-    assertTrue(byType.get("box").asInt() >= 6, stats.out());
+    Cli.Result source = Cli.run("stats", in.toString(), "--json");
+    assertEquals(new ObjectMapper().readTree(source.out()).get("byType").get("polygon").asInt(), byType.get("box").asInt(),
+        "one VOC box per object: " + stats.out());
+    assertEquals(1, byType.size(), "boxes only");
+    assertTrue(json.get("dropped").toString().contains("polygon"), r.out());
     Path coco = dir.resolve("coco");
     assertEquals(0, Cli.run("convert", in.toString(), "--to", "coco", "--out", coco.toString()).exitCode());
     try (Stream<Path> s = Files.walk(coco)) {
@@ -73,7 +77,7 @@ class XrayCliTest {
     Path xml = in.resolve("Rapiscan/Lighter/Single_Default/R_Lighter_000002.xml");
     Files.writeString(xml, Files.readString(xml).replace("</bndbox>", "</bndbx>"));
     Path out = dir.resolve("out");
-    Cli.Result r = Cli.run("convert", in.toString(), "--to", "voc", "--out", out.toString());
+    Cli.Result r = Cli.run("convert", in.toString(), "--to", "aihub.xray.voc", "--out", out.toString());
     assertEquals(3, r.exitCode(), r.toString());
     assertTrue(r.err().matches("(?s).*R_Lighter_000002\\.xml:\\d+.*"), r.err());
     assertFalse(Files.exists(out));
