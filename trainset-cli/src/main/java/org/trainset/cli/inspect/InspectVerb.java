@@ -13,6 +13,7 @@ import org.trainset.core.Datasets;
 import org.trainset.core.progress.Progress;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
+import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPlan;
 import org.trainset.inspect.report.HtmlReport;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
     description = {"Check a dataset against guideline rules (a built-in family pack or a YAML/JSON pack file).",
         "Built-in packs: aihub.corpus, aihub.objects, aihub.ocr, aihub.sidewalk, aihub.multimodal, aihub.motion,",
         "aihub.face, aihub.xray, aihub.medical, aihub.cctv (see docs/rules.md).",
+        "Problems the reader recovers from (dangling references, missing views) are findings too.",
         "Exit 1 when findings at or above --fail-on exist, 3 when the dataset or pack cannot be read."})
 public final class InspectVerb implements Verb {
   @Spec CommandSpec spec;
@@ -67,11 +69,13 @@ public final class InspectVerb implements Verb {
     }
     Format format = DatasetInput.formatOf(path, formatId);
     RulePack pack = RulePacks.load(packName(format));
-    ReadOptions options = ReadOptions.defaults();
+    FindingTally tally = new FindingTally(maxShown);
+    // What the reader can recover from (a missing view, a dangling reference) is a finding here,
+    // as in validate, so one run shows format and guideline problems together.
+    ReadOptions options = ReadOptions.defaults().withProblems(p -> tally.accept(readerFinding(p)));
     ReadPlan plan = Datasets.plan(format, path, options);
     Path mediaRoot = mediaRootOption != null ? mediaRootOption
         : Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
-    FindingTally tally = new FindingTally(maxShown);
     Progress progress = ProgressBar.forTerminal(spec.commandLine().getErr(), output);
     long totalBytes = plan.parts().stream().mapToLong(p -> p.estimatedBytes()).sum();
     DatasetInspection.Result result;
@@ -89,6 +93,11 @@ public final class InspectVerb implements Verb {
     }
     print(format, pack, result.items(), tally);
     return tally.atLeast(threshold) > 0 ? 1 : 0;
+  }
+
+  private static Finding readerFinding(Problem p) {
+    String where = p.file() == null ? "" : " (" + p.file() + (p.line() >= 0 ? ":" + p.line() : "") + ")";
+    return new Finding(p.rule(), Severity.parse(p.severity()), p.item(), p.annotation(), p.message() + where, null);
   }
 
   private String packName(Format format) throws java.io.IOException {

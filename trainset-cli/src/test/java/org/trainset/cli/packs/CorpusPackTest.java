@@ -19,11 +19,6 @@ class CorpusPackTest extends FamilyPackContract {
     return Map.of("duplicate", "refine stage: trainset dedup");
   }
 
-  @Override Map<String, String> generatorGaps() {
-    return Map.of("corpus.eojeol-average", "CorpusSentences templates average ~8 eojeol; the release averages >= 20"
-        + " (seed: 160만 문장은 평균 20어절 이상), so the generator's Korean sentences should be >= 20 eojeol on average");
-  }
-
   /** 6 + 96 items: every domain's share within 2% of 8:1:1:1:4:1, so the composition warning stays quiet. */
   @Override int defectItems() { return 102; }
 }

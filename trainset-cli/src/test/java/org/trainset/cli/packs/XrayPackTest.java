@@ -1,22 +1,10 @@
 package org.trainset.cli.packs;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
-import org.trainset.core.FormatRegistry;
 
-/**
- * aihub.xray: maker/item/sample folders with COCO polygons and VOC boxes. The reader joins the
- * generic coco format, which reaches main with wip/coco: until then the X-ray sample cannot be
- * read at all ({@code xray-coco: the 'coco' format is needed}), and these checks wait for it.
- */
+/** aihub.xray: maker/item/sample folders with COCO polygons (read by the coco format) and VOC boxes. */
 class XrayPackTest extends FamilyPackContract {
-  @BeforeEach void needsTheCocoFormat() {
-    assumeTrue(FormatRegistry.load().find("coco").isPresent(), "the coco format is not on this branch yet");
-  }
-
   @Override String family() { return "aihub.xray"; }
 
   @Override Map<String, String> ruleForKind() {

@@ -27,7 +27,8 @@ public final class MedicalSampleGenerator implements SampleGenerator {
   private static final String[] CLASSES = {"malignant", "benign", "normal"};
   private static final String[] BIRADS = {"5", "3", "1"};
   private static final String[] NAMES = {"김민지", "이서연", "박지우", "최수아", "정하은", "강예린"};
-  private static final String[] CODES = {"Normal", "Glaucoma", "AMD", "DMR", "RVO"};
+  /** Wide-angle fundus codes in the release (glaucoma was shot with the general camera only). */
+  private static final String[] WIDE_CODES = {"Normal", "AMD", "DMR", "RVO"};
 
   @Override public String formatId() { return "aihub.medical"; }
 
@@ -78,7 +79,7 @@ public final class MedicalSampleGenerator implements SampleGenerator {
       Files.createDirectories(out.resolve(MedicalLayout.FUNDUS_IMAGES));
       for (int i = 0; i < fundusCount; i++) {
         String type = i % 3 == 0 ? "Wide" : "General";
-        String code = type.equals("General") ? (i % 2 == 0 ? "Normal" : "Glaucoma") : CODES[rnd.nextInt(CODES.length)];
+        String code = type.equals("General") ? (i % 2 == 0 ? "Normal" : "Glaucoma") : WIDE_CODES[rnd.nextInt(WIDE_CODES.length)];
         String eye = rnd.nextBoolean() ? "L" : "R";
         String name = String.format("%s_%s_%04d_%s.jpg", type, code, i + 1, eye);
         writeFundus(out.resolve(MedicalLayout.FUNDUS_IMAGES + "/" + name), rnd, code);

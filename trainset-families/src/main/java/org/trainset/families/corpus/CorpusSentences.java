@@ -48,9 +48,22 @@ final class CorpusSentences {
           new Pair("{P}시청 민원실은 평일 오전 9시부터 오후 6시까지 운영합니다.", "The civil service office of {P} City Hall is open from 9 a.m. to 6 p.m. on weekdays."),
           new Pair("주민등록등본은 무인민원발급기에서 {N}원에 발급받을 수 있습니다.", "A copy of your resident registration can be issued at an unmanned kiosk for {N} won.")));
 
+  /**
+   * Templates joined per row. The seed says the corpus averages at least 20 eojeol per sentence;
+   * one template has about 8, so a row is three of them (both sides, so it stays a translation).
+   */
+  static final int TEMPLATES_PER_ROW = 3;
+
   static Pair sentence(CorpusDomain domain, Random rnd) {
     List<Pair> t = TEMPLATES.get(domain);
-    return fill(t.get(rnd.nextInt(t.size())), rnd);
+    StringBuilder ko = new StringBuilder();
+    StringBuilder en = new StringBuilder();
+    for (int i = 0; i < TEMPLATES_PER_ROW; i++) {
+      Pair p = fill(t.get(rnd.nextInt(t.size())), rnd);
+      ko.append(i == 0 ? "" : " ").append(p.ko());
+      en.append(i == 0 ? "" : " ").append(p.en());
+    }
+    return new Pair(ko.toString(), en.toString());
   }
 
   /** Turn {@code turn} of a dialogue follows the scripted exchange in order. */
