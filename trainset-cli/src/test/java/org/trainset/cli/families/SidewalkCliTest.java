@@ -27,8 +27,9 @@ class SidewalkCliTest {
     assertTrue(json.get("defects").toString().contains("mask-colour-unknown"), r.out());
     Cli.Result detect = Cli.run("detect", in.toString());
     assertTrue(detect.out().startsWith("aihub.sidewalk") || detect.out().contains("aihub.sidewalk"), detect.toString());
-    Cli.Result validate = Cli.run("validate", in.toString());
-    assertTrue(validate.out().contains("sidewalk-mask-colour") || validate.err().contains("sidewalk-mask-colour"), validate.toString());
+    Cli.Result inspect = Cli.run("inspect", in.toString(), "--rules", "aihub.sidewalk", "--json", "--max-shown", "1000");
+    assertEquals(1, inspect.exitCode(), inspect.toString());
+    assertTrue(inspect.out().contains("sidewalk.mask-colours") && inspect.out().contains("#7f7f00"), inspect.out());
     Path out = dir.resolve("cvat");
     Cli.Result conv = Cli.run("convert", in.resolve("Polygon_0001").toString(), "--to", "cvat", "--out", out.toString());
     assertEquals(0, conv.exitCode(), conv.toString());

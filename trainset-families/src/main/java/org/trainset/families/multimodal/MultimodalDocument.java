@@ -17,7 +17,6 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.TimeEvent;
-import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.families.jsonfiles.JsonFiles;
 
@@ -25,8 +24,8 @@ import org.trainset.families.jsonfiles.JsonFiles;
  * One clip document ⇄ one item. Media: the clip's video (when named) then each annotated frame
  * image ({@code <clip folder>/frames/<frame_id>.jpg}). Per frame and person a {@code face} and a
  * {@code body} box (attributes frame_id, person_id, emotion, behavior, predicate, place; group =
- * the person's index); a rect whose coordinates are empty strings is a person not visible there
- * and gives no box (warning {@code multimodal-empty-rect}). Objects become boxes labelled by
+ * the person's index); a rect whose coordinates are all empty strings is a person not visible
+ * there and gives no box (normal data, not a problem). Objects become boxes labelled by
  * their name; utterances become {@code utterance} time events (speaker, text, emotion, intent,
  * strategy); the situation a caption. Persons, relations and unknown keys stay item attributes.
  */
@@ -92,16 +91,15 @@ final class MultimodalDocument {
           }
           Integer group = personIndex.computeIfAbsent(pid, k -> personIndex.size() + 1);
           String pp = vp + "/" + f + "/persons/" + p + "/person_info/";
-          rect(file, id, info.get("face_rect"), pp + "face_rect", "face", a, group, anns, options);
-          rect(file, id, info.get("full_rect"), pp + "full_rect", "body", a, group, anns, options);
+          rect(file, info.get("face_rect"), pp + "face_rect", "face", a, group, anns);
+          rect(file, info.get("full_rect"), pp + "full_rect", "body", a, group, anns);
         }
         JsonNode objects = frame.path("objects");
         for (int o = 0; o < objects.size(); o++) {
           JsonNode obj = objects.get(o);
           Map<String, Object> a = new LinkedHashMap<>();
           a.put("frame_id", frameId);
-          rect(file, id, obj.get("rect"), vp + "/" + f + "/objects/" + o + "/rect", obj.path("label").asText(), a, null,
-              anns, options);
+          rect(file, obj.get("rect"), vp + "/" + f + "/objects/" + o + "/rect", obj.path("label").asText(), a, null, anns);
         }
       }
     }
@@ -123,8 +121,8 @@ final class MultimodalDocument {
     return new Item(id, null, media, attrs, anns);
   }
 
-  private static void rect(Path file, String item, JsonNode r, String pointer, String label, Map<String, Object> attrs,
-                           Integer group, List<Annotation> out, ReadOptions options) throws IOException {
+  private static void rect(Path file, JsonNode r, String pointer, String label, Map<String, Object> attrs,
+                           Integer group, List<Annotation> out) throws IOException {
     if (r == null || r.isNull()) return;
     String[] keys = {"min_x", "min_y", "max_x", "max_y"};
     double[] v = new double[4];
@@ -145,11 +143,7 @@ final class MultimodalDocument {
       }
       v[i] = JsonFiles.number(file, n, pointer + "/" + keys[i]);
     }
-    if (empty == 4) {
-      options.problems().report(Problem.warning("multimodal-empty-rect", file.toString(), item, null,
-          pointer + " has empty coordinates (not visible in this frame)"));
-      return;
-    }
+    if (empty == 4) return; // the release's way of saying "not visible in this frame"
     if (empty > 0) {
       throw JsonFiles.bad(file, pointer, "multimodal-coordinate", empty + " of 4 coordinates are empty strings");
     }

@@ -24,7 +24,8 @@ import org.trainset.core.spi.ReadOptions;
  * Reads a surface mask PNG into one {@link Mask} per class through the colour map (the XML's
  * label colours; black is unlabelled), and relates each to the item's polygons of the same label:
  * attribute {@code polygon_iou} is the IoU of the class's mask pixels with those polygons
- * filled. Colours the map does not know are findings ({@code sidewalk-mask-colour}).
+ * filled. Colours the map does not know are listed in the item attribute
+ * {@code mask_unknown_colours} (a guideline finding for the inspection pack, not a format error).
  */
 final class SurfaceMasks {
   private SurfaceMasks() {}
@@ -67,11 +68,9 @@ final class SurfaceMasks {
       classes.computeIfAbsent(label, k -> new boolean[rgb.length])[i] = true;
     }
     List<Object> unknownHex = new ArrayList<>();
-    for (Map.Entry<Integer, Long> e : unknown.entrySet()) {
-      String hex = String.format("#%06x", e.getKey());
+    for (Integer colour : unknown.keySet()) {
+      String hex = String.format("#%06x", colour);
       unknownHex.add(hex);
-      options.problems().report(Problem.warning("sidewalk-mask-colour", png.toString(), itemId, null,
-          "colour " + hex + " (" + e.getValue() + " px) is not in the label colour map"));
     }
     List<Mask> masks = new ArrayList<>();
     for (Map.Entry<String, boolean[]> e : classes.entrySet()) {

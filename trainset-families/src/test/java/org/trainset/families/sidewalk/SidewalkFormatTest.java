@@ -115,7 +115,7 @@ class SidewalkFormatTest extends FormatContract {
     List<Item> items = Datasets.readAll(Datasets.plan(format(), dir, collect), collect);
     String stray = s.defects().stream().filter(d -> d.kind().equals("mask-colour-unknown")).findFirst().orElseThrow().item();
     assertEquals(List.of("#7f7f00"), item(items, stray).attributes().get("mask_unknown_colours"));
-    assertTrue(problems.stream().anyMatch(p -> p.rule().equals("sidewalk-mask-colour") && stray.equals(p.item())), problems.toString());
+    assertTrue(problems.stream().noneMatch(p -> stray.equals(p.item())), "a guideline matter, not a format problem: " + problems);
     String low = s.defects().stream().filter(d -> d.kind().equals("low-confidence")).findFirst().orElseThrow().item();
     assertTrue((Double) item(items, low).attributes().get("confidence_ratio") < 0.2);
     String noRow = s.defects().stream().filter(d -> d.kind().equals("missing-environment")).findFirst().orElseThrow().item();
