@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     description = {"Check a dataset against guideline rules (a built-in family pack or a YAML/JSON pack file).",
         "Built-in packs: aihub.corpus, aihub.objects, aihub.ocr, aihub.sidewalk, aihub.multimodal, aihub.motion,",
         "aihub.face, aihub.xray, aihub.medical, aihub.cctv (see docs/rules.md).",
-        "Problems the reader recovers from (dangling references, missing views) are findings too.",
+        "Reader errors it can recover from (dangling references, missing views) are findings too.",
         "Exit 1 when findings at or above --fail-on exist, 3 when the dataset or pack cannot be read."})
 public final class InspectVerb implements Verb {
   @Spec CommandSpec spec;
@@ -70,9 +70,12 @@ public final class InspectVerb implements Verb {
     Format format = DatasetInput.formatOf(path, formatId);
     RulePack pack = RulePacks.load(packName(format));
     FindingTally tally = new FindingTally(maxShown);
-    // What the reader can recover from (a missing view, a dangling reference) is a finding here,
-    // as in validate, so one run shows format and guideline problems together.
-    ReadOptions options = ReadOptions.defaults().withProblems(p -> tally.accept(readerFinding(p)));
+    // Reader errors the reader can recover from (a missing view, a dangling reference) are
+    // findings here rather than ending the run; reader warnings are validate's business (the
+    // packs check the same things as guideline rules).
+    ReadOptions options = ReadOptions.defaults().withProblems(p -> {
+      if ("error".equals(p.severity())) tally.accept(readerFinding(p));
+    });
     ReadPlan plan = Datasets.plan(format, path, options);
     Path mediaRoot = mediaRootOption != null ? mediaRootOption
         : Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();

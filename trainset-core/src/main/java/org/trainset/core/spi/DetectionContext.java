@@ -21,7 +21,8 @@ public final class DetectionContext {
   public static final int HEAD_BYTES = 64 * 1024;
   /** How many files of a folder listing detectors may see. */
   public static final int MAX_LISTED = 20_000;
-  private static final int MAX_DEPTH = 6;
+  /** Deep enough for grid layouts such as the face family's resolution/person/session/light/expression path. */
+  private static final int MAX_DEPTH = 12;
 
   private final Path root;
   private List<Path> files;

@@ -22,8 +22,9 @@ final class VocDetector implements FormatDetector {
       return f.getFileName().toString().endsWith(".xml") && isVocXml(ctx, f) ? FLAT : NONE;
     }
     List<Path> xml = ctx.filesEndingWith(".xml");
+    // Item ids may hold folders (Annotations/High_Resolution/.../C1.xml), as the reader allows.
     List<Path> inAnnotations = xml.stream()
-        .filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals(VocFormat.ANNOTATIONS))
+        .filter(p -> ctx.root().relativize(p).startsWith(VocFormat.ANNOTATIONS))
         .toList();
     if (!inAnnotations.isEmpty()) {
       return allVoc(ctx, inAnnotations) ? SPECIFIC : NONE;

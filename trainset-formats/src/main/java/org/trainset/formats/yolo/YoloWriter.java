@@ -22,6 +22,7 @@ import org.trainset.core.media.MediaProbe;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.LabelDef;
+import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
@@ -59,6 +60,13 @@ final class YoloWriter implements DatasetWriter {
     }
 
     @Override public void accept(Item item) throws IOException {
+      MediaRef first = item.primaryMedia();
+      if (first == null || first.kind() != MediaKind.IMAGE) {
+        // YOLO is images plus label files: text items or DICOM views have no place in it.
+        loss.dropped("item without an image (" + (first == null ? "no media" : first.kind().key()) + ")");
+        item.annotations().forEach(a -> loss.dropped(a.type().key() + " on an item without an image"));
+        return;
+      }
       String subset = item.subset();
       if (subset == null || subset.isEmpty()) {
         loss.changed("subset (none) -> train");
