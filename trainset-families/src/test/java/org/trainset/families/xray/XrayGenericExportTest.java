@@ -37,6 +37,8 @@ class XrayGenericExportTest {
     assertEquals(22, labels.stream().filter(l -> l.name().equals("PrtableGas")).findFirst().orElseThrow().id());
     assertEquals(41, labels.get(labels.size() - 1).id());
     GenericExport.Result voc = GenericExport.roundTrip("aihub.xray", in, "aihub.xray.voc", dir.resolve("voc"));
+    assertEquals("coco", FormatRegistry.load().detect(dir.resolve("coco")).id(), "plain COCO is not claimed by a family");
+    assertEquals("voc", FormatRegistry.load().detect(dir.resolve("voc")).id(), "plain VOC is not claimed by a family");
     assertEquals(items.size(), coco.items().size());
     assertEquals(items.size(), voc.items().size());
     for (Item it : items) {
