@@ -17,13 +17,8 @@ class MotionPackTest extends FamilyPackContract {
         "visible-marked-absent", "a point marked 0 (not labelled) is a valid flag; only the pixels show the hand");
   }
 
-  @Override Map<String, String> generatorGaps() {
-    return Map.of("motion.all-cameras", "MotionSampleGenerator.CAMERAS is 4; the release films every take with"
-        + " 12 synchronised cameras (C1-C12), so each sample take lacks C5-C12: write 12 cameras per take");
-  }
+  /** Whole takes (12 cameras x 2 frames), so every take has all its cameras; two takes with defects. */
+  @Override int defectItems() { return 48; }
 
-  /** Two takes of 4 cameras x 2 frames: items 1..15 carry the three kinds five times. */
-  @Override int defectItems() { return 16; }
-
-  @Override int cleanItems() { return 8; }
+  @Override int cleanItems() { return 24; }
 }

@@ -25,17 +25,6 @@ class SidewalkPackTest extends FamilyPackContract {
         "wrong-label", "pole and bollard are both guideline labels");
   }
 
-  @Override Map<String, String> generatorGaps() {
-    return Map.of("sidewalk.min-size", "SidewalkScene draws a fire_hydrant of HEIGHTS 72 x s (s 1.0-1.4) with an"
-        + " outline whose longer side is 54-64 px, and the clean sample annotates it; the guideline forbids"
-        + " annotating objects <= 64 px: draw hydrants so that the outline exceeds 64 px (e.g. HEIGHTS 95)");
-  }
-
-  /** Only the hydrants are the generator's: the rule must still find the planted tiny potted_plant. */
-  @Override boolean isGeneratorGap(Found f) {
-    return f.rule().equals("sidewalk.min-size") && f.message().startsWith("'fire_hydrant'");
-  }
-
   /** 24 items: four rounds of the six-folder cycle, so every defect kind is planted. */
   @Override int defectItems() { return 24; }
 

@@ -32,7 +32,8 @@ import org.trainset.families.samples.SampleImages;
 public final class MotionSampleGenerator implements SampleGenerator {
   static final int WIDTH = 640;
   static final int HEIGHT = 480;
-  static final int CAMERAS = 4;
+  /** The release films every take with 12 synchronised cameras (C1-C12). */
+  static final int CAMERAS = 12;
   static final int FRAMES = 2;
   private static final String[] SCENARIOS = {"28-8", "12-3", "41-2"};
   private static final String[] ACTIONS = {"한 팔 들기", "손 흔들기", "물건 집기"};

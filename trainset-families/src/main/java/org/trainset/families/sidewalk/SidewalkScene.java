@@ -61,7 +61,8 @@ final class SidewalkScene {
       case "pole" -> rect(x, y, (int) (10 * s), (int) (190 * s), new Color(120, 120, 125));
       case "bench" -> rect(x, y, (int) (120 * s), (int) (40 * s), new Color(140, 90, 50));
       case "potted_plant" -> plant(x, y, s);
-      case "fire_hydrant" -> rect(x, y, (int) (26 * s), (int) (50 * s), new Color(200, 30, 30));
+      // Tall enough (72 px at the smallest scale) to be annotated: the guideline skips objects <= 64 px.
+      case "fire_hydrant" -> rect(x, y, (int) (34 * s), (int) (72 * s), new Color(200, 30, 30));
       case "traffic_sign" -> sign(x, y, s);
       default -> rect(x, y, (int) (60 * s), (int) (90 * s), new Color(90, 110, 140)); // kiosk and the rest
     };

@@ -21,7 +21,8 @@ import org.trainset.testkit.FormatContract;
 
 /** The contract on generator output; names, visibility and 3D/2D agreement; bad documents. */
 class MotionFormatTest extends FormatContract {
-  static final int ITEMS = 10;
+  /** Two takes of 12 cameras x 2 frames, so a second scenario is present. */
+  static final int ITEMS = 48;
   private SampleSummary summary;
 
   @Override protected String formatId() { return "aihub.motion"; }
