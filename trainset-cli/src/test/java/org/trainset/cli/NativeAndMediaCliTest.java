@@ -117,4 +117,16 @@ class NativeAndMediaCliTest {
     assertTrue(r.err().contains("part-00000.jsonl"), r.err());
     assertFalse(Files.exists(out));
   }
+
+  @Test
+  void parseLimitsComeFromTheCommandLine() {
+    Cli.Result small = Cli.run("stats", dataset.toString(), "--max-file-size", "10");
+    assertEquals(3, small.exitCode(), small.toString());
+    assertTrue(small.err().contains("max-file-size"), small.err());
+    Cli.Result shallow = Cli.run("validate", dataset.toString(), "--max-nesting", "2");
+    assertEquals(3, shallow.exitCode(), shallow.toString());
+    assertTrue(shallow.err().contains("nesting"), shallow.err());
+    assertEquals(2, Cli.run("convert", dataset.toString(), "--to", "trainset", "--out", tmp.resolve("x").toString(),
+        "--max-string-length", "0").exitCode());
+  }
 }

@@ -3,12 +3,12 @@ package org.trainset.cli.verbs;
 import java.nio.file.Path;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
+import org.trainset.cli.LimitOptions;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
 import org.trainset.cli.Verb;
 import org.trainset.core.convert.Conversion;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 public final class ConvertVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "PATH", description = "The dataset to convert.") Path path;
   @Option(names = "--to", required = true, paramLabel = "ID", description = "Target format id.") String to;
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.") Path out;
@@ -33,7 +34,7 @@ public final class ConvertVerb implements Verb {
     Format target = DatasetInput.registry().require(to);
     if (target.writer().isEmpty()) throw new org.trainset.cli.UsageException("format '" + to + "' cannot be written");
     Format source = DatasetInput.formatOf(path, from);
-    Conversion.Result r = Conversion.run(source, path, target, out, ReadOptions.defaults(), strict,
+    Conversion.Result r = Conversion.run(source, path, target, out, limits.readOptions(), strict,
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var o = spec.commandLine().getOut();
     if (output.json) {

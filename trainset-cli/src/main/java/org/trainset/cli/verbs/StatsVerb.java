@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
+import org.trainset.cli.LimitOptions;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
 import org.trainset.cli.Verb;
@@ -27,13 +28,14 @@ import picocli.CommandLine.Spec;
 public final class StatsVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "PATH", description = "A dataset file or folder.") Path path;
   @Option(names = "--format", paramLabel = "ID", description = "Read as this format instead of detecting it.")
   String formatId;
 
   @Override public Integer call() throws Exception {
     Format format = DatasetInput.formatOf(path, formatId);
-    ReadOptions options = ReadOptions.defaults();
+    ReadOptions options = limits.readOptions();
     ReadPlan plan = Datasets.plan(format, path, options);
     DatasetStats stats = new DatasetStats();
     Progress progress = ProgressBar.forTerminal(spec.commandLine().getErr(), output);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
+import org.trainset.cli.LimitOptions;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.Verb;
 import org.trainset.core.Datasets;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
 public final class ValidateVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "PATH", description = "A dataset file or folder.") Path path;
   @Option(names = "--format", paramLabel = "ID", description = "Read as this format instead of detecting it.")
   String formatId;
@@ -39,7 +41,7 @@ public final class ValidateVerb implements Verb {
     Format format = DatasetInput.formatOf(path, formatId);
     List<Problem> problems = new ArrayList<>();
     // Readers report recoverable problems (dangling references) here instead of failing.
-    ReadOptions options = ReadOptions.defaults().withProblems(problems::add);
+    ReadOptions options = limits.readOptions().withProblems(problems::add);
     ReadPlan plan = Datasets.plan(format, path, options);
     DatasetValidator validator = new DatasetValidator(plan.schema(), problems::add);
     long items = 0;
