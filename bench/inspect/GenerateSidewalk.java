@@ -73,7 +73,7 @@ public class GenerateSidewalk {
   }
 
   static Polygon poly(String id, String label, String surface, double x0, double y0, double x1, double y1) {
-    return new Polygon(meta(id, label, Map.of("surface", surface)), new double[] {x0, y0, x1, y0, x1, y1, x0, y1});
+    return new Polygon(meta(id, label, Map.of("attribute", surface)), new double[] {x0, y0, x1, y0, x1, y1, x0, y1});
   }
 
   static void drawImage(Path file, List<Annotation> anns) throws Exception {

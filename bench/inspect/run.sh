@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Inspect benchmark: 100,000 sidewalk-like images x 10 shapes = 1,000,000 shapes in the native
-# trainset format, checked with the built-in aihub.sidewalk pack (with and without the HTML report).
+# Inspect benchmark: 100,000 sidewalk-like images x 10 shapes = 1,000,000 shapes, checked with the
+# built-in aihub.sidewalk pack: in the native trainset format (with and without the HTML report) and
+# as a CVAT for images 1.1 XML (the sidewalk release's own annotation format).
 # Usage: bench/inspect/run.sh [WORKDIR]   (builds trainset-cli/target/trainset.jar first if missing)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -22,3 +23,13 @@ head -c 400 "$work/result.json"; echo
   java -Xmx512m -jar "$jar" inspect "$work/sidewalk-1m" --rules aihub.sidewalk --html "$work/report.html" \
   --max-shown 0 -q > /dev/null || true
 ls -la "$work/report.html"
+if [[ ! -f "$work/sidewalk-1m-cvat/annotations.xml" ]]; then
+  java -Xmx512m -jar "$jar" convert "$work/sidewalk-1m" --to cvat --out "$work/sidewalk-1m-cvat" -q > /dev/null
+fi
+du -sh "$work/sidewalk-1m-cvat/annotations.xml"
+for run in 1 2 3; do
+  /usr/bin/time -f "inspect (CVAT XML): %e s wall, %M KB max RSS" \
+    java -Xmx512m -jar "$jar" inspect "$work/sidewalk-1m-cvat" --rules aihub.sidewalk --json --max-shown 0 -q \
+    > "$work/result-cvat.json" || true
+done
+head -c 400 "$work/result-cvat.json"; echo
