@@ -23,36 +23,18 @@ import org.trainset.core.sample.SampleOptions;
 import org.trainset.core.sample.SampleSummary;
 import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ReadOptions;
-import org.trainset.testkit.FormatContract;
+import org.trainset.core.sample.SampleGenerator;
+import org.trainset.testkit.GeneratedSampleContract;
 
 /** The contract on generator output, grid attributes, grid completeness and the label txt. */
-class FaceFormatTest extends FormatContract {
+class FaceFormatTest extends GeneratedSampleContract {
   static final int ITEMS = 17;
-  private SampleSummary summary;
 
   @Override protected String formatId() { return "aihub.face"; }
 
-  @Override protected Path sample() throws IOException {
-    Path dir = tempDir.resolve("face");
-    if (!Files.exists(dir)) summary = new FaceSampleGenerator().generate(dir, new SampleOptions(ITEMS, 2, false));
-    return dir;
-  }
+  @Override protected SampleGenerator generator() { return new FaceSampleGenerator(); }
 
-  @Override protected long expectedItems() { return ITEMS; }
-
-  @Override protected long expectedAnnotations() {
-    try {
-      sample();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return summary.annotations();
-  }
-
-  @Override protected Map<String, Long> expectedByType() {
-    expectedAnnotations();
-    return summary.byType();
-  }
+  @Override protected SampleOptions sampleOptions() { return new SampleOptions(ITEMS, 2, false); }
 
   @Test
   void gridParametersBecomeAttributes() throws IOException {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.trainset.core.io.InputException;
@@ -17,37 +16,19 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.Points;
 import org.trainset.core.sample.SampleOptions;
 import org.trainset.core.sample.SampleSummary;
-import org.trainset.testkit.FormatContract;
+import org.trainset.core.sample.SampleGenerator;
+import org.trainset.testkit.GeneratedSampleContract;
 
 /** The contract on generator output; names, visibility and 3D/2D agreement; bad documents. */
-class MotionFormatTest extends FormatContract {
+class MotionFormatTest extends GeneratedSampleContract {
   /** Two takes of 12 cameras x 2 frames, so a second scenario is present. */
   static final int ITEMS = 48;
-  private SampleSummary summary;
 
   @Override protected String formatId() { return "aihub.motion"; }
 
-  @Override protected Path sample() throws IOException {
-    Path dir = tempDir.resolve("motion");
-    if (!Files.exists(dir)) summary = new MotionSampleGenerator().generate(dir, new SampleOptions(ITEMS, 2, false));
-    return dir;
-  }
+  @Override protected SampleGenerator generator() { return new MotionSampleGenerator(); }
 
-  @Override protected long expectedItems() { return ITEMS; }
-
-  @Override protected long expectedAnnotations() {
-    try {
-      sample();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return summary.annotations();
-  }
-
-  @Override protected Map<String, Long> expectedByType() {
-    expectedAnnotations();
-    return summary.byType();
-  }
+  @Override protected SampleOptions sampleOptions() { return new SampleOptions(ITEMS, 2, false); }
 
   @Test
   void namesBecomeAttributesAndTheLayoutIsTheRelease() throws IOException {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.trainset.core.Datasets;
@@ -22,36 +21,18 @@ import org.trainset.core.sample.SampleOptions;
 import org.trainset.core.sample.SampleSummary;
 import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ReadOptions;
-import org.trainset.testkit.FormatContract;
+import org.trainset.core.sample.SampleGenerator;
+import org.trainset.testkit.GeneratedSampleContract;
 
 /** The contract on generator output; empty-string coordinates, utterances, unknown keys, bad input. */
-class MultimodalFormatTest extends FormatContract {
+class MultimodalFormatTest extends GeneratedSampleContract {
   static final int ITEMS = 6;
-  private SampleSummary summary;
 
   @Override protected String formatId() { return "aihub.multimodal"; }
 
-  @Override protected Path sample() throws IOException {
-    Path dir = tempDir.resolve("multimodal");
-    if (!Files.exists(dir)) summary = new MultimodalSampleGenerator().generate(dir, new SampleOptions(ITEMS, 1, false));
-    return dir;
-  }
+  @Override protected SampleGenerator generator() { return new MultimodalSampleGenerator(); }
 
-  @Override protected long expectedItems() { return ITEMS; }
-
-  @Override protected long expectedAnnotations() {
-    try {
-      sample();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return summary.annotations();
-  }
-
-  @Override protected Map<String, Long> expectedByType() {
-    expectedAnnotations();
-    return summary.byType();
-  }
+  @Override protected SampleOptions sampleOptions() { return new SampleOptions(ITEMS, 1, false); }
 
   @Test
   void emptyStringCoordinatesMeanNoBoxAndNoProblem() throws IOException {

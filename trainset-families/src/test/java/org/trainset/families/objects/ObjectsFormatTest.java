@@ -19,36 +19,18 @@ import org.trainset.core.model.Box;
 import org.trainset.core.model.Item;
 import org.trainset.core.sample.SampleOptions;
 import org.trainset.core.sample.SampleSummary;
-import org.trainset.testkit.FormatContract;
+import org.trainset.core.sample.SampleGenerator;
+import org.trainset.testkit.GeneratedSampleContract;
 
 /** The contract on generator output, the 35 attributes, unknown keys and bad documents. */
-class ObjectsFormatTest extends FormatContract {
+class ObjectsFormatTest extends GeneratedSampleContract {
   static final int ITEMS = 6;
-  private SampleSummary summary;
 
   @Override protected String formatId() { return "aihub.objects"; }
 
-  @Override protected Path sample() throws IOException {
-    Path dir = tempDir.resolve("objects");
-    if (!Files.exists(dir)) summary = new ObjectsSampleGenerator().generate(dir, new SampleOptions(ITEMS, 3, false));
-    return dir;
-  }
+  @Override protected SampleGenerator generator() { return new ObjectsSampleGenerator(); }
 
-  @Override protected long expectedItems() { return ITEMS; }
-
-  @Override protected long expectedAnnotations() {
-    try {
-      sample();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return summary.annotations();
-  }
-
-  @Override protected Map<String, Long> expectedByType() {
-    expectedAnnotations();
-    return summary.byType();
-  }
+  @Override protected SampleOptions sampleOptions() { return new SampleOptions(ITEMS, 3, false); }
 
   @Test
   void everyDocumentHasTheThirtyFiveAttributes() throws IOException {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -18,37 +17,18 @@ import org.trainset.core.model.Box;
 import org.trainset.core.model.Caption;
 import org.trainset.core.model.Item;
 import org.trainset.core.sample.SampleOptions;
-import org.trainset.core.sample.SampleSummary;
-import org.trainset.testkit.FormatContract;
+import org.trainset.core.sample.SampleGenerator;
+import org.trainset.testkit.GeneratedSampleContract;
 
 /** The contract on generator output, and that boxes sit on the text they describe. */
-class OcrFormatTest extends FormatContract {
+class OcrFormatTest extends GeneratedSampleContract {
   static final int ITEMS = 8;
-  private SampleSummary summary;
 
   @Override protected String formatId() { return "aihub.ocr"; }
 
-  @Override protected Path sample() throws IOException {
-    Path dir = tempDir.resolve("ocr");
-    if (!Files.exists(dir)) summary = new OcrSampleGenerator().generate(dir, new SampleOptions(ITEMS, 5, false));
-    return dir;
-  }
+  @Override protected SampleGenerator generator() { return new OcrSampleGenerator(); }
 
-  @Override protected long expectedItems() { return ITEMS; }
-
-  @Override protected long expectedAnnotations() {
-    try {
-      sample();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return summary.annotations();
-  }
-
-  @Override protected Map<String, Long> expectedByType() {
-    expectedAnnotations();
-    return summary.byType();
-  }
+  @Override protected SampleOptions sampleOptions() { return new SampleOptions(ITEMS, 5, false); }
 
   @Test
   void layoutIsTheReleaseLayout() throws IOException {

@@ -22,36 +22,18 @@ import org.trainset.core.sample.SampleOptions;
 import org.trainset.core.sample.SampleSummary;
 import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ReadOptions;
-import org.trainset.testkit.FormatContract;
+import org.trainset.core.sample.SampleGenerator;
+import org.trainset.testkit.GeneratedSampleContract;
 
 /** The contract on generator output; CSV join, masks, depth sets; findings and bad input. */
-class SidewalkFormatTest extends FormatContract {
+class SidewalkFormatTest extends GeneratedSampleContract {
   static final int ITEMS = 8;
-  private SampleSummary summary;
 
   @Override protected String formatId() { return "aihub.sidewalk"; }
 
-  @Override protected Path sample() throws IOException {
-    Path dir = tempDir.resolve("sidewalk");
-    if (!Files.exists(dir)) summary = new SidewalkSampleGenerator().generate(dir, new SampleOptions(ITEMS, 7, false));
-    return dir;
-  }
+  @Override protected SampleGenerator generator() { return new SidewalkSampleGenerator(); }
 
-  @Override protected long expectedItems() { return ITEMS; }
-
-  @Override protected long expectedAnnotations() {
-    try {
-      sample();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return summary.annotations();
-  }
-
-  @Override protected Map<String, Long> expectedByType() {
-    expectedAnnotations();
-    return summary.byType();
-  }
+  @Override protected SampleOptions sampleOptions() { return new SampleOptions(ITEMS, 7, false); }
 
   private Item item(List<Item> items, String id) {
     return items.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id));

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -21,36 +20,18 @@ import org.trainset.core.model.LabelDef;
 import org.trainset.core.model.Polygon;
 import org.trainset.core.sample.SampleOptions;
 import org.trainset.core.sample.SampleSummary;
-import org.trainset.testkit.FormatContract;
+import org.trainset.core.sample.SampleGenerator;
+import org.trainset.testkit.GeneratedSampleContract;
 
 /** The contract on generator output; id gaps, polygon/box join and derivation, makers, bad input. */
-class XrayFormatTest extends FormatContract {
+class XrayFormatTest extends GeneratedSampleContract {
   static final int ITEMS = 12;
-  private SampleSummary summary;
 
   @Override protected String formatId() { return "aihub.xray"; }
 
-  @Override protected Path sample() throws IOException {
-    Path dir = tempDir.resolve("xray");
-    if (!Files.exists(dir)) summary = new XraySampleGenerator().generate(dir, new SampleOptions(ITEMS, 8, false));
-    return dir;
-  }
+  @Override protected SampleGenerator generator() { return new XraySampleGenerator(); }
 
-  @Override protected long expectedItems() { return ITEMS; }
-
-  @Override protected long expectedAnnotations() {
-    try {
-      sample();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return summary.annotations();
-  }
-
-  @Override protected Map<String, Long> expectedByType() {
-    expectedAnnotations();
-    return summary.byType();
-  }
+  @Override protected SampleOptions sampleOptions() { return new SampleOptions(ITEMS, 8, false); }
 
   @Test
   void categoriesKeepIdGapsAndOriginalSpellings() throws IOException {
