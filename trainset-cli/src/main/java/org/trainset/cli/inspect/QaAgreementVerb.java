@@ -2,9 +2,6 @@ package org.trainset.cli.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +12,7 @@ import org.trainset.cli.Json;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.Verb;
 import org.trainset.core.io.InputException;
+import org.trainset.core.io.JsonLines;
 import org.trainset.core.io.ParseLimits;
 import org.trainset.inspect.agreement.CohenKappa;
 import org.trainset.inspect.agreement.FleissKappa;
@@ -85,35 +83,23 @@ public final class QaAgreementVerb implements Verb {
   }
 
   private boolean read(Map<String, Map<String, Object>> byItem, TreeSet<String> raters) throws Exception {
-    var mapper = org.trainset.core.io.Json.mapper(ParseLimits.DEFAULT);
-    boolean numeric = true;
-    try (BufferedReader in = Files.newBufferedReader(ratings, StandardCharsets.UTF_8)) {
-      long line = 0;
-      for (String s = in.readLine(); s != null; s = in.readLine()) {
-        line++;
-        if (s.isBlank()) continue;
-        JsonNode n;
-        try {
-          n = mapper.readTree(s);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new InputException(ratings, line, -1, null, "json-syntax", e.getOriginalMessage(), e);
-        }
-        JsonNode label = n.get("label");
-        if (!n.hasNonNull("item") || !n.hasNonNull("rater") || label == null || !label.isValueNode()) {
-          throw new InputException(ratings, line, -1, "ratings", "a rating needs 'item', 'rater' and a plain 'label'");
-        }
-        Object value = label.isNumber() ? (Object) label.asDouble() : label.asText();
-        if (!label.isNumber()) numeric = false;
-        raters.add(n.get("rater").asText());
-        Object previous = byItem.computeIfAbsent(n.get("item").asText(), k -> new LinkedHashMap<>())
-            .put(n.get("rater").asText(), value);
-        if (previous != null) {
-          throw new InputException(ratings, line, -1, "ratings", "rater " + n.get("rater").asText()
-              + " rated item " + n.get("item").asText() + " twice");
-        }
+    boolean[] numericSeen = {true};
+    JsonLines.forEach(ratings, ParseLimits.DEFAULT, (line, n) -> {
+      JsonNode label = n.get("label");
+      if (!n.hasNonNull("item") || !n.hasNonNull("rater") || label == null || !label.isValueNode()) {
+        throw new InputException(ratings, line, -1, "ratings", "a rating needs 'item', 'rater' and a plain 'label'");
       }
-    }
-    return numeric;
+      Object value = label.isNumber() ? (Object) label.asDouble() : label.asText();
+      if (!label.isNumber()) numericSeen[0] = false;
+      raters.add(n.get("rater").asText());
+      Object previous = byItem.computeIfAbsent(n.get("item").asText(), k -> new LinkedHashMap<>())
+          .put(n.get("rater").asText(), value);
+      if (previous != null) {
+        throw new InputException(ratings, line, -1, "ratings", "rater " + n.get("rater").asText()
+            + " rated item " + n.get("item").asText() + " twice");
+      }
+    });
+    return numericSeen[0];
   }
 
   /** Fleiss' κ when every item has the same number (≥ 2) of ratings. */

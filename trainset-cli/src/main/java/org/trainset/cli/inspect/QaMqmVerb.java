@@ -2,9 +2,6 @@ package org.trainset.cli.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +9,7 @@ import org.trainset.cli.Json;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.Verb;
 import org.trainset.core.io.InputException;
+import org.trainset.core.io.JsonLines;
 import org.trainset.core.io.ParseLimits;
 import org.trainset.inspect.mqm.MqmConfig;
 import org.trainset.inspect.mqm.MqmScorer;
@@ -41,21 +39,13 @@ public final class QaMqmVerb implements Verb {
   @Override public Integer call() throws Exception {
     MqmConfig config = configFile == null ? MqmConfig.aihubCorpus() : MqmConfig.read(configFile);
     MqmScorer scorer = new MqmScorer(config);
-    var mapper = org.trainset.core.io.Json.mapper(ParseLimits.DEFAULT);
-    try (BufferedReader in = Files.newBufferedReader(segments, StandardCharsets.UTF_8)) {
-      long line = 0;
-      for (String s = in.readLine(); s != null; s = in.readLine()) {
-        line++;
-        if (s.isBlank()) continue;
-        try {
-          scorer.add(segment(mapper.readTree(s)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new InputException(segments, line, -1, null, "json-syntax", e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException e) {
-          throw new InputException(segments, line, -1, null, "mqm-segment", e.getMessage(), e);
-        }
+    JsonLines.forEach(segments, ParseLimits.DEFAULT, (line, n) -> {
+      try {
+        scorer.add(segment(n));
+      } catch (IllegalArgumentException e) {
+        throw new InputException(segments, line, -1, null, "mqm-segment", e.getMessage(), e);
       }
-    }
+    });
     List<MqmScorer.Score> docs = scorer.documentScores();
     var out = spec.commandLine().getOut();
     if (output.json) {

@@ -73,7 +73,7 @@ final class AnnotationPass {
       Exception first = null;
       for (Future<Long> part : parts) {
         try {
-          bytes += join(part);
+          bytes += BucketPipeline.join(part);
         } catch (IOException | RuntimeException e) {
           if (first == null) first = e;
         }
@@ -86,20 +86,6 @@ final class AnnotationPass {
     }
   }
 
-  private static long join(Future<Long> part) throws IOException {
-    try {
-      return part.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException io) throw io;
-      if (c instanceof UncheckedIOException u) throw u.getCause();
-      if (c instanceof RuntimeException r) throw r;
-      throw new IOException(c);
-    }
-  }
 
   /** Chunks [from, to) of {@code starts}: the first starts at '[' (chunk 0) or at an object. */
   private long stretch(List<Region> starts, int from, int to, Buckets.Lane lane) throws IOException {

@@ -50,7 +50,8 @@ final class BucketPipeline implements AutoCloseable {
     return out;
   }
 
-  private static <T> T join(Future<T> f) throws IOException {
+  /** The task's result, with its I/O failure rethrown as it was (shared by the parallel passes). */
+  static <T> T join(Future<T> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {

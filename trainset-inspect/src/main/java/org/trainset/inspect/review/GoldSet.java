@@ -1,16 +1,11 @@
 package org.trainset.inspect.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.trainset.core.io.InputException;
-import org.trainset.core.io.Json;
+import org.trainset.core.io.JsonLines;
 import org.trainset.core.io.ParseLimits;
 
 /**
@@ -29,25 +24,13 @@ public final class GoldSet {
   }
 
   public static GoldSet read(Path file) throws IOException {
-    ObjectMapper mapper = Json.mapper(ParseLimits.DEFAULT);
     Map<String, String> answers = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      long line = 0;
-      for (String s = in.readLine(); s != null; s = in.readLine()) {
-        line++;
-        if (s.isBlank()) continue;
-        JsonNode n;
-        try {
-          n = mapper.readTree(s);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new InputException(file, line, -1, null, "json-syntax", e.getOriginalMessage(), e);
-        }
-        if (!n.hasNonNull("item") || !n.hasNonNull("answer")) {
-          throw new InputException(file, line, -1, "gold", "a gold line needs 'item' and 'answer'");
-        }
-        answers.put(n.get("item").asText(), n.get("answer").asText());
+    JsonLines.forEach(file, ParseLimits.DEFAULT, (line, n) -> {
+      if (!n.hasNonNull("item") || !n.hasNonNull("answer")) {
+        throw new InputException(file, line, -1, "gold", "a gold line needs 'item' and 'answer'");
       }
-    }
+      answers.put(n.get("item").asText(), n.get("answer").asText());
+    });
     return new GoldSet(answers);
   }
 

@@ -1,18 +1,13 @@
 package org.trainset.inspect.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.trainset.core.io.InputException;
-import org.trainset.core.io.Json;
+import org.trainset.core.io.JsonLines;
 import org.trainset.core.io.ParseLimits;
 
 /**
@@ -25,28 +20,15 @@ public final class ReviewRecords {
   private ReviewRecords() {}
 
   public static void read(Path file, Consumer<ReviewRecord> sink) throws IOException {
-    ObjectMapper mapper = Json.mapper(ParseLimits.DEFAULT);
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      long lineNo = 0;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lineNo++;
-        if (line.isBlank()) continue;
-        JsonNode n;
-        try {
-          n = mapper.readTree(line);
-        } catch (JsonProcessingException e) {
-          throw new InputException(file, lineNo, e.getLocation() == null ? -1 : e.getLocation().getColumnNr(),
-              null, "json-syntax", e.getOriginalMessage(), e);
-        }
-        ReviewRecord r = parse(file, lineNo, n);
-        try {
-          sink.accept(r);
-        } catch (IllegalArgumentException e) {
-          // The consumer rejects a well-formed record (e.g. a stage the workflow lacks): say where.
-          throw new InputException(file, lineNo, -1, r.item(), "review-record", e.getMessage(), e);
-        }
+    JsonLines.forEach(file, ParseLimits.DEFAULT, (lineNo, n) -> {
+      ReviewRecord r = parse(file, lineNo, n);
+      try {
+        sink.accept(r);
+      } catch (IllegalArgumentException e) {
+        // The consumer rejects a well-formed record (e.g. a stage the workflow lacks): say where.
+        throw new InputException(file, lineNo, -1, r.item(), "review-record", e.getMessage(), e);
       }
-    }
+    });
   }
 
   public static List<ReviewRecord> readAll(Path file) throws IOException {
