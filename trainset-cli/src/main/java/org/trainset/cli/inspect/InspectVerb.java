@@ -98,7 +98,8 @@ public final class InspectVerb implements Verb {
     return tally.atLeast(threshold) > 0 ? 1 : 0;
   }
 
-  private static Finding readerFinding(Problem p) {
+  /** A reader error as a finding (also used by {@code trainset spark inspect}). */
+  public static Finding readerFinding(Problem p) {
     String where = p.file() == null ? "" : " (" + p.file() + (p.line() >= 0 ? ":" + p.line() : "") + ")";
     return new Finding(p.rule(), Severity.parse(p.severity()), p.item(), p.annotation(), p.message() + where, null);
   }
