@@ -68,6 +68,11 @@ public final class PartJobs {
       out.writeObject(t);
       return t;
     } catch (IOException notSerialisable) {
+      if (t instanceof org.trainset.core.io.InputException in) {
+        // Same file, position, item, rule and message; only the parser's own exception stays behind.
+        return new org.trainset.core.io.InputException(in.file(), in.line(), in.column(), in.item(), in.rule(),
+            in.detail(), null);
+      }
       String message = t.getClass().getName() + ": " + t.getMessage();
       return t instanceof IOException ? new IOException(message) : new IllegalStateException(message);
     }
