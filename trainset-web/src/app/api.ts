@@ -1,6 +1,6 @@
 // The HTTP API of trainset-server (trainset-server/src/main/resources/openapi.yaml). Cookie
 // sessions: the login answer's csrfToken goes back in X-CSRF-Token on every state-changing call.
-import type { Annotation, DatasetSchema, Item } from './model';
+import type { Annotation, Attributes, DatasetSchema, MediaRef } from './model';
 
 export type Id = string | number;
 
@@ -10,19 +10,21 @@ export class ApiError extends Error {
   }
 }
 
-export interface LoginResult { csrfToken: string; user?: { username?: string; name?: string; role?: string } }
+export interface User { id: string; username: string; role: string; orgs: string[] }
+export interface LoginResult { csrfToken: string; user: User }
 
-export interface ProjectSummary {
+export interface Project {
   id: Id;
   name: string;
+  org?: string;
   family?: string;
+  rulePack?: string | null;
+  format?: string | null;
   items?: number;
-  createdAt?: string;
-}
-
-export interface Project extends ProjectSummary {
-  schema?: DatasetSchema;
-  rulePack?: string;
+  generation?: number;
+  /** ms since the epoch */
+  createdAt?: number;
+  schema?: DatasetSchema | null;
 }
 
 /** The same JSON as `trainset stats --json`. */
@@ -35,21 +37,57 @@ export interface Stats {
   media?: Record<string, number>;
 }
 
-/** An item of a page of items: the model's item plus its server id and version. */
-export type ServerItem = Item & { itemId?: Id; version?: number; projectId?: Id };
+/** A media file of an item as the server describes it; `url` is its authorised route. */
+export type MediaSummary = MediaRef & { url?: string | null; sha256?: string | null };
 
-export interface ItemsPage { total: number; items: ServerItem[] }
+/** An item of a page of items (no annotations; `name` is the item's id inside its dataset). */
+export interface ItemSummary {
+  id: string;
+  name: string;
+  subset?: string | null;
+  version: number;
+  labels: string[];
+  annotationCount: number;
+  media: MediaSummary[];
+}
 
-export interface ItemQuery { offset: number; limit: number; label?: string; subset?: string; q?: string; finding?: string }
+/** The item in the model's JSON with the server's id (`id`), its dataset id (`name`) and version. */
+export interface ServerItem {
+  id: string;
+  name: string;
+  projectId: string;
+  version: number;
+  subset?: string | null;
+  media: MediaSummary[];
+  attributes?: Attributes;
+  annotations: Annotation[];
+  updatedBy?: string | null;
+  updatedAt?: number;
+}
 
+export interface ItemsPage { total: number; items: ItemSummary[] }
+
+export interface ItemQuery { offset: number; limit: number; label?: string; subset?: string; q?: string }
+
+/** One finding as `trainset inspect --json` lists it; itemRef is the server id of its item. */
 export interface Finding {
-  ruleId: string;
+  rule: string;
   severity: string;
-  itemId: string;
-  annotationId?: string;
+  item?: string;
+  itemRef?: string;
+  annotation?: string;
+  related?: string;
   message: string;
   value?: unknown;
-  relatedId?: string;
+}
+
+export interface Findings {
+  pack: string;
+  items: number;
+  findings: number;
+  bySeverity?: Record<string, number>;
+  byRule?: Record<string, number>;
+  shown: Finding[];
 }
 
 const CSRF_KEY = 'trainset.csrf';
@@ -101,8 +139,8 @@ export const api = {
       sessionStorage.removeItem(CSRF_KEY);
     }
   },
-  projects: () => call<ProjectSummary[] | { projects: ProjectSummary[] }>('GET', '/api/projects')
-    .then(r => Array.isArray(r) ? r : r.projects),
+  me: () => call<User>('GET', '/api/me'),
+  projects: () => call<{ projects: Project[] }>('GET', '/api/projects').then(r => r.projects),
   project: (id: Id) => call<Project>('GET', `/api/projects/${enc(id)}`),
   stats: (id: Id) => call<Stats>('GET', `/api/projects/${enc(id)}/stats`),
   items(projectId: Id, q: ItemQuery): Promise<ItemsPage> {
@@ -110,20 +148,12 @@ export const api = {
     if (q.label) p.set('label', q.label);
     if (q.subset) p.set('subset', q.subset);
     if (q.q) p.set('q', q.q);
-    if (q.finding) p.set('finding', q.finding);
     return call<ItemsPage>('GET', `/api/projects/${enc(projectId)}/items?${p}`);
   },
   item: (id: Id) => call<ServerItem>('GET', `/api/items/${enc(id)}`),
   saveAnnotations: (id: Id, version: number, annotations: Annotation[]) =>
-    call<ServerItem>('PUT', `/api/items/${enc(id)}/annotations`, annotations, { 'If-Match': String(version) }),
-  findings: (projectId: Id) => call<Finding[] | { findings: Finding[] }>('GET', `/api/projects/${enc(projectId)}/findings`)
-    .then(r => Array.isArray(r) ? r : r.findings),
+    call<{ id: string; version: number }>('PUT', `/api/items/${enc(id)}/annotations`, annotations, { 'If-Match': String(version) }),
+  findings: (projectId: Id, limit = 10000) => call<Findings>('GET', `/api/projects/${enc(projectId)}/findings?limit=${limit}`),
   /** Media bytes come only through this authorised route (cookies go with same-origin requests). */
   mediaUrl: (itemId: Id, index = 0) => `/api/items/${enc(itemId)}/media${index > 0 ? `?index=${index}` : ''}`,
-  thumbnailUrl: (itemId: Id) => `/api/items/${enc(itemId)}/media`,
 };
-
-/** The id the server knows an item by in /api/items/{id}. */
-export function serverId(item: ServerItem): Id {
-  return item.itemId ?? item.id;
-}

@@ -1,4 +1,4 @@
-import { api, serverId, type Finding, type ItemQuery } from '../../app/api';
+import { api, type Findings, type ItemsPage, type ItemSummary, type ServerItem } from '../../app/api';
 import { h, select } from '../../app/dom';
 import { frame, loading } from '../../app/layout';
 import type { Page } from '../../app/router';
@@ -14,13 +14,13 @@ export function browserPage(projectId: string, query: URLSearchParams, navigate:
   let disposed = false;
   const body = loading(async el => {
     const [project, stats, findings] = await Promise.all([
-      api.project(projectId), api.stats(projectId), api.findings(projectId).catch(() => [] as Finding[])]);
+      api.project(projectId), api.stats(projectId), api.findings(projectId).catch((): Findings | null => null)]);
     if (disposed) return;
     const go = (change: Partial<typeof filters>) => navigate(itemsUrl(projectId, { ...filters, ...change }));
     const any: [string, string] = ['', t('browser.filter.any')];
     const labels = Object.keys(stats.byLabel).sort();
     const subsets = Object.keys(stats.bySubset).filter(s => s !== '').sort();
-    const rules = [...new Set(findings.map(f => f.ruleId))].sort();
+    const rules = Object.keys(findings?.byRule ?? {}).sort();
     const search = h('input', { name: 'q', id: 'filter-q', value: filters.q, placeholder: t('browser.filter.search') });
     search.addEventListener('change', () => go({ q: search.value }));
     const total = h('span', { id: 'item-total', class: 'muted' });
@@ -35,7 +35,7 @@ export function browserPage(projectId: string, query: URLSearchParams, navigate:
     grid = new VirtualGrid({
       fetch: fetchPage,
       colors,
-      href: item => `/items/${encodeURIComponent(String(serverId(item)))}`,
+      href: item => `/items/${encodeURIComponent(item.id)}`,
       placeholder: t('browser.noMedia'),
       onTotal: n => { total.textContent = n === 0 ? t('browser.empty') : t('browser.total', { total: n }); },
     });
@@ -51,15 +51,24 @@ function withId<T extends HTMLElement>(el: T, id: string): T {
 }
 
 /**
- * Pages of items for the filters. The server filters by label, subset and text; a finding filter
- * narrows the server's pages to the items the rule pack flagged (ids from /findings).
+ * Pages of items for the filters. The server filters by label, subset and name; a finding filter
+ * takes the items the rule pack flagged (server ids from /findings, in finding order) instead.
  */
 function pageSource(projectId: string, filters: { label: string; subset: string; finding: string; q: string },
-                    findings: Finding[]) {
-  const base: Omit<ItemQuery, 'offset' | 'limit'> = { label: filters.label, subset: filters.subset, q: filters.q, finding: filters.finding };
-  return (offset: number, limit: number) => api.items(projectId, { ...base, offset, limit }).then(page => {
-    if (!filters.finding) return page;
-    const flagged = new Set(findings.filter(f => f.ruleId === filters.finding).map(f => f.itemId));
-    return { total: page.total, items: page.items.filter(i => flagged.has(i.id)) };
+                    findings: Findings | null): (offset: number, limit: number) => Promise<ItemsPage> {
+  if (!filters.finding) {
+    return (offset, limit) => api.items(projectId, { label: filters.label, subset: filters.subset, q: filters.q, offset, limit });
+  }
+  const refs = [...new Set((findings?.shown ?? []).filter(f => f.rule === filters.finding && f.itemRef).map(f => f.itemRef!))];
+  return async (offset, limit) => ({
+    total: refs.length,
+    items: await Promise.all(refs.slice(offset, offset + limit).map(ref => api.item(ref).then(summaryOf))),
   });
+}
+
+function summaryOf(item: ServerItem): ItemSummary {
+  return {
+    id: item.id, name: item.name, subset: item.subset ?? null, version: item.version,
+    labels: [...new Set(item.annotations.map(a => a.label))], annotationCount: item.annotations.length, media: item.media,
+  };
 }

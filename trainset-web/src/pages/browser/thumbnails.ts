@@ -1,43 +1,68 @@
-// Thumbnail images (through the authorised media route, cached with a bound) and the drawing of a
-// thumbnail with its annotation overlay onto a cell's canvas.
-import { api, serverId, type ServerItem } from '../../app/api';
-import { isSpatial } from '../../app/model';
+// Thumbnail images and overlays for the grid. Both come through authorised /api routes: the
+// image from the item's media URL, the shapes from GET /api/items/{id} (the page of items carries
+// no annotations). Both caches are bounded, and item requests are limited to a few at a time.
+import { api, type ItemSummary } from '../../app/api';
+import { isSpatial, type SpatialAnnotation } from '../../app/model';
 import { paintShapes, type LabelColors } from '../../canvas/painter';
 
 const MAX_CACHED = 600;
+const MAX_CONCURRENT_ITEMS = 6;
 
-export class ThumbnailCache {
-  private readonly images = new Map<string, Promise<HTMLImageElement | null>>();
-
-  load(item: ServerItem): Promise<HTMLImageElement | null> {
-    const media = item.media[0];
-    if (!media || media.kind !== 'image') return Promise.resolve(null);
-    const key = String(serverId(item));
-    let p = this.images.get(key);
-    if (p) {
-      this.images.delete(key); // re-insert: Map order is the LRU order
-      this.images.set(key, p);
-      return p;
-    }
-    p = new Promise(resolve => {
-      const img = new Image();
-      img.decoding = 'async';
-      img.onload = () => resolve(img);
-      img.onerror = () => resolve(null);
-      img.src = api.thumbnailUrl(serverId(item));
-    });
-    this.images.set(key, p);
-    while (this.images.size > MAX_CACHED) this.images.delete(this.images.keys().next().value!);
+class BoundedCache<V> {
+  private readonly map = new Map<string, Promise<V>>();
+  get(key: string, load: () => Promise<V>): Promise<V> {
+    let p = this.map.get(key);
+    if (p) this.map.delete(key); // re-inserted below: Map order is the LRU order
+    else p = load();
+    this.map.set(key, p);
+    while (this.map.size > MAX_CACHED) this.map.delete(this.map.keys().next().value!);
     return p;
   }
 }
 
-/**
- * Draws the item's image (letterboxed) and its spatial annotations into `canvas`.
- * Returns the number of shapes drawn.
- */
-export function drawThumbnail(canvas: HTMLCanvasElement, item: ServerItem, img: HTMLImageElement | null,
-                              colors: LabelColors, placeholder: string): number {
+export class ThumbnailCache {
+  private readonly images = new BoundedCache<HTMLImageElement | null>();
+  private readonly shapes = new BoundedCache<SpatialAnnotation[]>();
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+
+  image(item: ItemSummary): Promise<HTMLImageElement | null> {
+    const media = item.media[0];
+    if (!media || media.kind !== 'image') return Promise.resolve(null);
+    return this.images.get(item.id, () => new Promise(resolve => {
+      const img = new Image();
+      img.decoding = 'async';
+      img.onload = () => resolve(img);
+      img.onerror = () => resolve(null);
+      img.src = media.url ?? api.mediaUrl(item.id);
+    }));
+  }
+
+  /** The item's spatial annotations (none fetched when the summary says it has none). */
+  overlay(item: ItemSummary): Promise<SpatialAnnotation[]> {
+    if (item.annotationCount === 0) return Promise.resolve([]);
+    return this.shapes.get(`${item.id}@${item.version}`, () => this.limited(() =>
+      api.item(item.id).then(full => full.annotations.filter(isSpatial))));
+  }
+
+  private limited<T>(task: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const run = () => {
+        this.active++;
+        task().then(resolve, reject).finally(() => {
+          this.active--;
+          this.queue.shift()?.();
+        });
+      };
+      if (this.active < MAX_CONCURRENT_ITEMS) run();
+      else this.queue.push(run);
+    });
+  }
+}
+
+/** Draws the item's image (letterboxed) and its shapes into `canvas`; returns the shapes drawn. */
+export function drawThumbnail(canvas: HTMLCanvasElement, item: ItemSummary, img: HTMLImageElement | null,
+                              shapes: SpatialAnnotation[], colors: LabelColors, placeholder: string): number {
   const ctx = canvas.getContext('2d')!;
   const dpr = window.devicePixelRatio || 1;
   const cw = canvas.width / dpr, ch = canvas.height / dpr;
@@ -48,7 +73,7 @@ export function drawThumbnail(canvas: HTMLCanvasElement, item: ServerItem, img: 
   const mw = media?.width ?? img?.naturalWidth ?? 0, mh = media?.height ?? img?.naturalHeight ?? 0;
   if (mw <= 0 || mh <= 0) {
     ctx.fillStyle = '#8b93a7';
-    ctx.font = '12px sans-serif';
+    ctx.font = `${12 * dpr}px sans-serif`;
     ctx.textAlign = 'center';
     ctx.fillText(media ? media.kind : placeholder, canvas.width / 2, canvas.height / 2);
     ctx.textAlign = 'start';
@@ -62,7 +87,6 @@ export function drawThumbnail(canvas: HTMLCanvasElement, item: ServerItem, img: 
     ctx.fillStyle = '#2a3142';
     ctx.fillRect(0, 0, mw, mh);
   }
-  const shapes = item.annotations.filter(isSpatial);
   paintShapes(ctx, shapes, { scale, colors, labels: false, lineWidth: 1.5 });
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   return shapes.length;

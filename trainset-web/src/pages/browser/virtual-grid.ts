@@ -1,7 +1,7 @@
 // A virtualised thumbnail grid over any number of items: only the rows in view (plus a margin)
 // have DOM cells, cells are recycled as the user scrolls, and items are fetched in pages of
 // `pageSize` with offset/limit as rows come into view (a bounded number of pages is kept).
-import { serverId, type ItemsPage, type ServerItem } from '../../app/api';
+import type { ItemsPage, ItemSummary } from '../../app/api';
 import { h } from '../../app/dom';
 import type { LabelColors } from '../../canvas/painter';
 import { drawThumbnail, ThumbnailCache } from './thumbnails';
@@ -9,7 +9,7 @@ import { drawThumbnail, ThumbnailCache } from './thumbnails';
 export interface GridOptions {
   fetch: (offset: number, limit: number) => Promise<ItemsPage>;
   colors: LabelColors;
-  href: (item: ServerItem) => string;
+  href: (item: ItemSummary) => string;
   placeholder: string;
   onTotal: (total: number) => void;
   /** Called once when every cell of the first screen shows its thumbnail and overlay. */
@@ -25,7 +25,7 @@ export class VirtualGrid {
   private readonly spacer: HTMLDivElement;
   private readonly cells = new Map<number, Cell>();
   private readonly pool: Cell[] = [];
-  private readonly pages = new Map<number, ServerItem[]>();
+  private readonly pages = new Map<number, ItemSummary[]>();
   private readonly pending = new Set<number>();
   private readonly thumbs = new ThumbnailCache();
   private total = -1;
@@ -89,7 +89,7 @@ export class VirtualGrid {
     for (const p of far.slice(0, this.pages.size - MAX_PAGES)) this.pages.delete(p);
   }
 
-  private itemAt(position: number): ServerItem | undefined {
+  private itemAt(position: number): ItemSummary | undefined {
     return this.pages.get(Math.floor(position / PAGE))?.[position % PAGE];
   }
 
@@ -128,7 +128,7 @@ export class VirtualGrid {
         if (cell.bound !== null) this.blank(cell);
         continue;
       }
-      const key = String(serverId(item));
+      const key = `${item.id}@${item.version}`;
       if (cell.bound !== key) this.bind(cell, item, key);
     }
     if (this.firstGridPending) this.checkFirstGrid(firstVisibleRow * this.columns, Math.min(this.total, (lastVisibleRow + 1) * this.columns));
@@ -155,16 +155,17 @@ export class VirtualGrid {
     ctx.clearRect(0, 0, cell.canvas.width, cell.canvas.height);
   }
 
-  private bind(cell: Cell, item: ServerItem, key: string): void {
+  private bind(cell: Cell, item: ItemSummary, key: string): void {
     this.blank(cell);
     cell.bound = key;
     cell.el.href = this.options.href(item);
     cell.el.dataset.itemId = item.id;
-    cell.el.title = item.id;
-    cell.caption.textContent = item.id; // text: item ids come from data
-    this.thumbs.load(item).then(img => {
+    cell.el.dataset.name = item.name;
+    cell.el.title = item.name;
+    cell.caption.textContent = item.name; // text: item names come from data
+    Promise.all([this.thumbs.image(item), this.thumbs.overlay(item).catch(() => [])]).then(([img, shapes]) => {
       if (cell.bound !== key || this.destroyed) return;
-      const drawn = drawThumbnail(cell.canvas, item, img, this.options.colors, this.options.placeholder);
+      const drawn = drawThumbnail(cell.canvas, item, img, shapes, this.options.colors, this.options.placeholder);
       cell.el.dataset.shapes = String(drawn);
       cell.el.dataset.state = img ? 'drawn' : 'no-image';
       if (this.firstGridPending) this.schedule();

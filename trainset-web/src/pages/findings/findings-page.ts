@@ -12,18 +12,16 @@ export function findingsPage(projectId: string): Page {
   const body = loading(async el => {
     const [project, findings] = await Promise.all([api.project(projectId), api.findings(projectId)]);
     const header = projectHeader(project, 'findings');
-    if (findings.length === 0) {
+    if (findings.shown.length === 0) {
       el.replaceChildren(header, h('p', { id: 'findings-empty' }, t('findings.empty')));
       return;
     }
-    const byRule = new Map<string, number>();
-    for (const f of findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-    const ruleLinks = h('ul', { class: 'rule-links' }, ...[...byRule].map(([rule, n]) =>
+    const ruleLinks = h('ul', { class: 'rule-links' }, ...Object.entries(findings.byRule ?? {}).map(([rule, n]) =>
       h('li', {}, h('a', { href: itemsUrl(projectId, { finding: rule }), class: 'rule-link' }, rule), ` ${n.toLocaleString()} · `,
         h('a', { href: itemsUrl(projectId, { finding: rule }) }, t('findings.showItems')))));
-    const rows = findings.slice(0, MAX_ROWS).map(f => row(projectId, f));
+    const rows = findings.shown.slice(0, MAX_ROWS).map(f => row(f));
     el.replaceChildren(header,
-      h('p', { id: 'findings-count' }, t('findings.count', { count: findings.length })),
+      h('p', { id: 'findings-count' }, t('findings.count', { count: findings.findings })),
       ruleLinks,
       h('table', { class: 'table', id: 'findings' },
         h('thead', {}, h('tr', {}, h('th', {}, t('findings.severity')), h('th', {}, t('findings.rule')),
@@ -33,11 +31,12 @@ export function findingsPage(projectId: string): Page {
   return { element: frame(body) };
 }
 
-function row(projectId: string, f: Finding): HTMLElement {
+function row(f: Finding): HTMLElement {
+  const item = f.item ?? '';
   return h('tr', { class: `severity-${f.severity.toLowerCase()}` },
     h('td', {}, f.severity),
-    h('td', {}, f.ruleId),
-    h('td', {}, h('a', { href: itemsUrl(projectId, { q: f.itemId }), class: 'finding-item' }, f.itemId),
-      f.annotationId ? ` · ${f.annotationId}` : ''),
+    h('td', {}, f.rule),
+    h('td', {}, f.itemRef ? h('a', { href: `/items/${encodeURIComponent(f.itemRef)}`, class: 'finding-item' }, item) : item,
+      f.annotation ? ` · ${f.annotation}` : ''),
     h('td', {}, f.message));
 }

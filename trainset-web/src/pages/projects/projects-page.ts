@@ -2,7 +2,7 @@ import { api } from '../../app/api';
 import { h } from '../../app/dom';
 import { frame, loading } from '../../app/layout';
 import type { Page } from '../../app/router';
-import { t } from '../../i18n/i18n';
+import { language, t } from '../../i18n/i18n';
 
 export function projectsPage(): Page {
   const body = loading(async el => {
@@ -15,7 +15,7 @@ export function projectsPage(): Page {
       h('td', {}, h('a', { href: `/projects/${encodeURIComponent(String(p.id))}`, class: 'project-link' }, p.name)),
       h('td', {}, p.family ?? ''),
       h('td', { class: 'num' }, p.items === undefined ? '' : p.items.toLocaleString()),
-      h('td', {}, p.createdAt ? new Date(p.createdAt).toLocaleString() : '')));
+      h('td', {}, p.createdAt ? new Date(p.createdAt).toLocaleString(language() === 'ko' ? 'ko-KR' : 'en-US') : '')));
     el.replaceChildren(
       h('h1', {}, t('projects.title')),
       h('table', { class: 'table', id: 'projects' },

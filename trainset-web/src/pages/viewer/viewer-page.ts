@@ -32,7 +32,7 @@ export function viewerPage(itemId: string, query: URLSearchParams, navigate: (ur
   const mediaIndex = Math.max(0, Number(query.get('media') ?? 0) || 0);
   const body = loading(async el => {
     const item = await api.item(itemId);
-    const project = item.projectId !== undefined ? await api.project(item.projectId).catch(() => undefined) : undefined;
+    const project = await api.project(item.projectId).catch(() => undefined);
     if (disposed) return;
     build(el, item, project);
   });
@@ -50,8 +50,8 @@ export function viewerPage(itemId: string, query: URLSearchParams, navigate: (ur
         String(mediaIndex), v => navigate(`/items/${encodeURIComponent(itemId)}?media=${v}`))
       : null;
     const toolbar = h('div', { class: 'toolbar' }, back,
-      h('strong', { id: 'item-id' }, t('viewer.item', { id: item.id })),
-      item.version !== undefined ? h('span', { class: 'muted' }, t('viewer.version', { version: item.version })) : null,
+      h('strong', { id: 'item-id' }, t('viewer.item', { id: item.name })),
+      h('span', { class: 'muted' }, t('viewer.version', { version: item.version })),
       mediaPicker,
       h('button', { type: 'button', id: 'zoom-in', on: { click: () => stage?.zoomAt(1.25) } }, t('viewer.zoomIn')),
       h('button', { type: 'button', id: 'zoom-out', on: { click: () => stage?.zoomAt(0.8) } }, t('viewer.zoomOut')),
@@ -73,7 +73,7 @@ export function viewerPage(itemId: string, query: URLSearchParams, navigate: (ur
       } };
       return s;
     };
-    const url = api.mediaUrl(itemId, mediaIndex);
+    const url = media.url ?? api.mediaUrl(itemId, mediaIndex);
     const fail = (e: unknown) => {
       mediaState.error = e instanceof Error ? e.message : String(e);
       extra.replaceChildren(errorBox(new Error(t('viewer.dicomUnsupported', { reason: mediaState.error }))));
