@@ -185,7 +185,10 @@ public final class Items {
 
   static List<StoredItem.MediaFile> mediaFiles(Connection c, String itemId) throws SQLException {
     return Sql.list(c, "SELECT idx, sha256, size FROM item_media WHERE item_id = ? ORDER BY idx",
-        rs -> new StoredItem.MediaFile(rs.getInt(1), rs.getString(2), (Long) rs.getObject(3) == null ? null : rs.getLong(3)), itemId);
+        rs -> {
+          long size = rs.getLong(3);
+          return new StoredItem.MediaFile(rs.getInt(1), rs.getString(2), rs.wasNull() ? null : size);
+        }, itemId);
   }
 
   private static StoredItem row(ResultSet rs, List<StoredItem.MediaFile> media) throws SQLException {
