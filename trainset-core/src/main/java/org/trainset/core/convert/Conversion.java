@@ -18,7 +18,16 @@ public final class Conversion {
   private Conversion() {}
 
   /** Counts of what was converted and what was lost. */
-  public record Result(long items, long annotations, LossReport loss) {}
+  public record Result(long items, long annotations, LossReport loss) {
+    /** {@code {"items", "annotations", "dropped": {what: count}, "changed": {what: count}}}. */
+    public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+      var root = org.trainset.core.json.ResultJson.object();
+      root.put("items", items).put("annotations", annotations);
+      root.set("dropped", org.trainset.core.json.ResultJson.fromMap(new java.util.TreeMap<>(loss.droppedCounts())));
+      root.set("changed", org.trainset.core.json.ResultJson.fromMap(new java.util.TreeMap<>(loss.changedCounts())));
+      return root;
+    }
+  }
 
   public static Result run(Format from, Path input, Format to, Path output, ReadOptions readOptions,
                            boolean strict, Progress progress) throws IOException {
