@@ -28,13 +28,15 @@ public final class ConvertVerb implements Verb {
   @Option(names = "--to", required = true, paramLabel = "ID", description = "Target format id.") String to;
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Source format id (default: detected).") String from;
+  @Option(names = "--copy-media", description = {"Copy the media files into the output's own layout",
+      "(YOLO always copies: its labels need the image headers)."}) boolean copyMedia;
   @Option(names = "--strict", description = "Fail instead of dropping or changing anything.") boolean strict;
 
   @Override public Integer call() throws Exception {
     Format target = DatasetInput.registry().require(to);
     if (target.writer().isEmpty()) throw new org.trainset.cli.UsageException("format '" + to + "' cannot be written");
     Format source = DatasetInput.formatOf(path, from);
-    Conversion.Result r = Conversion.run(source, path, target, out, limits.readOptions(), strict,
+    Conversion.Result r = Conversion.run(source, path, target, out, limits.readOptions(), strict, copyMedia,
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var o = spec.commandLine().getOut();
     if (output.json) {

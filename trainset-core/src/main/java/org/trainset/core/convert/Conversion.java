@@ -31,6 +31,12 @@ public final class Conversion {
 
   public static Result run(Format from, Path input, Format to, Path output, ReadOptions readOptions,
                            boolean strict, Progress progress) throws IOException {
+    return run(from, input, to, output, readOptions, strict, false, progress);
+  }
+
+  /** As above; with {@code copyMedia} the media files are copied into the output's own layout. */
+  public static Result run(Format from, Path input, Format to, Path output, ReadOptions readOptions,
+                           boolean strict, boolean copyMedia, Progress progress) throws IOException {
     DatasetWriter writer = to.writer().orElseThrow(() ->
         new IllegalArgumentException("format '" + to.id() + "' cannot be written"));
     ReadPlan plan = Datasets.plan(from, input, readOptions);
@@ -40,7 +46,7 @@ public final class Conversion {
     long annotations = 0;
     Path mediaRoot = plan.mediaRootFor(input);
     progress.start("convert " + from.id() + " -> " + to.id(), total > 0 ? total : -1);
-    try (ItemSink sink = writer.open(output, plan.schema(), new WriteOptions(mediaRoot, false), loss);
+    try (ItemSink sink = writer.open(output, plan.schema(), new WriteOptions(mediaRoot, copyMedia), loss);
          ItemCursor cursor = Datasets.cursor(plan, readOptions)) {
       for (Item item = cursor.next(); item != null; item = cursor.next()) {
         sink.accept(item);
