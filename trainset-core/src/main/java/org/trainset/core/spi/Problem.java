@@ -13,7 +13,7 @@ package org.trainset.core.spi;
  * @param message    what is wrong, with the offending value
  */
 public record Problem(String severity, String rule, String file, long line, String item,
-                     String annotation, String message) {
+                     String annotation, String message) implements java.io.Serializable {
   public static Problem error(String rule, String file, String item, String annotation, String message) {
     return new Problem("error", rule, file, -1, item, annotation, message);
   }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trainset.core.FormatRegistry;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.AttributeSpec;
@@ -31,7 +30,7 @@ final class SidewalkFolderWriter {
     String name = folder.getFileName().toString();
     Path tmp = folder.resolveSibling("." + name + ".cvat");
     LossReport loss = LossReport.strict();
-    try (ItemSink sink = FormatRegistry.load().require(AnnotatedPart.CVAT).writer().orElseThrow()
+    try (ItemSink sink = AnnotatedPart.CVAT.writer().orElseThrow()
         .open(tmp, schema(name, kind, taskId, items.size()), WriteOptions.defaults(), loss)) {
       for (Item it : items) sink.accept(it);
       sink.commit();
