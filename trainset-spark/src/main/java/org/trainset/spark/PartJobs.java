@@ -63,7 +63,7 @@ public final class PartJobs {
    * {@code t} itself when it serialises (an InputException does: its message holds file, line
    * and rule), else an exception of the same kind carrying the same message.
    */
-  static Throwable portable(Throwable t) {
+  public static Throwable portable(Throwable t) {
     try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(java.io.OutputStream.nullOutputStream())) {
       out.writeObject(t);
       return t;

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ReadOptions;
+import org.trainset.inspect.Inspection;
 import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingTally;
 import org.trainset.inspect.rules.InspectionRun;
@@ -24,20 +23,14 @@ import org.trainset.inspect.rules.RulePack;
 public final class SparkInspection {
   private SparkInspection() {}
 
-  /** Items read, dataset-level findings, and the tally of all findings (first {@code keep} kept). */
-  public record Result(SparkInput input, long items, List<Finding> datasetFindings, FindingTally tally) { }
-
   record PartResult(InspectionRun run, FindingTally tally) implements Serializable { }
 
-  /** Turns a reader's recoverable error into a finding (the CLI's rule for it). */
-  public interface ReaderFindings extends Function<Problem, Finding>, Serializable { }
-
-  public static Result run(JavaSparkContext jsc, String data, String formatId, RulePack pack, int keep,
-                           ReaderFindings readerFinding) throws IOException {
+  /** The same result record as {@link Inspection#run} (no HTML report on Spark). */
+  public static Inspection.Result run(JavaSparkContext jsc, String data, String formatId, ReadOptions base,
+                                      RulePack pack, int keep) throws IOException {
     FindingTally tally = new FindingTally(keep);
-    ReadOptions base = ReadOptions.defaults();
     SparkInput input = SparkInput.plan(jsc, data, formatId, base, p -> {
-      if ("error".equals(p.severity())) tally.accept(readerFinding.apply(p));
+      if ("error".equals(p.severity())) tally.accept(Inspection.readerFinding(p));
     });
     Inspector inspector = new Inspector(pack);
     List<PartResult> parts = PartJobs.run(jsc, input.plan().parts(), input.options(), "trainset inspect " + data,
@@ -45,7 +38,7 @@ public final class SparkInspection {
           FindingTally mine = new FindingTally(keep);
           InspectionRun run = inspector.newRun();
           ReadOptions collecting = opts.withProblems(p -> {
-            if ("error".equals(p.severity())) mine.accept(readerFinding.apply(p));
+            if ("error".equals(p.severity())) mine.accept(Inspection.readerFinding(p));
           });
           try (ItemCursor c = part.open(collecting)) {
             for (Item i = c.next(); i != null; i = c.next()) run.add(i, mine);
@@ -60,6 +53,7 @@ public final class SparkInspection {
     List<Finding> datasetFindings = new ArrayList<>();
     total.finish(datasetFindings::add);
     datasetFindings.forEach(tally::accept);
-    return new Result(input, total.items(), List.copyOf(datasetFindings), tally);
+    return new Inspection.Result(input.format().id(), pack.id(), total.items(), tally.total(), tally.bySeverity(),
+        tally.byRule(), tally.kept().stream().map(Inspection::issueOf).toList(), null);
   }
 }

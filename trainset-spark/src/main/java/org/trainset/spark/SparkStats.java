@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.trainset.core.DatasetStats;
 import org.trainset.core.model.Item;
+import org.trainset.core.stats.Statistics;
 import org.trainset.core.spi.ItemCursor;
 import org.trainset.core.spi.ReadOptions;
 
@@ -11,9 +12,8 @@ import org.trainset.core.spi.ReadOptions;
 public final class SparkStats {
   private SparkStats() {}
 
-  public record Result(SparkInput input, DatasetStats stats) { }
-
-  public static Result run(JavaSparkContext jsc, String data, String formatId, ReadOptions options) throws IOException {
+  /** The same result record as {@link Statistics#run}. */
+  public static Statistics.Result run(JavaSparkContext jsc, String data, String formatId, ReadOptions options) throws IOException {
     SparkInput input = SparkInput.plan(jsc, data, formatId, options, options.problems());
     DatasetStats total = new DatasetStats();
     for (DatasetStats s : PartJobs.run(jsc, input.plan().parts(), input.options(), "trainset stats " + data,
@@ -26,6 +26,7 @@ public final class SparkStats {
         })) {
       total.merge(s);
     }
-    return new Result(input, total);
+    return new Statistics.Result(input.format().id(), total.items(), total.annotations(), total.byType(),
+        total.byLabel(), total.bySubset(), total.mediaByKind(), input.plan().schema().labels().size());
   }
 }

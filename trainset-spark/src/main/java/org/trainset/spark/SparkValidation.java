@@ -17,6 +17,7 @@ import org.trainset.core.spi.ItemCursor;
 import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.validate.DatasetValidator;
+import org.trainset.core.validate.Validation;
 import scala.Tuple2;
 
 /**
@@ -29,9 +30,6 @@ import scala.Tuple2;
 public final class SparkValidation {
   private SparkValidation() {}
 
-  /** What validate found: items read and every problem, in reading order. */
-  public record Result(SparkInput input, long items, List<Problem> problems) { }
-
   /** A problem with where it was reported: after {@code ordinal} items, by the reader or the validator. */
   record Tagged(Problem problem, long ordinal, boolean byValidator) implements Serializable { }
 
@@ -42,7 +40,8 @@ public final class SparkValidation {
     }
   }
 
-  public static Result run(JavaSparkContext jsc, String data, String formatId, ReadOptions options) throws IOException {
+  /** The same result record, with the same issues in the same order, as {@link Validation#run}. */
+  public static Validation.Result run(JavaSparkContext jsc, String data, String formatId, ReadOptions options) throws IOException {
     List<Problem> problems = new ArrayList<>();
     SparkInput input = SparkInput.plan(jsc, data, formatId, options, problems::add);
     DatasetSchema schema = input.plan().schema();
@@ -70,7 +69,7 @@ public final class SparkValidation {
           problems.add(pr);
         }
       }
-      return new Result(input, items, problems);
+      return new Validation.Result(input.format().id(), items, problems.stream().map(Problem::toIssue).toList());
     } finally {
       outcomes.unpersist(false);
     }

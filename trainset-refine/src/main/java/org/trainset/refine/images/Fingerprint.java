@@ -16,7 +16,7 @@ import org.trainset.core.io.InputException;
  * What image dedup knows of one file: the SHA-256 of its bytes (exact duplicates) and its
  * perceptual hashes (near duplicates). The file is read once; the bytes feed both.
  */
-public record Fingerprint(String sha256, long phash, long dhash, int width, int height) {
+public record Fingerprint(String sha256, long phash, long dhash, int width, int height) implements java.io.Serializable {
 
   public static Fingerprint of(Path file, String itemId) throws IOException {
     byte[] bytes = Files.readAllBytes(file);

@@ -1,8 +1,8 @@
 package org.trainset.spark.cli;
 
-import org.trainset.cli.Json;
 import org.trainset.cli.LimitOptions;
-import org.trainset.core.spi.Problem;
+import org.trainset.cli.verbs.ValidateVerb;
+import org.trainset.core.validate.Validation;
 import org.trainset.spark.SparkValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,25 +21,8 @@ public final class SparkValidateVerb extends SparkVerb {
   int maxShown;
 
   @Override public Integer call() throws Exception {
-    SparkValidation.Result r = inSpark("validate", jsc -> SparkValidation.run(jsc, data, formatId, limits.readOptions()));
-    var out = spec.commandLine().getOut();
-    if (output.json) {
-      var root = Json.object();
-      root.put("format", r.input().format().id()).put("items", r.items()).put("problems", r.problems().size());
-      var arr = root.putArray("findings");
-      for (Problem p : r.problems()) {
-        var f = arr.addObject().put("severity", p.severity()).put("rule", p.rule()).put("message", p.message());
-        if (p.file() != null) f.put("file", p.file());
-        if (p.line() >= 0) f.put("line", p.line());
-        if (p.item() != null) f.put("item", p.item());
-        if (p.annotation() != null) f.put("annotation", p.annotation());
-      }
-      out.println(Json.write(root));
-    } else {
-      r.problems().stream().limit(maxShown).forEach(out::println);
-      if (r.problems().size() > maxShown) out.println("... and " + (r.problems().size() - maxShown) + " more");
-      out.printf("%s: %d items, %d problems (%s)%n", data, r.items(), r.problems().size(), r.input().format().id());
-    }
-    return r.problems().isEmpty() ? 0 : 1;
+    Validation.Result r = inSpark("validate", jsc -> SparkValidation.run(jsc, data, formatId, limits.readOptions()));
+    ValidateVerb.render(spec.commandLine().getOut(), r, output.json, maxShown, data);
+    return r.clean() ? 0 : 1;
   }
 }
