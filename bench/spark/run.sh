@@ -5,7 +5,7 @@
 #    so that Spark has 8 parts;
 #  - dedup text: KoreanCorpusGenerator sentences (TextDedupBench's generator), TSV;
 #  - dedup images: synthetic JPEG scenes (hashing dominates).
-# Usage: bench/spark/run.sh [WORKDIR] [SENTENCES] [IMAGES]
+# Usage: [ROUNDS=3] bench/spark/run.sh [WORKDIR] [SENTENCES] [IMAGES]
 #   defaults 200000 sentences and 2000 images; the issue's sizes: bench/spark/run.sh DIR 1600000 20000
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -18,8 +18,12 @@ sparkjar="$here/trainset-spark/target/trainset-spark.jar"
 mkdir -p "$work"
 cli() { java -Xmx3g -jar "$jar" "$@"; }
 spark() { TRAINSET_JAVA_OPTS=-Xmx3g "$here/trainset-spark/bin/trainset-spark" "$@"; }
-timed() { local label="$1"; shift; local t0; t0=$(date +%s.%N); "$@" > "$work/last.out" 2> "$work/last.err" || true
-  printf '%-34s %6.1f s  (load %s)\n' "$label" "$(echo "$(date +%s.%N) - $t0" | bc)" "$(cut -d' ' -f1 /proc/loadavg)"; }
+# Wall and CPU seconds (user+sys of the JVM and its children), with the 1-minute load average.
+timed() { local label="$1"; shift
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > "$work/last.out" 2> "$work/last.err" || true
+  read -r wall user sys < <(tail -1 "$work/time")
+  printf '%-38s wall %7.1f s  cpu %7.1f s  (load %s)\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" \
+    "$(cut -d' ' -f1 /proc/loadavg)"; }
 
 # Data
 if [[ ! -d "$work/sidewalk-1m" ]]; then
@@ -36,7 +40,7 @@ if [[ ! -d "$work/images-$images" ]]; then
 fi
 
 echo "nproc $(nproc); $(uptime)"
-for round in 1 2 3; do
+for round in $(seq 1 "${ROUNDS:-3}"); do
   echo "round $round"
   timed "inspect cli" cli inspect "$work/sidewalk-1m" --rules aihub.sidewalk --json --max-shown 0 -q
   timed "inspect spark local[1]" spark inspect "$work/sidewalk-1m" --rules aihub.sidewalk --json --max-shown 0 -q --master 'local[1]'
