@@ -19,12 +19,13 @@ public final class Conversion {
 
   /** Counts of what was converted and what was lost. */
   public record Result(long items, long annotations, LossReport loss) {
-    /** {@code {"items", "annotations", "dropped": {what: count}, "changed": {what: count}}}. */
+    /** {@code {"items", "annotations", "dropped": {what: count}, "changed": {what: count}, "losses": [entry…]}}. */
     public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
       var root = org.trainset.core.json.ResultJson.object();
       root.put("items", items).put("annotations", annotations);
       root.set("dropped", org.trainset.core.json.ResultJson.fromMap(new java.util.TreeMap<>(loss.droppedCounts())));
       root.set("changed", org.trainset.core.json.ResultJson.fromMap(new java.util.TreeMap<>(loss.changedCounts())));
+      root.set("losses", loss.toJson());
       return root;
     }
   }

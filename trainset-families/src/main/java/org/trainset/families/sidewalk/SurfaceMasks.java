@@ -17,7 +17,8 @@ import org.trainset.core.model.AnnotationMeta;
 import org.trainset.core.model.Mask;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.Polygon;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 
 /**
@@ -36,8 +37,7 @@ final class SurfaceMasks {
                      List<Annotation> anns, ReadOptions options) throws IOException {
     String rel = "MASK/" + png.getFileName();
     if (!Files.isRegularFile(png)) {
-      options.problems().report(Problem.warning("sidewalk-mask-missing", xml.toString(), itemId, null,
-          "no mask " + rel + " for this surface image"));
+      options.problems().report(Issue.at(Severity.WARNING, "sidewalk-mask-missing", xml.toString(), -1, itemId, null, "no mask " + rel + " for this surface image"));
       return new Result(List.of(), List.of());
     }
     BufferedImage img = ImageIO.read(png.toFile());
@@ -47,8 +47,7 @@ final class SurfaceMasks {
     int w = img.getWidth();
     int h = img.getHeight();
     if (media != null && media.hasSize() && (media.width() != w || media.height() != h)) {
-      options.problems().report(Problem.error("sidewalk-mask-size", png.toString(), itemId, null,
-          "mask is " + w + "x" + h + " but the image is " + media.width() + "x" + media.height()));
+      options.problems().report(Issue.at(Severity.ERROR, "sidewalk-mask-size", png.toString(), -1, itemId, null, "mask is " + w + "x" + h + " but the image is " + media.width() + "x" + media.height()));
     }
     int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
     Map<Integer, String> byRgb = new LinkedHashMap<>();
