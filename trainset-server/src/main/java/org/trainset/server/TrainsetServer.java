@@ -13,6 +13,7 @@ import org.trainset.server.http.AuthFilter;
 import org.trainset.server.http.Http;
 import org.trainset.server.http.Route;
 import org.trainset.server.http.RouteTable;
+import org.trainset.server.routes.AnalysisRoutes;
 import org.trainset.server.routes.AuthRoutes;
 import org.trainset.server.routes.ExportRoutes;
 import org.trainset.server.routes.ImportRoutes;
@@ -48,6 +49,7 @@ public final class TrainsetServer implements AutoCloseable {
     new ItemRoutes(platform).register(t);
     new MediaRoutes(platform).register(t);
     new ExportRoutes(platform).register(t);
+    new AnalysisRoutes(platform).register(t);
     return t;
   }
 
