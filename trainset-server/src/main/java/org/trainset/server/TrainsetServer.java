@@ -3,6 +3,7 @@ package org.trainset.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.security.RouteRole;
 import java.util.List;
@@ -72,6 +73,10 @@ public final class TrainsetServer implements AutoCloseable {
       cfg.routes.beforeMatched(auth);
       for (Route r : routes.routes()) {
         cfg.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.roles().toArray(RouteRole[]::new));
+        // Every GET answers HEAD through the same check (Javalin's implicit HEAD skips beforeMatched).
+        if (r.method() == HandlerType.GET) {
+          cfg.routes.addHttpHandler(HandlerType.HEAD, r.path(), r.handler(), r.roles().toArray(RouteRole[]::new));
+        }
       }
       appFiles.register(cfg.routes);
       cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
