@@ -103,6 +103,8 @@ public final class TrainsetServer implements AutoCloseable {
   }
 
   static void error(Context ctx, int status, String error, String detail) {
+    // the body of a refused upload may still be on its way: do not reuse this connection
+    if (status == 413) ctx.header("Connection", "close");
     ObjectNode body = Http.object().put("error", error).put("detail", detail == null ? error : detail);
     Http.json(ctx, status, body);
   }
