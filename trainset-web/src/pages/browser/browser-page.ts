@@ -1,4 +1,4 @@
-import { api, type Findings, type ItemsPage, type ItemSummary, type ServerItem } from '../../app/api';
+import { api, type Findings, type Stats, type ItemsPage, type ItemSummary, type ServerItem } from '../../app/api';
 import { h, select } from '../../app/dom';
 import { frame, loading } from '../../app/layout';
 import type { Page } from '../../app/router';
@@ -14,12 +14,14 @@ export function browserPage(projectId: string, query: URLSearchParams, navigate:
   let disposed = false;
   const body = loading(async el => {
     const [project, stats, findings] = await Promise.all([
-      api.project(projectId), api.stats(projectId), api.findings(projectId).catch((): Findings | null => null)]);
+      api.project(projectId), api.stats(projectId).catch((): Stats | null => null),
+      api.findings(projectId).catch((): Findings | null => null)]);
     if (disposed) return;
     const go = (change: Partial<typeof filters>) => navigate(itemsUrl(projectId, { ...filters, ...change }));
     const any: [string, string] = ['', t('browser.filter.any')];
-    const labels = Object.keys(stats.byLabel).sort();
-    const subsets = Object.keys(stats.bySubset).filter(s => s !== '').sort();
+    // Filter choices from the counts, or from the declared schema when stats are unavailable.
+    const labels = (stats ? Object.keys(stats.byLabel) : (project.schema?.labels ?? []).map(l => l.name)).sort();
+    const subsets = (stats ? Object.keys(stats.bySubset) : project.schema?.subsets ?? []).filter(s => s !== '').sort();
     const rules = Object.keys(findings?.byRule ?? {}).sort();
     const search = h('input', { name: 'q', id: 'filter-q', value: filters.q, placeholder: t('browser.filter.search') });
     search.addEventListener('change', () => go({ q: search.value }));
