@@ -28,11 +28,16 @@ final class SidewalkFolderWriter {
   private SidewalkFolderWriter() {}
 
   static void writeXml(Path folder, SidewalkFolder kind, int taskId, List<Item> items) throws IOException {
+    writeXml(folder, kind, taskId, items, SurfaceScene.COLOURS, LossReport.strict());
+  }
+
+  /** The XML with surface labels declared in {@code colours}; what CVAT cannot hold goes on {@code loss}. */
+  static void writeXml(Path folder, SidewalkFolder kind, int taskId, List<Item> items, Map<String, String> colours,
+                       LossReport loss) throws IOException {
     String name = folder.getFileName().toString();
     Path tmp = folder.resolveSibling("." + name + ".cvat");
-    LossReport loss = LossReport.strict();
     try (ItemSink sink = FormatRegistry.load().require(AnnotatedPart.CVAT).writer().orElseThrow()
-        .open(tmp, schema(name, kind, taskId, items.size()), WriteOptions.defaults(), loss)) {
+        .open(tmp, schema(name, kind, taskId, items.size(), colours), WriteOptions.defaults(), loss)) {
       for (Item it : items) sink.accept(it);
       sink.commit();
     }
@@ -40,7 +45,8 @@ final class SidewalkFolderWriter {
     AtomicOutput.deleteRecursively(tmp);
   }
 
-  private static DatasetSchema schema(String name, SidewalkFolder kind, int taskId, int size) {
+  private static DatasetSchema schema(String name, SidewalkFolder kind, int taskId, int size,
+                                      Map<String, String> colours) {
     Map<String, Object> task = new LinkedHashMap<>();
     task.put("id", Integer.toString(taskId));
     task.put("name", name);
@@ -77,7 +83,7 @@ final class SidewalkFolderWriter {
         List<AttributeSpec> attrs = e.getValue().isEmpty() ? List.of()
             : List.of(new AttributeSpec(SidewalkSampleGenerator.SURFACE_ATTRIBUTE, "select", e.getValue(),
                 e.getValue().get(0), false));
-        labels.add(new LabelDef(e.getKey(), null, null, SurfaceScene.COLOURS.get(e.getKey()), null, attrs, List.of(), List.of()));
+        labels.add(new LabelDef(e.getKey(), null, null, colours.get(e.getKey()), null, attrs, List.of(), List.of()));
       }
     } else {
       for (String l : SidewalkLabels.OBSTACLES) labels.add(LabelDef.named(l));
