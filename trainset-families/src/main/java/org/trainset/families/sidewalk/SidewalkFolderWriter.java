@@ -35,18 +35,28 @@ final class SidewalkFolderWriter {
   static void writeXml(Path folder, SidewalkFolder kind, int taskId, List<Item> items, Map<String, String> colours,
                        LossReport loss) throws IOException {
     String name = folder.getFileName().toString();
-    Path tmp = folder.resolveSibling("." + name + ".cvat");
+    writeXml(folder.resolve(name + ".xml"), name, kind, taskId, items, colours, "select", loss);
+  }
+
+  /**
+   * The XML as {@code file}, for task {@code name}; surface labels get the colours of
+   * {@code colours} (none when it is empty, as in the producer's files) and their one attribute,
+   * named {@code attribute}, the CVAT input type {@code inputType} ({@code select}, {@code radio}).
+   */
+  static void writeXml(Path file, String name, SidewalkFolder kind, int taskId, List<Item> items,
+                       Map<String, String> colours, String inputType, LossReport loss) throws IOException {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".cvat");
     try (ItemSink sink = FormatRegistry.load().require(AnnotatedPart.CVAT).writer().orElseThrow()
-        .open(tmp, schema(name, kind, taskId, items.size(), colours), WriteOptions.defaults(), loss)) {
+        .open(tmp, schema(name, kind, taskId, items.size(), colours, inputType), WriteOptions.defaults(), loss)) {
       for (Item it : items) sink.accept(it);
       sink.commit();
     }
-    Files.move(tmp.resolve("annotations.xml"), folder.resolve(name + ".xml"), StandardCopyOption.REPLACE_EXISTING);
+    Files.move(tmp.resolve("annotations.xml"), file, StandardCopyOption.REPLACE_EXISTING);
     AtomicOutput.deleteRecursively(tmp);
   }
 
   private static DatasetSchema schema(String name, SidewalkFolder kind, int taskId, int size,
-                                      Map<String, String> colours) {
+                                      Map<String, String> colours, String inputType) {
     Map<String, Object> task = new LinkedHashMap<>();
     task.put("id", Integer.toString(taskId));
     task.put("name", name);
@@ -81,7 +91,7 @@ final class SidewalkFolderWriter {
     if (kind == SidewalkFolder.SURFACE) {
       for (Map.Entry<String, List<String>> e : SidewalkLabels.SURFACES.entrySet()) {
         List<AttributeSpec> attrs = e.getValue().isEmpty() ? List.of()
-            : List.of(new AttributeSpec(SidewalkSampleGenerator.SURFACE_ATTRIBUTE, "select", e.getValue(),
+            : List.of(new AttributeSpec(SidewalkSampleGenerator.SURFACE_ATTRIBUTE, inputType, e.getValue(),
                 e.getValue().get(0), false));
         labels.add(new LabelDef(e.getKey(), null, null, colours.get(e.getKey()), null, attrs, List.of(), List.of()));
       }
