@@ -1,11 +1,13 @@
 package org.trainset.cli;
 
 import java.io.FileNotFoundException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import org.trainset.core.UnknownFormatException;
 import org.trainset.core.convert.StrictLossException;
 import org.trainset.core.io.InputException;
@@ -21,9 +23,41 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
+  /**
+   * Installs the exception handling on {@code root} and all its subcommands; with {@code debug}
+   * internal errors print their stack trace. Errors thrown by a verb (an {@link OutOfMemoryError}
+   * above all) are caught here too, where picocli would let them escape.
+   */
+  static void configure(CommandLine root, boolean debug) {
+    root.setExecutionExceptionHandler((e, cmd, parsed) -> handleExecution(e, cmd, debug));
+    CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+    root.setExecutionStrategy(parsed -> {
+      try {
+        return run.execute(parsed);
+      } catch (OutOfMemoryError oom) {
+        List<CommandLine> chain = parsed.asCommandLineList();
+        CommandLine verb = chain.get(chain.size() - 1);
+        return outOfMemory(verb, verb.getErr(), oom, debug);
+      }
+    });
+  }
+
+  /** One line naming TRAINSET_JAVA_OPTS, exit 4; the stack trace only with {@code --debug}. */
+  static int outOfMemory(CommandLine cmd, PrintWriter err, OutOfMemoryError oom, boolean debug) {
+    String name = cmd == null ? "trainset" : cmd.getCommandSpec().qualifiedName();
+    err.println(name + ": internal error: out of memory (" + (oom.getMessage() == null ? "Java heap" : oom.getMessage())
+        + "); give Java more with TRAINSET_JAVA_OPTS, e.g. TRAINSET_JAVA_OPTS=-Xmx4g (maximum now "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
+    if (debug) oom.printStackTrace(err);
+    err.flush();
+    return INTERNAL;
+  }
+
   /** picocli hook for exceptions thrown by verbs. */
-  static int handleExecution(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+  static int handleExecution(Exception e, CommandLine cmd, boolean debug) {
     Throwable t = unwrap(e);
+    OutOfMemoryError oom = outOfMemoryCause(e);
+    if (oom != null) return outOfMemory(cmd, cmd.getErr(), oom, debug);
     int code = codeFor(t);
     String prefix = switch (code) {
       case USAGE -> "usage error: ";
@@ -32,7 +66,7 @@ public final class ExitCodes {
       default -> "internal error: ";
     };
     cmd.getErr().println("trainset " + cmd.getCommandName() + ": " + prefix + message(t));
-    if (code == INTERNAL) {
+    if (code == INTERNAL && debug) {
       t.printStackTrace(cmd.getErr());
     }
     cmd.getErr().flush();
@@ -64,6 +98,14 @@ public final class ExitCodes {
       return FINDINGS;
     }
     return INTERNAL;
+  }
+
+  /** An OutOfMemoryError anywhere in the cause chain (a worker thread's, wrapped by its future). */
+  private static OutOfMemoryError outOfMemoryCause(Throwable t) {
+    for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (t instanceof OutOfMemoryError oom) return oom;
+    }
+    return null;
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -18,15 +18,26 @@ public final class Main {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs one command line with the given streams and returns its exit code (used by tests). */
+  /**
+   * Runs one command line with the given streams and returns its exit code (used by tests).
+   * {@code --debug} anywhere before a {@code --} is taken out here and makes internal errors print
+   * their stack trace.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    List<String> rest = new java.util.ArrayList<>(List.of(args));
+    int dashes = rest.indexOf("--");
+    boolean debug = rest.subList(0, dashes < 0 ? rest.size() : dashes).remove("--debug");
     try {
       CommandLine cl = commandLine();
       cl.setOut(o);
       cl.setErr(e);
-      return cl.execute(args);
+      ExitCodes.configure(cl, debug);
+      return cl.execute(rest.toArray(String[]::new));
+    } catch (OutOfMemoryError oom) {
+      // thrown outside a verb (picocli passes Errors through); verbs' own go through ExitCodes
+      return ExitCodes.outOfMemory(null, e, oom, debug);
     } finally {
       o.flush();
       e.flush();
@@ -53,7 +64,6 @@ public final class Main {
   }
 
   private static CommandLine configure(CommandLine cl) {
-    cl.setExecutionExceptionHandler(ExitCodes::handleExecution);
     cl.setParameterExceptionHandler(ExitCodes::handleParameter);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;

@@ -13,13 +13,19 @@ package org.trainset.core.spi;
  * @param message    what is wrong, with the offending value
  */
 public record Problem(String severity, String rule, String file, long line, String item,
-                     String annotation, String message) {
+                     String annotation, String message) implements java.io.Serializable {
   public static Problem error(String rule, String file, String item, String annotation, String message) {
     return new Problem("error", rule, file, -1, item, annotation, message);
   }
 
   public static Problem warning(String rule, String file, String item, String annotation, String message) {
     return new Problem("warning", rule, file, -1, item, annotation, message);
+  }
+
+  /** The same problem in the shared vocabulary. */
+  public org.trainset.core.issue.Issue toIssue() {
+    return new org.trainset.core.issue.Issue(org.trainset.core.issue.Severity.parse(severity), rule, file, line, -1,
+        item, annotation, null, message, null);
   }
 
   @Override public String toString() {

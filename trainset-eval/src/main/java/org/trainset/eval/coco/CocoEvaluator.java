@@ -43,19 +43,23 @@ public final class CocoEvaluator {
   public CocoEvalResult run(Progress progress) {
     int I = imgIds.size(), K = catIds.size(), A = p.areaRng.length;
     progress.start("evaluate", (long) K * I);
-    EvalImage[] evalImgs = new EvalImage[K * A * I];
+    // accumulate reads one category's evaluations at a time, so each category is accumulated as
+    // soon as it is evaluated: memory holds A x I evaluations, not K x A x I
+    Accumulator acc = new Accumulator(p, K);
+    EvalImage[] evalImgs = new EvalImage[A * I];
     for (int k = 0; k < K; k++) {
       for (int i = 0; i < I; i++) {
         Key key = new Key(imgIds.get(i), catIds.get(k));
         List<CocoAnn> dt = sortedDetections(key);
         double[][] iou = computeIou(key, dt);
-        for (int a = 0; a < A; a++) evalImgs[k * A * I + a * I + i] = evaluateImg(key, dt, iou, p.areaRng[a]);
+        for (int a = 0; a < A; a++) evalImgs[a * I + i] = evaluateImg(key, dt, iou, p.areaRng[a]);
         progress.advance((long) k * I + i + 1);
       }
       masks.clear();
+      acc.category(k, evalImgs, A, I);
     }
     progress.finish();
-    return Accumulator.accumulate(p, evalImgs, K, A, I, catIds);
+    return acc.result(catIds);
   }
 
   private List<CocoAnn> sortedDetections(Key key) {
@@ -140,14 +144,18 @@ public final class CocoEvaluator {
       }
     }
     double[] scores = new double[D];
+    byte[] flags = new byte[T * D];
     for (int d = 0; d < D; d++) {
       CocoAnn det = dt.get(d);
       scores[d] = det.score;
       boolean outside = det.area < aRng[0] || det.area > aRng[1];
       for (int t = 0; t < T; t++) {
         if (dtm[t][d] == 0 && outside) dtIg[t][d] = true;
+        flags[t * D + d] = (byte) ((dtm[t][d] != 0 ? EvalImage.MATCHED : 0) | (dtIg[t][d] ? EvalImage.IGNORED : 0));
       }
     }
-    return new EvalImage(scores, dtm, dtIg, gtIg);
+    int notIgnored = 0;
+    for (boolean ig : gtIg) if (!ig) notIgnored++;
+    return new EvalImage(scores, flags, notIgnored);
   }
 }

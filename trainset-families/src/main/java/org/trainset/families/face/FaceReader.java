@@ -75,7 +75,7 @@ final class FaceReader implements DatasetReader {
     @Override public String describe() { return personDir; }
 
     @Override public ItemCursor open(ReadOptions options) throws IOException {
-      Path base = Path.of(root);
+      Path base = options.storage().local(root);
       List<String> images = new ArrayList<>();
       try (Stream<Path> s = Files.walk(base.resolve(personDir), 5)) {
         for (Path p : s.filter(Files::isRegularFile).toList()) {

@@ -39,7 +39,7 @@ record DepthPart(String base, String folder) implements ReadPart {
   }
 
   @Override public ItemCursor open(ReadOptions options) throws IOException {
-    Path dir = Path.of(folder);
+    Path dir = options.storage().local(folder);
     String name = dir.getFileName().toString();
     Map<String, Map<String, Path>> sets = new TreeMap<>();
     for (Path f : SidewalkFolder.files(dir, ".png")) {

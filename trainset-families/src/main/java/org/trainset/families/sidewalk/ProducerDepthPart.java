@@ -33,7 +33,7 @@ record ProducerDepthPart(String base) implements ReadPart {
   }
 
   @Override public ItemCursor open(ReadOptions options) throws IOException {
-    Path root = Path.of(base);
+    Path root = options.storage().local(base);
     Map<String, Map<String, Path>> sets = new TreeMap<>();
     Map<String, Path> confs = new TreeMap<>();
     Map<String, String> tasks = new TreeMap<>();

@@ -42,7 +42,7 @@ final class ProducerLayout {
       ProducerNames n = ProducerNames.parse(f.getFileName().toString());
       if (n == null) continue;
       if (n.folder() == SidewalkFolder.DEPTH) depth = true;
-      else if (n.ext().equals("xml")) xmls.computeIfAbsent(n.folder(), k -> new ArrayList<>()).add(f.toString());
+      else if (n.ext().equals("xml")) xmls.computeIfAbsent(n.folder(), k -> new ArrayList<>()).add(f.getFileName().toString());
     }
     for (Path f : SidewalkFolder.files(base.resolve(RAWDATA), "")) {
       ProducerNames n = ProducerNames.parse(f.getFileName().toString());

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trainset.core.Datasets;
-import org.trainset.core.FormatRegistry;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.LabelDef;
@@ -28,13 +27,14 @@ import org.trainset.core.spi.ReadPlan;
  * attributes {@code folder_kind}, {@code task}, CVAT's {@code frame}.
  */
 record ProducerPart(String base, SidewalkFolder kind, List<String> xmls) implements ReadPart {
+  // base is a location opened through ReadOptions.storage(); xmls are file names in its output/
   @Override public String describe() {
     return base + " (" + kind.kind + ")";
   }
 
   @Override public ItemCursor open(ReadOptions options) throws IOException {
-    Path raw = Path.of(base).resolve(ProducerLayout.RAWDATA);
-    FormatRegistry registry = FormatRegistry.load();
+    Path root = options.storage().local(base);
+    Path raw = root.resolve(ProducerLayout.RAWDATA);
     return new ItemCursor() {
       private int next;
       private ItemCursor cvat;
@@ -52,8 +52,8 @@ record ProducerPart(String base, SidewalkFolder kind, List<String> xmls) impleme
             cvat = null;
           }
           if (next >= xmls.size()) return null;
-          xml = Path.of(xmls.get(next++));
-          ReadPlan plan = Datasets.plan(registry.require(AnnotatedPart.CVAT), xml, options);
+          xml = root.resolve(ProducerLayout.OUTPUT).resolve(xmls.get(next++));
+          ReadPlan plan = Datasets.plan(AnnotatedPart.CVAT, xml, options);
           colours = new LinkedHashMap<>();
           for (LabelDef l : plan.schema().labels()) {
             if (l.color() != null) colours.put(l.color().toLowerCase(Locale.ROOT), l.name());
@@ -89,7 +89,7 @@ record ProducerPart(String base, SidewalkFolder kind, List<String> xmls) impleme
         if (kind == SidewalkFolder.SURFACE) {
           String mask = (names != null ? names : own).with("mask", "png");
           Path png = Files.isRegularFile(raw.resolve(mask)) ? raw.resolve(mask)
-              : Path.of(base).resolve(ProducerLayout.OUTPUT).resolve(mask);
+              : root.resolve(ProducerLayout.OUTPUT).resolve(mask);
           SurfaceMasks.Result r = SurfaceMasks.read(png, xml, id, media, colours, anns, options,
               (png.startsWith(raw) ? ProducerLayout.RAWDATA : ProducerLayout.OUTPUT) + "/" + mask);
           anns.addAll(r.masks());

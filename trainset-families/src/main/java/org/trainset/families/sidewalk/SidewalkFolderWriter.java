@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trainset.core.FormatRegistry;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.AttributeSpec;
@@ -46,7 +45,7 @@ final class SidewalkFolderWriter {
   static void writeXml(Path file, String name, SidewalkFolder kind, int taskId, List<Item> items,
                        Map<String, String> colours, String inputType, LossReport loss) throws IOException {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".cvat");
-    try (ItemSink sink = FormatRegistry.load().require(AnnotatedPart.CVAT).writer().orElseThrow()
+    try (ItemSink sink = AnnotatedPart.CVAT.writer().orElseThrow()
         .open(tmp, schema(name, kind, taskId, items.size(), colours, inputType), WriteOptions.defaults(), loss)) {
       for (Item it : items) sink.accept(it);
       sink.commit();

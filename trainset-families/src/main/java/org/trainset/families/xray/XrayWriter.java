@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.trainset.core.FormatRegistry;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.Annotation;
@@ -38,7 +37,6 @@ final class XrayWriter implements DatasetWriter {
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
-    FormatRegistry registry = FormatRegistry.load();
     return new ItemSink() {
       private String folder;
       private final List<Item> coco = new ArrayList<>();
@@ -89,11 +87,11 @@ final class XrayWriter implements DatasetWriter {
         String[] names = folder.split("/");
         String jsonName = names.length >= 2 ? names[names.length - 2].replace(' ', '_') + "_" + names[names.length - 1]
             : names[names.length - 1];
-        Path json = write("coco", coco, dir.resolveSibling("." + names[names.length - 1] + ".coco"));
+        Path json = write(XrayPart.COCO, coco, dir.resolveSibling("." + names[names.length - 1] + ".coco"));
         Files.move(json, dir.resolve(jsonName + ".json"), StandardCopyOption.REPLACE_EXISTING);
         if (!voc.isEmpty()) {
           Path tmp = dir.resolveSibling("." + names[names.length - 1] + ".voc");
-          write("voc", voc, tmp);
+          write(XrayPart.VOC, voc, tmp);
           for (Item it : voc) {
             Files.move(tmp.resolve("Annotations/" + it.id() + ".xml"), dir.resolve(it.id() + ".xml"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -106,14 +104,14 @@ final class XrayWriter implements DatasetWriter {
       }
 
       /** Writes {@code items} with a generic writer into {@code tmp}; returns the COCO JSON when there is one. */
-      private Path write(String format, List<Item> items, Path tmp) throws IOException {
+      private Path write(org.trainset.core.spi.Format format, List<Item> items, Path tmp) throws IOException {
         LossReport inner = LossReport.lenient();
-        try (ItemSink sink = registry.require(format).writer().orElseThrow().open(tmp, schema, WriteOptions.defaults(), inner)) {
+        try (ItemSink sink = format.writer().orElseThrow().open(tmp, schema, WriteOptions.defaults(), inner)) {
           for (Item it : items) sink.accept(it);
           sink.commit();
         }
         NestedLoss.forwardDropped(inner, loss);
-        if (!format.equals("coco")) return null;
+        if (format != XrayPart.COCO) return null;
         Path json;
         try (Stream<Path> s = Files.list(tmp.resolve("annotations"))) {
           json = s.filter(p -> p.getFileName().toString().startsWith("instances_")).findFirst().orElseThrow();

@@ -71,8 +71,8 @@ final class MediaReader implements DatasetReader {
       return root + " (" + files.size() + " files from " + files.get(0) + ")";
     }
 
-    @Override public ItemCursor open(ReadOptions options) {
-      Path base = Path.of(root);
+    @Override public ItemCursor open(ReadOptions options) throws IOException {
+      Path base = options.storage().local(root);
       return new ItemCursor() {
         private int next;
 
