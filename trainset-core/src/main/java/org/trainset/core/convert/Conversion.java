@@ -18,10 +18,25 @@ public final class Conversion {
   private Conversion() {}
 
   /** Counts of what was converted and what was lost. */
-  public record Result(long items, long annotations, LossReport loss) {}
+  public record Result(long items, long annotations, LossReport loss) {
+    /** {@code {"items", "annotations", "dropped": {what: count}, "changed": {what: count}}}. */
+    public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+      var root = org.trainset.core.json.ResultJson.object();
+      root.put("items", items).put("annotations", annotations);
+      root.set("dropped", org.trainset.core.json.ResultJson.fromMap(new java.util.TreeMap<>(loss.droppedCounts())));
+      root.set("changed", org.trainset.core.json.ResultJson.fromMap(new java.util.TreeMap<>(loss.changedCounts())));
+      return root;
+    }
+  }
 
   public static Result run(Format from, Path input, Format to, Path output, ReadOptions readOptions,
                            boolean strict, Progress progress) throws IOException {
+    return run(from, input, to, output, readOptions, strict, false, progress);
+  }
+
+  /** As above; with {@code copyMedia} the media files are copied into the output's own layout. */
+  public static Result run(Format from, Path input, Format to, Path output, ReadOptions readOptions,
+                           boolean strict, boolean copyMedia, Progress progress) throws IOException {
     DatasetWriter writer = to.writer().orElseThrow(() ->
         new IllegalArgumentException("format '" + to.id() + "' cannot be written"));
     ReadPlan plan = Datasets.plan(from, input, readOptions);
@@ -31,7 +46,7 @@ public final class Conversion {
     long annotations = 0;
     Path mediaRoot = plan.mediaRootFor(input);
     progress.start("convert " + from.id() + " -> " + to.id(), total > 0 ? total : -1);
-    try (ItemSink sink = writer.open(output, plan.schema(), new WriteOptions(mediaRoot, false), loss);
+    try (ItemSink sink = writer.open(output, plan.schema(), new WriteOptions(mediaRoot, copyMedia), loss);
          ItemCursor cursor = Datasets.cursor(plan, readOptions)) {
       for (Item item = cursor.next(); item != null; item = cursor.next()) {
         sink.accept(item);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.trainset.core.convert.ItemNames;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.io.InputException;
@@ -79,13 +80,10 @@ final class YoloWriter implements DatasetWriter {
       item.attributes().keySet().forEach(k -> loss.dropped("item attribute '" + k + "'"));
       for (int i = 1; i < item.media().size(); i++) loss.dropped("media beyond the first image");
       MediaRef media = item.primaryMedia();
-      String ext = extension(media);
+      String ext = ItemNames.extension(media) != null ? ItemNames.extension(media) : "jpg";
       // Ids that are file names (CVAT's "img0.jpg") would otherwise become "img0.jpg.jpg".
-      String stem = item.id();
-      if (stem.toLowerCase(java.util.Locale.ROOT).endsWith("." + ext.toLowerCase(java.util.Locale.ROOT))) {
-        stem = stem.substring(0, stem.length() - ext.length() - 1);
-        loss.changed("item id -> image file name without extension");
-      }
+      String stem = ItemNames.stem(item);
+      if (!stem.equals(item.id())) loss.changed("item id -> image file name without extension");
       Path image = out.resolve("images/" + subset + "/" + stem + "." + ext);
       Path label = out.resolve("labels/" + subset + "/" + stem + ".txt");
       Files.createDirectories(image.getParent());
@@ -109,13 +107,6 @@ final class YoloWriter implements DatasetWriter {
         text = lines.lines(item.annotations(), w, h);
       }
       Files.write(label, text, StandardCharsets.UTF_8);
-    }
-
-    private static String extension(MediaRef media) {
-      if (media == null) return "jpg";
-      String name = media.path().substring(media.path().lastIndexOf('/') + 1);
-      int dot = name.lastIndexOf('.');
-      return dot > 0 ? name.substring(dot + 1) : "jpg";
     }
 
     private boolean copyImage(MediaRef media, Path target) throws IOException {
