@@ -14,6 +14,12 @@ import org.trainset.server.http.Http;
 import org.trainset.server.http.Route;
 import org.trainset.server.http.RouteTable;
 import org.trainset.server.routes.AuthRoutes;
+import org.trainset.server.routes.ExportRoutes;
+import org.trainset.server.routes.ImportRoutes;
+import org.trainset.server.routes.ItemRoutes;
+import org.trainset.server.routes.MediaRoutes;
+import org.trainset.server.routes.OperationRoutes;
+import org.trainset.server.routes.ProjectRoutes;
 import org.trainset.server.routes.HealthRoutes;
 
 /** The HTTP server: the route table wired into Javalin, one error format, the web app's files. */
@@ -36,6 +42,12 @@ public final class TrainsetServer implements AutoCloseable {
     RouteTable t = new RouteTable();
     new HealthRoutes(platform).register(t);
     new AuthRoutes(platform).register(t);
+    new ProjectRoutes(platform).register(t);
+    new ImportRoutes(platform).register(t);
+    new OperationRoutes(platform).register(t);
+    new ItemRoutes(platform).register(t);
+    new MediaRoutes(platform).register(t);
+    new ExportRoutes(platform).register(t);
     return t;
   }
 
@@ -52,6 +64,9 @@ public final class TrainsetServer implements AutoCloseable {
       cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
       cfg.jetty.host = host;
       cfg.jetty.port = port;
+      cfg.jetty.multipartConfig.cacheDirectory(platform.dataDir().resolve("uploads").toString());
+      cfg.jetty.multipartConfig.maxFileSize(platform.limits().maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxTotalRequestSize(platform.limits().maxUploadBytes() + 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
       cfg.routes.beforeMatched(auth);
       for (Route r : routes.routes()) {
         cfg.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.roles().toArray(RouteRole[]::new));

@@ -44,10 +44,7 @@ public final class ConvertVerb implements Verb {
     if (output.json) {
       var root = Json.object();
       root.put("from", source.id()).put("to", target.id()).put("out", out.toString());
-      root.put("items", r.items()).put("annotations", r.annotations());
-      root.put("itemsRead", r.itemsRead()).put("annotationsRead", r.annotationsRead());
-      root.set("dropped", Json.fromMap(r.loss().droppedCounts()));
-      root.set("changed", Json.fromMap(r.loss().changedCounts()));
+      root.setAll(r.toJson());
       o.println(Json.write(root));
     } else {
       o.printf("converted %d items, %d annotations: %s -> %s in %s%n", r.items(), r.annotations(),

@@ -26,7 +26,17 @@ public final class Conversion {
    * @param annotationsRead annotations read from the input
    * @param loss            what the target could not hold: it explains any difference
    */
-  public record Result(long items, long annotations, long itemsRead, long annotationsRead, LossReport loss) {}
+  public record Result(long items, long annotations, long itemsRead, long annotationsRead, LossReport loss) {
+    /** {@code {"items", "annotations", "itemsRead", "annotationsRead", "dropped": {what: count}, "changed": {what: count}}}. */
+    public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+      var root = org.trainset.core.json.ResultJson.object();
+      root.put("items", items).put("annotations", annotations);
+      root.put("itemsRead", itemsRead).put("annotationsRead", annotationsRead);
+      root.set("dropped", org.trainset.core.json.ResultJson.fromMap(new java.util.TreeMap<>(loss.droppedCounts())));
+      root.set("changed", org.trainset.core.json.ResultJson.fromMap(new java.util.TreeMap<>(loss.changedCounts())));
+      return root;
+    }
+  }
 
   public static Result run(Format from, Path input, Format to, Path output, ReadOptions readOptions,
                            boolean strict, Progress progress) throws IOException {

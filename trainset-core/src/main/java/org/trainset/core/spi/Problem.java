@@ -22,6 +22,12 @@ public record Problem(String severity, String rule, String file, long line, Stri
     return new Problem("warning", rule, file, -1, item, annotation, message);
   }
 
+  /** The same problem in the shared vocabulary. */
+  public org.trainset.core.issue.Issue toIssue() {
+    return new org.trainset.core.issue.Issue(org.trainset.core.issue.Severity.parse(severity), rule, file, line, -1,
+        item, annotation, null, message, null);
+  }
+
   @Override public String toString() {
     StringBuilder sb = new StringBuilder(severity).append(' ').append(rule).append(": ");
     if (file != null) sb.append(file).append(line >= 0 ? ":" + line : "").append(' ');
