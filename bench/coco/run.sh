@@ -14,13 +14,14 @@ big_images="${BIG_IMAGES:-320000}"
 mkdir -p "$work"
 cd "$root"
 
-echo "== building (trainset-formats test classes)" >&2
+echo "== building (trainset-formats test classes and the CLI jar; no mvn install)" >&2
 mvn -q -B -pl trainset-formats -am test-compile
-mvn -q -B -pl trainset-formats dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-deps="$(tr ':' '\n' < "$work/cp.txt" | grep -v '/org/trainset/' | paste -sd:)"
-cp="$root/trainset-core/target/classes:$root/trainset-formats/target/classes:$root/trainset-formats/target/test-classes:$deps"
+mvn -q -B -pl trainset-cli -am package -DskipTests
+# This checkout's classes first, then the shaded CLI jar for the libraries (Jackson etc.).
+cp="$root/trainset-core/target/classes:$root/trainset-formats/target/classes:$root/trainset-formats/target/test-classes:$root/trainset-cli/target/trainset.jar"
 bench() { java "$@" -cp "$cp" org.trainset.formats.coco.CocoBench; }
 metrics() { grep -E "Elapsed \(wall|Maximum resident|User time|System time" "$1" | sed 's/^\s*/  /'; }
+cpu() { awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$1"; }
 
 F="$work/instances_train.json"
 [[ -f "$F" ]] || java -cp "$cp" org.trainset.formats.coco.CocoBench generate "$F" "$images" "$per"
@@ -40,6 +41,7 @@ for r in $(seq 1 "$rounds"); do
   metrics "$work/py.time"
   j=$(grep "Elapsed (wall" "$work/java.time" | awk -F': ' '{n=split($2,t,":"); print (n==3 ? t[1]*3600+t[2]*60+t[3] : t[1]*60+t[2])}')
   p=$(grep "Elapsed (wall" "$work/py.time" | awk -F': ' '{n=split($2,t,":"); print (n==3 ? t[1]*3600+t[2]*60+t[3] : t[1]*60+t[2])}')
+  echo "  CPU: trainset $(cpu "$work/java.time") s, python $(cpu "$work/py.time") s"
   best_java=$(echo "$j $best_java" | awk '{print ($1 < $2 ? $1 : $2)}')
   best_py=$(echo "$p $best_py" | awk '{print ($1 < $2 ? $1 : $2)}')
   echo "load now: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -88,7 +88,7 @@ final class MedicalScanner {
       for (Path f : dcms) {
         String rel = root.relativize(f).toString().replace('\\', '/');
         Matcher m = MedicalLayout.MAMMO_NAME.matcher(f.getFileName().toString());
-        DicomObject h = new DicomReader(DicomReader.Options.headerOnly()).read(f).dataset();
+        DicomObject h = new DicomReader(DicomReader.Options.headerOnly().withLimits(limits)).read(f).dataset();
         // ImageLaterality (0020,0062), else the series' Laterality (0020,0060), + ViewPosition (0018,5101)
         String side = h.string(0x00200062).filter(x -> !x.isEmpty()).or(() -> h.string(0x00200060)).orElse("");
         String view = side + h.string(0x00185101).orElse("");

@@ -118,7 +118,7 @@ final class Buckets implements AutoCloseable {
     for (Lane lane : lanes) {
       byte[] bytes = lane.take(b);
       if (bytes == null) continue;
-      ByteBuffer in = ByteBuffer.wrap(bytes);
+      ByteBuffer in = ByteBuffer.wrap(bytes).order(SpillCodec.ORDER);
       while (in.hasRemaining()) {
         int local = in.getInt() - firstImage(b);
         List<SpillCodec.Record> list = byImage.get(local);

@@ -125,13 +125,19 @@ final class SpillCodec {
     return in.get() != 0 ? string(in) : null;
   }
 
-  /** A growable big-endian buffer annotations are encoded into before a bulk write. */
+  /**
+   * The spill files' byte order: they live only as long as the read, so the machine's own order,
+   * which lets double arrays be copied without swapping bytes.
+   */
+  static final java.nio.ByteOrder ORDER = java.nio.ByteOrder.nativeOrder();
+
+  /** A growable buffer (in {@link #ORDER}) annotations are encoded into before a bulk write. */
   static final class Out {
-    private ByteBuffer bb = ByteBuffer.allocate(1 << 12);
+    private ByteBuffer bb = ByteBuffer.allocate(1 << 12).order(ORDER);
 
     private ByteBuffer room(int n) {
       if (bb.remaining() < n) {
-        ByteBuffer bigger = ByteBuffer.allocate(Math.max(bb.capacity() * 2, bb.position() + n));
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(bb.capacity() * 2, bb.position() + n)).order(ORDER);
         bb.flip();
         bigger.put(bb);
         bb = bigger;

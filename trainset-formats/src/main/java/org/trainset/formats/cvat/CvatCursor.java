@@ -41,6 +41,7 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
   private final CvatShapes shapes;
   private final CvatTracks tracks;
   private final List<Annotation> videoTracks = new ArrayList<>();
+  private final Map<String, String> imageIds = new HashMap<>();
   private boolean pending = true; // the head parser left the reader on the first item element
   private boolean done;
 
@@ -97,6 +98,18 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
       }
     }
     if (name == null) throw CvatXml.error(file, r, "cvat-image", "<image> has no name");
+    Object imageId = attributes.get(FRAME);
+    if (imageId != null) {
+      // Ids are unique per task and subset (project exports repeat them across subsets); CVAT
+      // imports use the id as the frame number, so a repeat would merge two images' annotations.
+      String key = subset + "\u0000" + attributes.get(TASK_ID) + "\u0000" + imageId;
+      String first = imageIds.putIfAbsent(key, name);
+      if (first != null) {
+        problems.report(new Problem("error", "duplicate-image-id", file.toString(), r.getLocation().getLineNumber(),
+            subset != null ? subset + "/" + name : name, null,
+            "<image id=\"" + imageId + "\"> repeats the id of '" + first + "'"));
+      }
+    }
     if ((width != null && width < 0) || (height != null && height < 0)) {
       throw CvatXml.error(file, r, "cvat-image", "<image> has a negative size");
     }
