@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.trainset.core.sample.SampleOptions;
 
 /**
  * The web app in real headless Chromium against a real server: sign in by typing, open the
@@ -20,11 +21,45 @@ import org.junit.jupiter.api.Test;
 class WebAppBrowserTest extends BrowserTestBase {
   String projectId;
   String scene1Id;
+  String sidewalkId;
+  JsonNode sidewalkFindings;
 
   @Override void importData(WebTestServer.Client admin, Path tmp) throws Exception {
     projectId = admin.createProjectWithData("street scenes", null, null, WebSample.write(tmp));
     JsonNode items = admin.get("/api/projects/" + projectId + "/items?q=scene-1");
     scene1Id = items.path("items").get(0).path("id").asText();
+    // A family sample with planted defects: its rule pack has findings to list.
+    Path sidewalk = tmp.resolve("sidewalk");
+    MediaViewerBrowserTest.generator("aihub.sidewalk").generate(sidewalk, new SampleOptions(6, 11, true));
+    sidewalkId = admin.createProjectWithData("sidewalk", "aihub.sidewalk", null, sidewalk);
+    sidewalkFindings = admin.get("/api/projects/" + sidewalkId + "/findings?limit=10000");
+  }
+
+  @Test
+  void findingsListLinksToItemsAndFiltersTheGrid() {
+    signIn();
+    go("/projects/" + sidewalkId + "/findings");
+    Locator rows = page.locator("#findings tbody tr");
+    rows.first().waitFor();
+    assertEquals(sidewalkFindings.path("shown").size(), rows.count());
+    assertTrue(page.locator("#findings-count").textContent().contains(sidewalkFindings.path("findings").asText()));
+    // The first finding's item link opens that item in the viewer.
+    JsonNode first = sidewalkFindings.path("shown").get(0);
+    rows.first().locator("a.finding-item").click();
+    page.waitForURL("**/items/" + first.path("itemRef").asText());
+    page.locator("#item-id").waitFor();
+    assertTrue(page.locator("#item-id").textContent().contains(first.path("item").asText()));
+    // A rule's link shows the grid of the items it flagged.
+    String rule = first.path("rule").asText();
+    java.util.Set<String> flagged = new java.util.HashSet<>();
+    for (JsonNode f : sidewalkFindings.path("shown")) if (f.path("rule").asText().equals(rule)) flagged.add(f.path("item").asText());
+    go("/projects/" + sidewalkId + "/findings");
+    page.locator("a.rule-link", new Page.LocatorOptions().setHasText(rule)).first().click();
+    page.locator("#item-grid[data-first-grid=true]").waitFor();
+    java.util.Set<String> shown = new java.util.HashSet<>(page.locator("#item-grid a.cell").evaluateAll("cs => cs.map(c => c.dataset.name)") instanceof List<?> l
+        ? l.stream().map(String::valueOf).toList() : List.of());
+    assertEquals(flagged, shown);
+    assertEquals(rule, page.locator("#filter-finding").inputValue());
   }
 
   @Test
@@ -42,6 +77,7 @@ class WebAppBrowserTest extends BrowserTestBase {
           "r", Integer.parseInt(rgb[0]), "g", Integer.parseInt(rgb[1]), "b", Integer.parseInt(rgb[2])));
       assertTrue(count.intValue() > 200, chart[0] + " shows " + count + " bar pixels");
     }
+    screenshot("project");
   }
 
   @Test
@@ -50,6 +86,7 @@ class WebAppBrowserTest extends BrowserTestBase {
     go("/projects/" + projectId + "/items");
     page.locator("#item-grid[data-first-grid=true]").waitFor();
     assertEquals(3, page.locator("#item-grid a.cell").count());
+    screenshot("grid");
     page.locator("#filter-label").selectOption("bus");
     page.waitForURL("**/items?label=bus");
     page.locator("#item-grid[data-first-grid=true]").waitFor();
