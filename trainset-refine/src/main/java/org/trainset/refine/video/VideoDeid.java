@@ -110,7 +110,8 @@ public final class VideoDeid {
     Files.createDirectories(dst.getParent());
     Path encoded = dst.resolveSibling("." + dst.getFileName() + ".encoding.mp4");
     long frames = 0, framesChanged = 0, regionCount = 0;
-    Map<String, long[]> open = new LinkedHashMap<>(); // region row → [start, last frame]
+    Map<String, long[]> open = new LinkedHashMap<>(); // region → [first, last frame] of its current run
+    List<String> closed = new ArrayList<>();
     try (FrameStream.Decoder dec = new FrameStream.Decoder(file, probe);
          FrameStream.Encoder enc = new FrameStream.Encoder(file, probe, encoded)) {
       for (Mat frame = dec.next(); frame != null; frame = dec.next()) {
@@ -126,7 +127,12 @@ public final class VideoDeid {
             o.method().apply(frame, r);
             String key = r.x() + "," + r.y() + "," + r.width() + "," + r.height() + "," + r.label();
             long[] span = open.get(key);
-            if (span != null && span[1] == frames - 1) span[1] = frames; else open.put(key, new long[] {frames, frames});
+            if (span != null && span[1] == frames - 1) {
+              span[1] = frames;
+            } else {
+              if (span != null) closed.add(item.id() + "," + span[0] + "," + span[1] + "," + key);
+              open.put(key, new long[] {frames, frames});
+            }
           }
           if (!found.isEmpty()) framesChanged++;
           regionCount += found.size();
@@ -152,6 +158,7 @@ public final class VideoDeid {
       }
       Files.move(encoded, dst);
     }
+    for (String row : closed) regionsOut.write(row + "\n");
     for (Map.Entry<String, long[]> e : open.entrySet()) {
       regionsOut.write(item.id() + "," + e.getValue()[0] + "," + e.getValue()[1] + "," + e.getKey() + "\n");
     }
