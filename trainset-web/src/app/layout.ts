@@ -25,7 +25,9 @@ export function frame(content: HTMLElement, options: { loggedIn?: boolean } = {}
 export function loading(build: (into: HTMLElement) => Promise<void>): HTMLElement {
   const el = h('div', { class: 'page' }, h('p', { class: 'muted' }, t('app.loading')));
   build(el).catch((e: unknown) => {
-    el.replaceChildren(errorBox(e));
+    // Keep what was built (e.g. the project's tabs) and show the error under it.
+    el.querySelector(':scope > p.muted')?.remove();
+    el.appendChild(errorBox(e));
   });
   return el;
 }

@@ -163,11 +163,17 @@ export class VirtualGrid {
     cell.el.dataset.name = item.name;
     cell.el.title = item.name;
     cell.caption.textContent = item.name; // text: item names come from data
-    Promise.all([this.thumbs.image(item), this.thumbs.overlay(item).catch(() => [])]).then(([img, shapes]) => {
-      if (cell.bound !== key || this.destroyed) return;
+    const wanted = () => cell.bound === key && !this.destroyed;
+    Promise.all([this.thumbs.image(item), this.thumbs.overlay(item, wanted)]).then(([img, shapes]) => {
+      if (!wanted()) return;
       const drawn = drawThumbnail(cell.canvas, item, img, shapes, this.options.colors, this.options.placeholder);
       cell.el.dataset.shapes = String(drawn);
       cell.el.dataset.state = img ? 'drawn' : 'no-image';
+      if (this.firstGridPending) this.schedule();
+    }, () => {
+      // Dropped because the cell scrolled away (the next bind asks again), or the request failed.
+      if (!wanted()) return;
+      cell.el.dataset.state = 'error';
       if (this.firstGridPending) this.schedule();
     });
   }
@@ -179,7 +185,7 @@ export class VirtualGrid {
     }
     for (let pos = from; pos < to; pos++) {
       const state = this.cells.get(pos)?.el.dataset.state;
-      if (state !== 'drawn' && state !== 'no-image') return;
+      if (state !== 'drawn' && state !== 'no-image' && state !== 'error') return;
     }
     this.finishFirstGrid();
   }
