@@ -66,7 +66,7 @@ public final class PullVerb implements Verb {
   }
 
   /** The export's single top folder's content goes into {@code out}; entries cannot leave it. */
-  private static void unpack(Path zip, Path out) throws java.io.IOException {
+  static void unpack(Path zip, Path out) throws java.io.IOException {
     try (AtomicOutput staging = AtomicOutput.directory(out);
          ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

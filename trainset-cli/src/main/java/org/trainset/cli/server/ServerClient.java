@@ -39,7 +39,14 @@ public final class ServerClient {
   }
 
   public JsonNode createProject(String name) throws IOException {
-    return call("POST", "/api/projects", JSON.createObjectNode().put("name", name));
+    return createProject(name, null);
+  }
+
+  /** A new project of {@code family} (null: generic); its rule pack follows the family. */
+  public JsonNode createProject(String name, String family) throws IOException {
+    var body = JSON.createObjectNode().put("name", name);
+    if (family != null) body.put("family", family);
+    return call("POST", "/api/projects", body);
   }
 
   /** Uploads {@code archive} in chunks (resuming from the server's offset) and returns the upload id. */
