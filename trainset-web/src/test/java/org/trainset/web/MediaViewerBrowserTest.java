@@ -102,6 +102,9 @@ class MediaViewerBrowserTest extends BrowserTestBase {
   void dicomIsPreviewedThroughWindowAndLevel() {
     signIn();
     go("/items/" + dicomItem);
+    page.waitForFunction("() => window.trainset?.viewer?.media.ready || window.trainset?.viewer?.media.error || document.querySelector('.media-extra .error')");
+    assertEquals(null, page.evaluate("() => window.trainset?.viewer?.media.error ?? document.querySelector('.media-extra .error')?.textContent ?? null"),
+        "the DICOM file was fetched and decoded (a server answering with a wrong Content-Length fails here)");
     awaitViewer();
     assertEquals("dicom", page.evaluate("() => window.trainset.viewer.media.kind"));
     List<?> window = (List<?>) page.evaluate("() => window.trainset.viewer.media.window");

@@ -65,6 +65,7 @@ class WebAppBrowserTest extends BrowserTestBase {
   @Test
   void signInByTypingThenOpenProjectWithCharts() {
     signIn();
+    page.waitForFunction("() => document.querySelector('#whoami').textContent.includes('ana (manager)')");
     Locator link = page.locator("a.project-link", new Page.LocatorOptions().setHasText("street scenes"));
     link.click();
     page.waitForURL("**/projects/" + projectId);
