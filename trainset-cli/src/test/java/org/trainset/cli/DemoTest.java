@@ -35,7 +35,7 @@ class DemoTest {
     Cli.Result text = Cli.run("demo", "--out", out.toString());
     assertEquals(0, text.exitCode(), text.toString());
     assertTrue(text.out().startsWith("1. detect"), text.out());
-    assertTrue(text.out().contains("voc        wrote 4 items / 12 annotations") && text.out().contains("polygon -> box"),
+    assertTrue(text.out().contains("voc        converted 4 items / 12 annotations") && text.out().contains("polygon -> box"),
         text.out());
   }
 }

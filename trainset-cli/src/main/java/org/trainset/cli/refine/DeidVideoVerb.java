@@ -70,8 +70,8 @@ public final class DeidVideoVerb implements Verb {
     Format source = DatasetInput.formatOf(in, from);
     Format target = RefineCli.outputFormat(source, to);
     RefineCli.refuseSame(in, out);
-    Path logPath = log != null ? log : Reports.besides(out, "deid-video.json");
-    Path regionsPath = regionsOut != null ? regionsOut : Reports.besides(out, "deid-video-regions.csv");
+    Path logPath = log != null ? log : Reports.inside(out, "deid-video.json");
+    Path regionsPath = regionsOut != null ? regionsOut : Reports.inside(out, "deid-video-regions.csv");
     VideoDeid.Outcome r = VideoDeid.run(source, in, target, out, logPath, regionsPath,
         new VideoDeid.Options(detectors, method), ReadOptions.defaults(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));

@@ -63,7 +63,7 @@ public final class QualityVerb implements Verb {
     QualityFilter.Outcome r = QualityFilter.run(source, in, target, out,
         new QualityFilter.Thresholds(minSharpness, lo, hi, maxClipped, maxNoise, maxTilt, annotate),
         ReadOptions.defaults(), ProgressBar.forTerminal(spec.commandLine().getErr(), output));
-    Path reportPath = report != null ? report : Reports.besides(out, "quality.json");
+    Path reportPath = report != null ? report : Reports.inside(out, "quality.json");
     var root = Json.object();
     root.put("input", in.toString()).put("out", out.toString()).put("report", reportPath.toString())
         .put("items", r.items()).put("kept", r.kept()).put("dropped", r.dropped().size());

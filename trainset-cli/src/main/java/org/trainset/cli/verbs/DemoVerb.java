@@ -78,8 +78,8 @@ public final class DemoVerb implements Verb {
       Conversion.Result r = Conversion.run(source, input, target, dest, ReadOptions.defaults(), false, Progress.NONE);
       Statistics.Result back = Statistics.run(DatasetInput.registry().detect(dest), dest, ReadOptions.defaults(),
           Progress.NONE);
-      step(o, String.format("   %-10s wrote %d items / %d annotations; read back %d / %d; %s", target.id(),
-          r.items(), r.annotations(), back.items(), back.annotations(), r.loss().describe().replace("\n", "; ")));
+      step(o, String.format("   %-10s converted %d items / %d annotations; read back %d / %d; %s", target.id(),
+          r.itemsRead(), r.annotationsRead(), back.items(), back.annotations(), r.loss().describe().replace("\n", "; ")));
       conversions.addObject().put("to", target.id()).put("readBackItems", back.items())
           .put("readBackAnnotations", back.annotations()).put("loss", r.loss().describe());
     }

@@ -62,7 +62,7 @@ class DeidVideoCliTest {
     }
     assertTrue(reencoding < 3.0, "re-encoding changed pixels by " + reencoding);
     assertTrue(changedInside > 3 * reencoding, "blurred frames differ by " + changedInside + ", re-encoding by " + reencoding);
-    String applied = Files.readString(dir.resolve("out.deid-video-regions.csv"));
+    String applied = Files.readString(dir.resolve("out").resolve("deid-video-regions.csv"));
     assertTrue(applied.contains(CLIP + "," + FIRST + "," + LAST + "," + X + "," + Y), applied);
   }
 

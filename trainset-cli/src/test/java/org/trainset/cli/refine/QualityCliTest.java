@@ -50,7 +50,7 @@ class QualityCliTest {
     assertTrue(why.get("dark.png").contains("underexposed"), why.toString());
     assertTrue(why.get("noisy.png").contains("noise") && !why.get("noisy.png").contains("blur"), why.toString());
     assertTrue(why.get("tilted.png").contains("tilt") && !why.get("tilted.png").contains("blur"), why.toString());
-    assertTrue(Files.isRegularFile(dir.resolve("kept.quality.json")));
+    assertTrue(Files.isRegularFile(dir.resolve("kept").resolve("quality.json")));
     JsonNode stats = new ObjectMapper().readTree(Cli.run("stats", out.toString(), "--json").out());
     assertEquals(2, stats.get("items").asInt(), "the output holds the kept images");
     Cli.Result none = Cli.run("quality", in.toString(), "--out", dir.resolve("x").toString());

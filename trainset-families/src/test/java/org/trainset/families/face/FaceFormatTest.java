@@ -21,7 +21,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.Points;
 import org.trainset.core.sample.SampleOptions;
 import org.trainset.core.sample.SampleSummary;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.sample.SampleGenerator;
 import org.trainset.testkit.GeneratedSampleContract;
@@ -71,7 +71,7 @@ class FaceFormatTest extends GeneratedSampleContract {
     Path dir = tempDir.resolve("defects");
     SampleSummary s = new FaceSampleGenerator().generate(dir, new SampleOptions(24, 2, true));
     assertEquals(23, s.items());
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
     List<Item> items = Datasets.readAll(Datasets.plan(format(), dir, collect), collect);
     assertEquals(23, items.size());
