@@ -9,7 +9,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.spi.ItemCursor;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.inspect.Inspection;
-import org.trainset.inspect.rules.Finding;
+import org.trainset.core.issue.Issue;
 import org.trainset.inspect.rules.FindingTally;
 import org.trainset.inspect.rules.InspectionRun;
 import org.trainset.inspect.rules.Inspector;
@@ -29,17 +29,13 @@ public final class SparkInspection {
   public static Inspection.Result run(JavaSparkContext jsc, String data, String formatId, ReadOptions base,
                                       RulePack pack, int keep) throws IOException {
     FindingTally tally = new FindingTally(keep);
-    SparkInput input = SparkInput.plan(jsc, data, formatId, base, p -> {
-      if ("error".equals(p.severity())) tally.accept(Inspection.readerFinding(p));
-    });
+    SparkInput input = SparkInput.plan(jsc, data, formatId, base, Inspection.readerErrors(tally));
     Inspector inspector = new Inspector(pack);
     List<PartResult> parts = PartJobs.run(jsc, input.plan().parts(), input.options(), "trainset inspect " + data,
         (index, part, opts) -> {
           FindingTally mine = new FindingTally(keep);
           InspectionRun run = inspector.newRun();
-          ReadOptions collecting = opts.withProblems(p -> {
-            if ("error".equals(p.severity())) mine.accept(Inspection.readerFinding(p));
-          });
+          ReadOptions collecting = opts.withProblems(Inspection.readerErrors(mine));
           try (ItemCursor c = part.open(collecting)) {
             for (Item i = c.next(); i != null; i = c.next()) run.add(i, mine);
           }
@@ -50,10 +46,10 @@ public final class SparkInspection {
       total.merge(p.run());
       tally.merge(p.tally());
     }
-    List<Finding> datasetFindings = new ArrayList<>();
+    List<Issue> datasetFindings = new ArrayList<>();
     total.finish(datasetFindings::add);
     datasetFindings.forEach(tally::accept);
     return new Inspection.Result(input.format().id(), pack.id(), total.items(), tally.total(), tally.bySeverity(),
-        tally.byRule(), tally.kept().stream().map(Inspection::issueOf).toList(), null);
+        tally.byRule(), tally.kept(), null);
   }
 }

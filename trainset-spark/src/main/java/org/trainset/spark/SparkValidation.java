@@ -14,7 +14,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.validate.DatasetValidator;
 import org.trainset.core.validate.Validation;
@@ -31,7 +31,7 @@ public final class SparkValidation {
   private SparkValidation() {}
 
   /** A problem with where it was reported: after {@code ordinal} items, by the reader or the validator. */
-  record Tagged(Problem problem, long ordinal, boolean byValidator) implements Serializable { }
+  record Tagged(Issue problem, long ordinal, boolean byValidator) implements Serializable { }
 
   /** One part's problems and item ids (the ids stay on the executor). */
   record PartResult(long items, List<Tagged> problems, List<String> ids) implements Serializable {
@@ -42,7 +42,7 @@ public final class SparkValidation {
 
   /** The same result record, with the same issues in the same order, as {@link Validation#run}. */
   public static Validation.Result run(JavaSparkContext jsc, String data, String formatId, ReadOptions options) throws IOException {
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     SparkInput input = SparkInput.plan(jsc, data, formatId, options, problems::add);
     DatasetSchema schema = input.plan().schema();
     jsc.setJobDescription("trainset validate " + data);
@@ -64,12 +64,12 @@ public final class SparkValidation {
         items += part.items();
         List<Tagged> tagged = withRepeats(part.problems(), repeats, p);
         for (Tagged t : tagged) {
-          Problem pr = t.problem();
+          Issue pr = t.problem();
           if (DatasetValidator.UNDECLARED_LABEL.equals(pr.rule()) && t.byValidator() && !undeclared.add(pr.message())) continue;
           problems.add(pr);
         }
       }
-      return new Validation.Result(input.format().id(), items, problems.stream().map(Problem::toIssue).toList());
+      return new Validation.Result(input.format().id(), items, problems);
     } finally {
       outcomes.unpersist(false);
     }

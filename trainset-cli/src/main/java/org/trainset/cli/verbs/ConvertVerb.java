@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Convert a dataset to another format and report what the target cannot hold.",
+        "The counts are what the output holds, read back with the target's reader; when they are",
+        "smaller than what was read, the loss report says why.",
         "The output folder appears only when the whole conversion succeeded; an existing one is",
         "replaced only then. With --strict any loss fails the run (exit 1) and nothing is written."})
 public final class ConvertVerb implements Verb {
@@ -47,6 +49,10 @@ public final class ConvertVerb implements Verb {
     } else {
       o.printf("converted %d items, %d annotations: %s -> %s in %s%n", r.items(), r.annotations(),
           source.id(), target.id(), out);
+      if (r.items() != r.itemsRead() || r.annotations() != r.annotationsRead()) {
+        o.printf("read %d items, %d annotations; the loss report says what the output could not hold%n",
+            r.itemsRead(), r.annotationsRead());
+      }
       o.println("loss report:");
       r.loss().describe().lines().forEach(l -> o.println("  " + l));
     }

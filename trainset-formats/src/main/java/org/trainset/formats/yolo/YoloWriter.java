@@ -72,9 +72,6 @@ final class YoloWriter implements DatasetWriter {
       if (subset == null || subset.isEmpty()) {
         loss.changed("subset (none) -> train");
         subset = "train";
-      } else if (YoloFormat.YAML_RESERVED.contains(subset)) {
-        loss.changed("subset named like a data.yaml key -> <name>_subset");
-        subset = subset + "_subset";
       }
       subsets.add(subset);
       item.attributes().keySet().forEach(k -> loss.dropped("item attribute '" + k + "'"));
@@ -128,8 +125,10 @@ final class YoloWriter implements DatasetWriter {
         for (long i = 0; i < lines.rectangularQuads(); i++) loss.changed("rectangular 4-point polygon -> rotated box (task: obb)");
       }
       Map<String, Object> yaml = new LinkedHashMap<>();
-      yaml.put("path", ".");
-      for (String s : subsets) yaml.put(s, "images/" + s);
+      // No "path:": Ultralytics resolves a relative one against the working directory or its own
+      // datasets folder, while without it the subset folders are relative to data.yaml itself.
+      yaml.putAll(DataYamlSplits.keys(subsets, loss));
+      if (subsets.isEmpty()) Files.createDirectories(out.path().resolve("images/train"));
       if (keypoints > 0) yaml.put("kpt_shape", List.of(keypoints, 3));
       if (lines.wroteRotated()) yaml.put(YoloFormat.TASK_KEY, YoloFormat.TASK_OBB);
       Map<Integer, String> names = new LinkedHashMap<>();
