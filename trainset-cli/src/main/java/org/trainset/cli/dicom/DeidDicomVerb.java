@@ -99,7 +99,12 @@ public final class DeidDicomVerb implements Verb {
       err.println("trainset deid dicom: no --key given; UIDs are replaced with a fixed default key, so anyone with trainset can"
           + " confirm a guessed UID. Pass --key or --key-file for real releases.");
     }
-    DeidSummary s = new DeidRun(config, rename, threads, limits.readOptions().limits()).run(in, out, ProgressBar.forTerminal(err, output));
+    DeidSummary s;
+    try {
+      s = new DeidRun(config, rename, threads, limits.readOptions().limits()).run(in, out, ProgressBar.forTerminal(err, output));
+    } catch (DeidRun.OutputOverlapsInput e) {
+      throw new UsageException("--out: " + e.getMessage());
+    }
     var o = spec.commandLine().getOut();
     if (output.json) {
       var root = Json.object();

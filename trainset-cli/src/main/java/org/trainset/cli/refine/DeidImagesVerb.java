@@ -61,17 +61,10 @@ public final class DeidImagesVerb implements Verb {
     List<RegionDetector> detectors = new ArrayList<>();
     if (labels != null && !labels.isEmpty()) detectors.add(new AnnotationRegions(new LinkedHashSet<>(labels)));
     for (String kind : haar == null ? List.<String>of() : haar) {
-      String file = switch (kind.toLowerCase(Locale.ROOT)) {
-        case "face" -> "haarcascade_frontalface_default.xml";
-        case "plate" -> "haarcascade_russian_plate_number.xml";
-        default -> throw new UsageException("unknown --haar '" + kind + "'; known: face, plate");
-      };
-      detectors.add(new HaarCascadeRegions(HaarCascadeRegions.debianCascade(file), kind.equals("face") ? "face" : "license_plate",
-          scaleFactor, minNeighbors, minSize));
+      detectors.add(RefineCli.stockCascade(kind, scaleFactor, minNeighbors, minSize));
     }
     for (Path c : cascades == null ? List.<Path>of() : cascades) {
-      String label = c.getFileName().toString().toLowerCase(Locale.ROOT).contains("plate") ? "license_plate" : "face";
-      detectors.add(new HaarCascadeRegions(c, label, scaleFactor, minNeighbors, minSize));
+      detectors.add(HaarCascadeRegions.ofFile(c, scaleFactor, minNeighbors, minSize));
     }
     RegionListRegions corrections = regions == null ? null : new RegionListRegions(regions);
     if (corrections != null) detectors.add(corrections);

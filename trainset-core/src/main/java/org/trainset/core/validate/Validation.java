@@ -13,7 +13,6 @@ import org.trainset.core.model.Item;
 import org.trainset.core.progress.Progress;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ProblemSink;
 import org.trainset.core.spi.ReadOptions;
 
@@ -59,7 +58,7 @@ public final class Validation {
   /** Validates the dataset at {@code input}; reader problems are collected, not fatal. */
   public static Result run(Format format, Path input, ReadOptions options, Progress progress) throws IOException {
     List<Issue> planning = new ArrayList<>();
-    DatasetSource source = DatasetSource.open(format, input, options.withProblems(p -> planning.add(p.toIssue())));
+    DatasetSource source = DatasetSource.open(format, input, options.withProblems(planning::add));
     return run(source, planning, progress);
   }
 
@@ -70,7 +69,7 @@ public final class Validation {
 
   private static Result run(DatasetSource source, List<Issue> earlier, Progress progress) throws IOException {
     List<Issue> issues = new ArrayList<>(earlier);
-    ProblemSink collect = (Problem p) -> issues.add(p.toIssue());
+    ProblemSink collect = issues::add;
     DatasetValidator validator = new DatasetValidator(source.schema(), collect);
     long total = source.estimatedBytes();
     long items = 0;

@@ -50,6 +50,13 @@ public final class DeidRun {
   private final DicomReader.Options readOptions;
 
   /** {@code threads}: files de-identified at once (memory grows with it: one file each, pixel data excepted). */
+  /** The output folder is the input, lies inside it, or contains it (the CLI names its option). */
+  public static final class OutputOverlapsInput extends IllegalArgumentException {
+    public OutputOverlapsInput(Path out) {
+      super("the output folder must not be the input folder, lie inside it, or contain it: " + out);
+    }
+  }
+
   public DeidRun(DeidConfig config, boolean rename, int threads) {
     this(config, rename, threads, ParseLimits.DEFAULT);
   }
@@ -67,7 +74,7 @@ public final class DeidRun {
     Path absIn = in.toAbsolutePath().normalize();
     Path absOut = out.toAbsolutePath().normalize();
     if (absOut.startsWith(absIn) || absIn.startsWith(absOut)) {
-      throw new IllegalArgumentException("--out must not be the input or inside it (or contain it): " + out);
+      throw new OutputOverlapsInput(out);
     }
     List<Path> files = list(in);
     Map<String, Integer> actions = new TreeMap<>();

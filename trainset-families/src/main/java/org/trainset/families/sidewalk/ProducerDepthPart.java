@@ -14,7 +14,8 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
 
@@ -74,8 +75,7 @@ record ProducerDepthPart(String base) implements ReadPart {
           String producer = byRelease.get(role);
           Path f = producer == null ? null : files.get(producer);
           if (f == null) {
-            options.problems().report(Problem.error("sidewalk-depth-incomplete", base, id, null,
-                "set " + id + " has no " + role + " file (" + producer + ")"));
+            options.problems().report(Issue.at(Severity.ERROR, "sidewalk-depth-incomplete", base, -1, id, null, "set " + id + " has no " + role + " file (" + producer + ")"));
             continue;
           }
           int[] size = sizes.get(producer);
@@ -91,8 +91,7 @@ record ProducerDepthPart(String base) implements ReadPart {
         if (cal != null) {
           attrs.put("calibration", CalibrationConf.read(cal));
         } else {
-          options.problems().report(Problem.warning("sidewalk-depth-calibration", base, id, null,
-              "no output/" + id.replace("_depth_", "_depth_output_") + ".conf for this set"));
+          options.problems().report(Issue.at(Severity.WARNING, "sidewalk-depth-calibration", base, -1, id, null, "no output/" + id.replace("_depth_", "_depth_output_") + ".conf for this set"));
         }
         return new Item(id, null, media, attrs, List.of());
       }

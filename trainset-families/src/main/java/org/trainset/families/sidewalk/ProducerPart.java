@@ -14,7 +14,8 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.LabelDef;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
 import org.trainset.core.spi.ReadPlan;
@@ -73,8 +74,7 @@ record ProducerPart(String base, SidewalkFolder kind, List<String> xmls) impleme
             if (Files.isRegularFile(raw.resolve(own.with("raw", ext)))) file = own.with("raw", ext);
           }
           if (file == null) {
-            options.problems().report(Problem.warning("sidewalk-producer-image", xml.toString(), named, null,
-                "no rawdata/" + named + " nor rawdata/" + own.with("raw", "jpg") + " for this <image>"));
+            options.problems().report(Issue.at(Severity.WARNING, "sidewalk-producer-image", xml.toString(), -1, named, null, "no rawdata/" + named + " nor rawdata/" + own.with("raw", "jpg") + " for this <image>"));
             file = named;
           }
         }

@@ -17,7 +17,8 @@ import org.trainset.core.model.AnnotationMeta;
 import org.trainset.core.model.Mask;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.Polygon;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 
 /**
@@ -45,8 +46,7 @@ final class SurfaceMasks {
   static Result read(Path png, Path xml, String itemId, MediaRef media, Map<String, String> colours,
                      List<Annotation> anns, ReadOptions options, String rel) throws IOException {
     if (!Files.isRegularFile(png)) {
-      options.problems().report(Problem.warning("sidewalk-mask-missing", xml.toString(), itemId, null,
-          "no mask " + rel + " for this surface image"));
+      options.problems().report(Issue.at(Severity.WARNING, "sidewalk-mask-missing", xml.toString(), -1, itemId, null, "no mask " + rel + " for this surface image"));
       return new Result(List.of(), List.of(), Map.of());
     }
     BufferedImage img = ImageIO.read(png.toFile());
@@ -56,8 +56,7 @@ final class SurfaceMasks {
     int w = img.getWidth();
     int h = img.getHeight();
     if (media != null && media.hasSize() && (media.width() != w || media.height() != h)) {
-      options.problems().report(Problem.error("sidewalk-mask-size", png.toString(), itemId, null,
-          "mask is " + w + "x" + h + " but the image is " + media.width() + "x" + media.height()));
+      options.problems().report(Issue.at(Severity.ERROR, "sidewalk-mask-size", png.toString(), -1, itemId, null, "mask is " + w + "x" + h + " but the image is " + media.width() + "x" + media.height()));
     }
     int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
     Map<Integer, String> byRgb = new LinkedHashMap<>();
@@ -71,8 +70,7 @@ final class SurfaceMasks {
       byRgb.putAll(r.labels());
       r.labels().forEach((c, l) -> inferred.put(String.format("#%06x", c), l));
       for (Integer c : r.ambiguous()) {
-        options.problems().report(Problem.warning("sidewalk-mask-colour-ambiguous", png.toString(), itemId, null,
-            String.format("mask colour #%06x", c) + " lies under no single surface label: " + r.describe(c)));
+        options.problems().report(Issue.at(Severity.WARNING, "sidewalk-mask-colour-ambiguous", png.toString(), -1, itemId, null, String.format("mask colour #%06x", c) + " lies under no single surface label: " + r.describe(c)));
       }
     }
     Map<Integer, Long> unknown = new TreeMap<>();

@@ -23,7 +23,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.Mask;
 import org.trainset.core.model.Polygon;
 import org.trainset.core.sample.SampleOptions;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 
 /**
@@ -127,7 +127,7 @@ class SidewalkProducerLayoutTest {
     }
     assertEquals(budget, Math.min(taken[0], taken[1]), "both surfaces are in the mask");
     ImageIO.write(img, "png", mask.toFile());
-    List<Problem> warnings = new ArrayList<>();
+    List<Issue> warnings = new ArrayList<>();
     List<Item> items = read(root, ReadOptions.defaults().withProblems(warnings::add));
     Item surface = items.stream().filter(i -> i.id().equals("Sidewalk_A01_surface_raw_000003_1.jpg")).findFirst().orElseThrow();
     assertTrue(((List<?>) surface.attributes().get("mask_unknown_colours")).contains("#123456"), surface.attributes().toString());
@@ -144,7 +144,7 @@ class SidewalkProducerLayoutTest {
     try (Stream<Path> s = Files.list(root.resolve("Sample Data/rawdata"))) {
       for (Path p : s.filter(f -> f.getFileName().toString().contains("_depth_")).toList()) Files.delete(p);
     }
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     List<Item> items = read(root, ReadOptions.defaults().withProblems(problems::add));
     assertEquals(2, items.stream().filter(i -> "depth".equals(i.attributes().get("folder_kind"))).count(),
         "a .conf without its images is still a set, reported incomplete");

@@ -1,5 +1,6 @@
 package org.trainset.refine.images;
 
+import org.trainset.core.io.HtmlText;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -69,12 +70,12 @@ final class ImageDedupReport {
           + (o.perLabel() ? ", within the same label" : "") + ". Green: kept (lowest id); red: removed.</p>\n");
       int k = 0;
       for (ImageCluster c : r.clusters()) {
-        w.write("<section><h2>Cluster " + (++k) + " · keep " + Html.escape(c.members().get(0).id()) + "</h2>\n");
+        w.write("<section><h2>Cluster " + (++k) + " · keep " + HtmlText.escape(c.members().get(0).id()) + "</h2>\n");
         for (ImageCluster.Member m : c.members()) {
-          w.write("<figure class=\"" + m.rule() + "\"><img alt=\"" + Html.escape(m.id()) + "\" src=\""
-              + Html.thumbnail(Path.of(m.file()), THUMB) + "\"><figcaption>" + Html.escape(m.id()) + "<br>" + m.rule()
+          w.write("<figure class=\"" + m.rule() + "\"><img alt=\"" + HtmlText.escape(m.id()) + "\" src=\""
+              + Html.thumbnail(Path.of(m.file()), THUMB) + "\"><figcaption>" + HtmlText.escape(m.id()) + "<br>" + m.rule()
               + (m.rule().equals("keep") ? "" : " · pHash " + m.phashDistance() + " · dHash " + m.dhashDistance())
-              + (m.labels().isEmpty() ? "" : "<br>" + Html.escape(String.join(", ", m.labels())))
+              + (m.labels().isEmpty() ? "" : "<br>" + HtmlText.escape(String.join(", ", m.labels())))
               + "</figcaption></figure>\n");
         }
         w.write("</section>\n");
