@@ -22,13 +22,13 @@ case "$which" in
   peer|all)
     work="${BENCH_DIR:-/tmp/trainset-bench-dedup}"
     [[ -f "$work/planted.csv" ]] || run org.trainset.refine.bench.DedupCorpus "$work" 2000 640 480
-    ./trainset --version >/dev/null # builds the jar outside the timed runs
+    ${TRAINSET:-./trainset} --version >/dev/null # builds the jar outside the timed runs (TRAINSET: another launcher)
     export PYTHONPATH="${IMAGEHASH_SRC:-}${PYTHONPATH:+:$PYTHONPATH}"
     echo "machine: $(nproc) cores; load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     for r in $(seq 1 "${ROUNDS:-3}"); do
       rm -rf "$work/out" "$work/out.dedup.json" "$work/out.dedup.html"
       /usr/bin/time -f "round $r trainset:  wall %e s, CPU %U+%S s, max RSS %M KB" \
-        env TRAINSET_JAVA_OPTS=-Xmx256m ./trainset dedup images "$work/media" --out "$work/out" -q >/dev/null
+        env TRAINSET_JAVA_OPTS=-Xmx256m ${TRAINSET:-./trainset} dedup images "$work/media" --out "$work/out" -q >/dev/null
       /usr/bin/time -f "round $r imagehash: wall %e s, CPU %U+%S s, max RSS %M KB (largest process)" \
         /usr/bin/python3 bench/refine/imagehash_peer.py "$work/media" "$work/peer.json" 2 >/dev/null
       echo "  load: $(cut -d' ' -f1-3 /proc/loadavg)"
