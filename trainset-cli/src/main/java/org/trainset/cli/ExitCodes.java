@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.trainset.core.UnknownFormatException;
 import org.trainset.core.convert.StrictLossException;
+import org.trainset.core.env.MissingRequirementException;
 import org.trainset.core.io.InputException;
 import picocli.CommandLine;
 
@@ -90,7 +91,7 @@ public final class ExitCodes {
     }
     // File-system refusals (missing, permission, a folder where a file was expected) and text
     // that is not valid in its encoding are problems with the input, not with trainset.
-    if (t instanceof InputException || t instanceof FileSystemException
+    if (t instanceof InputException || t instanceof MissingRequirementException || t instanceof FileSystemException
         || t instanceof FileNotFoundException || t instanceof CharacterCodingException) {
       return INPUT;
     }

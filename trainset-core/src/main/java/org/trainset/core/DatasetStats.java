@@ -6,8 +6,13 @@ import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
 
-/** Counts over a stream of items: items, annotations by type, label and subset, media by kind. */
-public final class DatasetStats {
+/**
+ * Counts over a stream of items: items, annotations by type, label and subset, media by kind.
+ * Mergeable and serialisable: partitions (threads, Spark tasks) each count their items and the
+ * counts are added up, with the same result as one pass.
+ */
+public final class DatasetStats implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private long items;
   private long annotations;
   private final Map<String, Long> byType = new TreeMap<>();
@@ -24,6 +29,16 @@ public final class DatasetStats {
       byType.merge(a.type().key(), 1L, Long::sum);
       byLabel.merge(a.label(), 1L, Long::sum);
     }
+  }
+
+  /** Adds what {@code other} counted. */
+  public void merge(DatasetStats other) {
+    items += other.items;
+    annotations += other.annotations;
+    other.byType.forEach((k, v) -> byType.merge(k, v, Long::sum));
+    other.byLabel.forEach((k, v) -> byLabel.merge(k, v, Long::sum));
+    other.bySubset.forEach((k, v) -> bySubset.merge(k, v, Long::sum));
+    other.mediaByKind.forEach((k, v) -> mediaByKind.merge(k, v, Long::sum));
   }
 
   /** Sorted by key so reports read the same every run. */

@@ -1,7 +1,6 @@
 package org.trainset.refine;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trainset.core.Datasets;
 import org.trainset.core.convert.LossReport;
@@ -27,11 +26,6 @@ public final class DatasetRewrite {
   @FunctionalInterface
   public interface Decision {
     Item apply(long index, Item item) throws IOException;
-  }
-
-  /** Where a dataset's relative media paths start: the folder itself, or a file's folder. */
-  public static Path mediaRoot(Path input) {
-    return Files.isDirectory(input) ? input.toAbsolutePath() : input.toAbsolutePath().getParent();
   }
 
   public static DatasetWriter writerOf(Format to) {
@@ -61,8 +55,8 @@ public final class DatasetRewrite {
     return loss;
   }
 
-  /** The usual options: media stay where they are, referenced from the input's folder. */
-  public static WriteOptions referencing(Path input) {
-    return new WriteOptions(mediaRoot(input), false);
+  /** The usual options: media stay where they are, referenced from the plan's media root. */
+  public static WriteOptions referencing(ReadPlan plan, Path input) {
+    return new WriteOptions(plan.mediaRootFor(input), false);
   }
 }

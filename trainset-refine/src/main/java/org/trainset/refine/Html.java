@@ -13,21 +13,6 @@ import javax.imageio.ImageIO;
 public final class Html {
   private Html() {}
 
-  public static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
-
   /** A JPEG thumbnail (longest side {@code max} px) as a {@code data:} URI, so the page needs no other files. */
   public static String thumbnail(BufferedImage image, int max) throws IOException {
     double scale = Math.min(1.0, (double) max / Math.max(image.getWidth(), image.getHeight()));

@@ -1,12 +1,9 @@
 package org.trainset.refine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trainset.core.io.InputException;
-import org.trainset.core.io.Json;
-import org.trainset.core.io.ParseLimits;
 import org.trainset.core.io.SafePaths;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
@@ -15,20 +12,6 @@ import org.trainset.core.model.Item;
 /** Finding the file behind an item's media path. */
 public final class MediaFiles {
   private MediaFiles() {}
-
-  /**
-   * Where relative media paths start: the {@code mediaRoot} a native trainset dataset records in
-   * its {@code dataset.json} when media were left in place, else the input folder (or a file's folder).
-   */
-  public static Path rootOf(Path input) throws IOException {
-    Path schema = input.resolve("dataset.json");
-    if (Files.isDirectory(input) && Files.isRegularFile(schema)) {
-      JsonNode root = Json.mapper(ParseLimits.DEFAULT).readTree(schema.toFile());
-      JsonNode mr = root.get("mediaRoot");
-      if (mr != null && mr.isTextual()) return Path.of(mr.asText());
-    }
-    return DatasetRewrite.mediaRoot(input);
-  }
 
   /** The item's first image, or null. */
   public static MediaRef firstImage(Item item) {

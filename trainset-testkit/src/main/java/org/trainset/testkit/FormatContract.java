@@ -21,6 +21,7 @@ import org.trainset.core.spi.Detection;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemSink;
 import org.trainset.core.spi.ReadOptions;
+import org.trainset.core.spi.ReadPart;
 import org.trainset.core.spi.ReadPlan;
 import org.trainset.core.spi.WriteOptions;
 
@@ -95,6 +96,22 @@ public abstract class FormatContract {
     assertEquals(expectedAnnotations(), annotations, "annotations");
     if (!expectedByType().isEmpty()) {
       assertEquals(new TreeMap<>(expectedByType()), countByType(items), "annotations by type");
+    }
+  }
+
+  /**
+   * Every part survives Java serialisation (as a Spark task receives it) together with its read
+   * options, and the copy reads exactly the items the original reads.
+   */
+  @Test
+  void everyPartSerialisesAndReadsTheSameItems() throws Exception {
+    ReadPlan plan = plan(sample());
+    ReadOptions options = (ReadOptions) PartSerialisation.roundTrip(ReadOptions.defaults());
+    for (ReadPart part : plan.parts()) {
+      ReadPart copy = (ReadPart) PartSerialisation.roundTrip(part);
+      assertEquals(part.describe(), copy.describe(), "describe() after serialisation");
+      assertEquals(PartSerialisation.read(part, ReadOptions.defaults()), PartSerialisation.read(copy, options),
+          "items of part " + part.describe() + " after serialisation");
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.trainset.cli.Json;
+import org.trainset.cli.LimitOptions;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
 import org.trainset.cli.UsageException;
@@ -18,6 +19,7 @@ import org.trainset.dicom.deid.DeidOption;
 import org.trainset.dicom.deid.DeidRun;
 import org.trainset.dicom.deid.DeidSummary;
 import org.trainset.dicom.deid.PatientIdMap;
+import org.trainset.dicom.deid.SafePrivate;
 import org.trainset.dicom.dict.DicomDictionary;
 import org.trainset.dicom.io.Tags;
 import picocli.CommandLine.Command;
@@ -28,12 +30,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dicom", mixinStandardHelpOptions = true,
-    description = {"De-identify DICOM files with the PS3.15 Annex E Basic Profile (Table E.1-1, applied",
-        "recursively; private tags removed; UIDs replaced consistently) or the AI Hub seed policy.",
+    description = {"De-identify DICOM files with the PS3.15 Annex E Basic Profile and its options (Table E.1-1,",
+        "edition " + DeidDicomVerb.EDITION + ", all rows, applied recursively; private tags removed; UIDs replaced",
+        "consistently) or the AI Hub seed policy. A DICOMDIR's records are de-identified and its offsets rewritten.",
         "Writes OUT atomically with deid-log.jsonl (tag, action per file) and deid-summary.json."})
 public final class DeidDicomVerb implements Verb {
+  /** The table's edition, for --help (annotations need a constant; RuleTableTest keeps them equal). */
+  static final String EDITION = "2026d";
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "A DICOM file or a folder of them.") Path in;
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced atomically).") Path out;
   @Option(names = "--profile", defaultValue = "basic", paramLabel = "basic|seed",
@@ -53,6 +59,11 @@ public final class DeidDicomVerb implements Verb {
   @Option(names = "--retain-patient-characteristics", description = "Retain Patient Characteristics Option.") boolean retainPatientChars;
   @Option(names = "--retain-full-dates", description = "Retain Longitudinal Temporal Information Full Dates Option.") boolean retainFullDates;
   @Option(names = "--retain-modified-dates", description = "Retain Longitudinal Temporal Information Modified Dates Option (dates shifted per patient).") boolean retainModifiedDates;
+  @Option(names = "--retain-safe-private", paramLabel = "LIST.csv",
+      description = "Retain Safe Private Option: keep the private attributes listed as private_creator,group,element (hex).") Path safePrivate;
+  @Option(names = "--clean-descriptors", description = "Clean Descriptors Option: keep descriptions with this file's identifying values, dates and long numbers removed.") boolean cleanDescriptors;
+  @Option(names = "--clean-structured-content", description = "Clean Structured Content Option: keep SR content and acquisition context, cleaned.") boolean cleanStructured;
+  @Option(names = "--clean-graphics", description = "Clean Graphics Option: keep overlays and curves with their bitmaps zeroed and their text cleaned.") boolean cleanGraphics;
 
   @Override public Class<?> group() {
     return DeidGroup.class;
@@ -77,13 +88,23 @@ public final class DeidDicomVerb implements Verb {
     if (retainFullDates && retainModifiedDates) throw new UsageException("choose one of --retain-full-dates and --retain-modified-dates");
     if (retainFullDates) opts.add(DeidOption.RETAIN_FULL_DATES);
     if (retainModifiedDates) opts.add(DeidOption.RETAIN_MODIFIED_DATES);
-    DeidConfig config = new DeidConfig(p, opts, keepTags(), secret(), ids == null ? null : PatientIdMap.load(ids));
+    if (safePrivate != null) opts.add(DeidOption.RETAIN_SAFE_PRIVATE);
+    if (cleanDescriptors) opts.add(DeidOption.CLEAN_DESCRIPTORS);
+    if (cleanStructured) opts.add(DeidOption.CLEAN_STRUCTURED_CONTENT);
+    if (cleanGraphics) opts.add(DeidOption.CLEAN_GRAPHICS);
+    DeidConfig config = new DeidConfig(p, opts, keepTags(), secret(), ids == null ? null : PatientIdMap.load(ids),
+        safePrivate == null ? null : SafePrivate.load(safePrivate));
     var err = spec.commandLine().getErr();
     if (key == null && keyFile == null) {
       err.println("trainset deid dicom: no --key given; UIDs are replaced with a fixed default key, so anyone with trainset can"
           + " confirm a guessed UID. Pass --key or --key-file for real releases.");
     }
-    DeidSummary s = new DeidRun(config, rename, threads).run(in, out, ProgressBar.forTerminal(err, output));
+    DeidSummary s;
+    try {
+      s = new DeidRun(config, rename, threads, limits.readOptions().limits()).run(in, out, ProgressBar.forTerminal(err, output));
+    } catch (DeidRun.OutputOverlapsInput e) {
+      throw new UsageException("--out: " + e.getMessage());
+    }
     var o = spec.commandLine().getOut();
     if (output.json) {
       var root = Json.object();

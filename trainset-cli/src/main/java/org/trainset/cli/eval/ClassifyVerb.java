@@ -58,7 +58,7 @@ public final class ClassifyVerb implements Verb {
     if (output.json) {
       ObjectNode root = report(all, true);
       root.put("threshold", threshold);
-      root.put("ci_method", "DeLong (1988), Sun-Xu midranks; Wald 95% interval clipped to [0,1]");
+      root.put("ciMethod", "DeLong (1988), Sun-Xu midranks; Wald 95% interval clipped to [0,1]");
       if (!perFold.isEmpty()) {
         var arr = root.putArray("folds");
         for (BinaryReport f : perFold) arr.add(report(f, false));
@@ -84,7 +84,7 @@ public final class ClassifyVerb implements Verb {
     o.put("positives", r.positives());
     o.put("negatives", r.samples() - r.positives());
     r.metrics().forEach((k, v) -> Numbers.put(o, k, v));
-    ObjectNode ci = o.putObject("auc_ci95");
+    ObjectNode ci = o.putObject("aucCi95");
     Numbers.put(ci, "lower", r.ci().lower());
     Numbers.put(ci, "upper", r.ci().upper());
     Numbers.put(ci, "variance", r.ci().variance());

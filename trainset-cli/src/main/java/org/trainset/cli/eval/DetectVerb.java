@@ -61,15 +61,15 @@ public final class DetectVerb implements Verb {
       ObjectNode root = Json.object();
       root.put("iouType", type.id());
       ArrayNode stats = root.putArray("stats");
-      ArrayNode labels = root.putArray("stats_labels");
+      ArrayNode labels = root.putArray("statsLabels");
       for (CocoEvalResult.Stat s : r.summary()) {
         stats.add(s.value());
         labels.add(s.label());
       }
-      ArrayNode cats = root.putArray("per_category");
+      ArrayNode cats = root.putArray("perCategory");
       for (CocoEvalResult.CategoryResult c : r.perCategory()) {
         ObjectNode o = cats.addObject();
-        o.put("category_id", c.categoryId());
+        o.put("categoryId", c.categoryId());
         o.put("ap", c.ap());
         o.put("ap50", c.ap50());
         o.put("ap75", c.ap75());

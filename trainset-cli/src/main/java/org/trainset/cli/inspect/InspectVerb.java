@@ -1,35 +1,24 @@
 package org.trainset.cli.inspect;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
+import org.trainset.cli.LimitOptions;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
 import org.trainset.cli.UsageException;
 import org.trainset.cli.Verb;
-import org.trainset.core.Datasets;
-import org.trainset.core.progress.Progress;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
-import org.trainset.core.spi.ReadOptions;
-import org.trainset.core.spi.ReadPlan;
-import org.trainset.inspect.report.HtmlReport;
-import org.trainset.inspect.rules.Finding;
-import org.trainset.inspect.rules.FindingTally;
-import org.trainset.inspect.rules.DatasetInspection;
-import org.trainset.inspect.rules.Inspector;
+import org.trainset.inspect.Inspection;
 import org.trainset.inspect.rules.RulePack;
-import org.trainset.inspect.rules.RulePacks;
-import org.trainset.inspect.rules.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
     description = {"Check a dataset against guideline rules (a built-in family pack or a YAML/JSON pack file).",
@@ -40,6 +29,7 @@ import picocli.CommandLine.Spec;
 public final class InspectVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "PATH", description = "A dataset file or folder.") Path path;
   @Option(names = "--format", paramLabel = "ID", description = "Read as this format instead of detecting it.")
   String formatId;
@@ -68,70 +58,24 @@ public final class InspectVerb implements Verb {
       throw new UsageException("--fail-on: " + e.getMessage());
     }
     Format format = DatasetInput.formatOf(path, formatId);
-    RulePack pack = RulePacks.load(packName(format));
-    FindingTally tally = new FindingTally(maxShown);
-    // Reader errors the reader can recover from (a missing view, a dangling reference) are
-    // findings here rather than ending the run; reader warnings are validate's business (the
-    // packs check the same things as guideline rules).
-    ReadOptions options = ReadOptions.defaults().withProblems(p -> {
-      if ("error".equals(p.severity())) tally.accept(readerFinding(p));
-    });
-    ReadPlan plan = Datasets.plan(format, path, options);
-    Path mediaRoot = mediaRootOption != null ? mediaRootOption
-        : Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
-    Progress progress = ProgressBar.forTerminal(spec.commandLine().getErr(), output);
-    long totalBytes = plan.parts().stream().mapToLong(p -> p.estimatedBytes()).sum();
-    DatasetInspection.Result result;
-    try (HtmlReport report = html == null ? null : HtmlReport.open(html, mediaRoot, maxReportItems);
-         ItemCursor cursor = Datasets.cursor(plan, options)) {
-      result = DatasetInspection.run(new Inspector(pack), cursor, (item, findings) -> {
-        findings.forEach(tally::accept);
-        if (report != null) report.addItem(item, findings);
-      }, progress, totalBytes);
-      result.datasetFindings().forEach(tally::accept);
-      if (report != null) {
-        report.finish("trainset inspect: " + path.getFileName() + " (" + pack.id() + ")", result.items(),
-            tally.bySeverity(), tally.byRule(), result.datasetFindings());
-      }
+    RulePack pack;
+    try {
+      pack = Inspection.packFor(rules, format.id());
+    } catch (Inspection.NoPackException e) {
+      throw new UsageException("no built-in rule pack for format '" + format.id() + "'; give --rules PACK|FILE");
     }
-    print(format, pack, result.items(), tally);
-    return tally.atLeast(threshold) > 0 ? 1 : 0;
-  }
-
-  private static Finding readerFinding(Problem p) {
-    String where = p.file() == null ? "" : " (" + p.file() + (p.line() >= 0 ? ":" + p.line() : "") + ")";
-    return new Finding(p.rule(), Severity.parse(p.severity()), p.item(), p.annotation(), p.message() + where, null);
-  }
-
-  private String packName(Format format) throws java.io.IOException {
-    if (rules != null) return rules;
-    if (RulePacks.builtinIds().contains(format.id())) return format.id();
-    throw new UsageException("no built-in rule pack for format '" + format.id() + "'; give --rules PACK|FILE");
-  }
-
-  private void print(Format format, RulePack pack, long items, FindingTally tally) {
+    Inspection.Result result = Inspection.run(format, path, limits.readOptions(), pack,
+        new Inspection.Options(maxShown, html, mediaRootOption, maxReportItems),
+        ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var out = spec.commandLine().getOut();
     if (output.json) {
-      ObjectNode root = Json.object();
-      root.put("format", format.id()).put("pack", pack.id()).put("items", items).put("findings", tally.total());
-      root.set("bySeverity", Json.fromMap(tally.bySeverity()));
-      root.set("byRule", Json.fromMap(tally.byRule()));
-      if (html != null) root.put("html", html.toString());
-      var arr = root.putArray("shown");
-      for (Finding f : tally.kept()) {
-        ObjectNode n = arr.addObject().put("rule", f.ruleId()).put("severity", f.severity().key());
-        if (f.itemId() != null) n.put("item", f.itemId());
-        if (f.annotationId() != null) n.put("annotation", f.annotationId());
-        if (f.relatedId() != null) n.put("related", f.relatedId());
-        n.put("message", f.message());
-        n.set("value", Json.fromMap(java.util.Collections.singletonMap("v", f.value())).get("v"));
-      }
-      out.println(Json.write(root));
+      out.println(Json.write(result.toJson()));
     } else {
-      tally.kept().forEach(out::println);
-      if (tally.total() > tally.kept().size()) out.println("... and " + (tally.total() - tally.kept().size()) + " more");
-      out.printf("%s: %d items, %d findings %s (pack %s, format %s)%n", path, items, tally.total(),
-          tally.bySeverity(), pack.id(), format.id());
+      result.shown().forEach(out::println);
+      if (result.total() > result.shown().size()) out.println("... and " + (result.total() - result.shown().size()) + " more");
+      out.printf("%s: %d items, %d findings %s (pack %s, format %s)%n", path, result.items(), result.total(),
+          result.bySeverity(), pack.id(), format.id());
     }
+    return result.atLeast(threshold) > 0 ? 1 : 0;
   }
 }

@@ -53,22 +53,22 @@ public final class QaAgreementVerb implements Verb {
         }
       }
       if (!a.isEmpty()) {
-        results.put("cohen_kappa", CohenKappa.of(a, b));
-        results.put("cohen_kappa_linear", CohenKappa.of(a, b, CohenKappa.Weights.LINEAR));
-        results.put("cohen_kappa_quadratic", CohenKappa.of(a, b, CohenKappa.Weights.QUADRATIC));
+        results.put("cohenKappa", CohenKappa.of(a, b));
+        results.put("cohenKappaLinear", CohenKappa.of(a, b, CohenKappa.Weights.LINEAR));
+        results.put("cohenKappaQuadratic", CohenKappa.of(a, b, CohenKappa.Weights.QUADRATIC));
       }
     }
-    fleiss(byItem).ifPresent(v -> results.put("fleiss_kappa", v));
+    fleiss(byItem).ifPresent(v -> results.put("fleissKappa", v));
     List<List<Object>> units = new ArrayList<>();
     for (Map<String, Object> r : byItem.values()) {
       List<Object> u = new ArrayList<>();
       for (String rater : rs) u.add(r.get(rater));
       units.add(u);
     }
-    results.put("krippendorff_alpha_nominal", KrippendorffAlpha.of(units, KrippendorffAlpha.Metric.NOMINAL));
+    results.put("krippendorffAlphaNominal", KrippendorffAlpha.of(units, KrippendorffAlpha.Metric.NOMINAL));
     if (numeric) {
-      results.put("krippendorff_alpha_ordinal", KrippendorffAlpha.of(units, KrippendorffAlpha.Metric.ORDINAL));
-      results.put("krippendorff_alpha_interval", KrippendorffAlpha.of(units, KrippendorffAlpha.Metric.INTERVAL));
+      results.put("krippendorffAlphaOrdinal", KrippendorffAlpha.of(units, KrippendorffAlpha.Metric.ORDINAL));
+      results.put("krippendorffAlphaInterval", KrippendorffAlpha.of(units, KrippendorffAlpha.Metric.INTERVAL));
     }
     var out = spec.commandLine().getOut();
     if (output.json) {

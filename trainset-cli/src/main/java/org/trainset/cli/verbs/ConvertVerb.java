@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Convert a dataset to another format and report what the target cannot hold.",
+        "The counts are what the output holds, read back with the target's reader; when they are",
+        "smaller than what was read, the loss report says why.",
         "The output folder appears only when the whole conversion succeeded; an existing one is",
         "replaced only then. With --strict any loss fails the run (exit 1) and nothing is written."})
 public final class ConvertVerb implements Verb {
@@ -28,25 +30,29 @@ public final class ConvertVerb implements Verb {
   @Option(names = "--to", required = true, paramLabel = "ID", description = "Target format id.") String to;
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Source format id (default: detected).") String from;
+  @Option(names = "--copy-media", description = {"Copy the media files into the output's own layout",
+      "(YOLO always copies: its labels need the image headers)."}) boolean copyMedia;
   @Option(names = "--strict", description = "Fail instead of dropping or changing anything.") boolean strict;
 
   @Override public Integer call() throws Exception {
     Format target = DatasetInput.registry().require(to);
     if (target.writer().isEmpty()) throw new org.trainset.cli.UsageException("format '" + to + "' cannot be written");
     Format source = DatasetInput.formatOf(path, from);
-    Conversion.Result r = Conversion.run(source, path, target, out, limits.readOptions(), strict,
+    Conversion.Result r = Conversion.run(source, path, target, out, limits.readOptions(), strict, copyMedia,
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var o = spec.commandLine().getOut();
     if (output.json) {
       var root = Json.object();
       root.put("from", source.id()).put("to", target.id()).put("out", out.toString());
-      root.put("items", r.items()).put("annotations", r.annotations());
-      root.set("dropped", Json.fromMap(r.loss().droppedCounts()));
-      root.set("changed", Json.fromMap(r.loss().changedCounts()));
+      root.setAll(r.toJson());
       o.println(Json.write(root));
     } else {
       o.printf("converted %d items, %d annotations: %s -> %s in %s%n", r.items(), r.annotations(),
           source.id(), target.id(), out);
+      if (r.items() != r.itemsRead() || r.annotations() != r.annotationsRead()) {
+        o.printf("read %d items, %d annotations; the loss report says what the output could not hold%n",
+            r.itemsRead(), r.annotationsRead());
+      }
       o.println("loss report:");
       r.loss().describe().lines().forEach(l -> o.println("  " + l));
     }

@@ -6,26 +6,22 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.Verb;
-import org.trainset.core.DatasetStats;
-import org.trainset.core.Datasets;
+import org.trainset.cli.server.DemoPlatform;
 import org.trainset.core.convert.Conversion;
 import org.trainset.core.io.AtomicOutput;
-import org.trainset.core.model.Item;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.progress.Progress;
 import org.trainset.core.spi.Detection;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ReadOptions;
-import org.trainset.core.spi.ReadPlan;
-import org.trainset.core.validate.DatasetValidator;
+import org.trainset.core.stats.Statistics;
+import org.trainset.core.validate.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +34,11 @@ import picocli.CommandLine.Spec;
  * written atomically (the input copy, then one folder per conversion).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run trainset end to end on a small bundled dataset (4 street scenes, COCO):",
-        "detect, stats, validate, convert to other formats, and read each result back."})
+    description = {"Run trainset end to end: on a small bundled dataset (4 street scenes, COCO) detect, stats,",
+        "validate, convert to other formats and read each result back; then the production line on the",
+        "platform: generate a family sample, refine it, start an embedded server, push the sample into a",
+        "project, run its rule pack, export, and print the URL and demo accounts. Serves until Ctrl-C",
+        "(--no-serve ends after the steps)."})
 public final class DemoVerb implements Verb {
   private static final String BUNDLE = "/org/trainset/cli/demo/street/";
 
@@ -53,6 +52,19 @@ public final class DemoVerb implements Verb {
       description = "Formats to convert into (default ${DEFAULT-VALUE}).")
   List<String> targets;
 
+  @Option(names = "--family", defaultValue = "aihub.sidewalk", paramLabel = "ID",
+      description = "Family whose sample goes through the platform (default ${DEFAULT-VALUE}).")
+  String family;
+
+  @Option(names = "--items", defaultValue = "24", paramLabel = "N", description = "Sample size (default ${DEFAULT-VALUE}).")
+  int items;
+
+  @Option(names = "--port", defaultValue = "0", paramLabel = "N", description = "Server port (default: a free one).")
+  int port;
+
+  @Option(names = "--no-serve", description = "End after the steps instead of serving until Ctrl-C (scripts, CI).")
+  boolean noServe;
+
   @Override public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     var report = Json.object();
@@ -64,13 +76,13 @@ public final class DemoVerb implements Verb {
     report.put("format", source.id());
 
     step(o, "2. stats");
-    DatasetStats stats = stats(source, input);
+    Statistics.Result stats = Statistics.run(source, input, ReadOptions.defaults(), Progress.NONE);
     step(o, String.format("   %d items, %d annotations, by type %s, by label %s", stats.items(),
         stats.annotations(), stats.byType(), stats.byLabel()));
     report.put("items", stats.items()).put("annotations", stats.annotations());
 
     step(o, "3. validate");
-    List<Problem> problems = validate(source, input);
+    List<Issue> problems = Validation.run(source, input, ReadOptions.defaults(), Progress.NONE).issues();
     step(o, "   " + problems.size() + " problems");
     problems.forEach(p -> step(o, "   " + p));
     report.put("problems", problems.size());
@@ -81,40 +93,29 @@ public final class DemoVerb implements Verb {
       Format target = DatasetInput.registry().require(id);
       Path dest = out.resolve("converted/" + target.id());
       Conversion.Result r = Conversion.run(source, input, target, dest, ReadOptions.defaults(), false, Progress.NONE);
-      DatasetStats back = stats(DatasetInput.registry().detect(dest), dest);
-      step(o, String.format("   %-10s wrote %d items / %d annotations; read back %d / %d; %s", target.id(),
-          r.items(), r.annotations(), back.items(), back.annotations(), r.loss().describe().replace("\n", "; ")));
+      Statistics.Result back = Statistics.run(DatasetInput.registry().detect(dest), dest, ReadOptions.defaults(),
+          Progress.NONE);
+      step(o, String.format("   %-10s converted %d items / %d annotations; read back %d / %d; %s", target.id(),
+          r.itemsRead(), r.annotationsRead(), back.items(), back.annotations(), r.loss().describe().replace("\n", "; ")));
       conversions.addObject().put("to", target.id()).put("readBackItems", back.items())
           .put("readBackAnnotations", back.annotations()).put("loss", r.loss().describe());
     }
+    DemoPlatform.run(out, new DemoPlatform.Options(family, items, port, !noServe), report, text -> {
+      step(o, text);
+      o.flush();
+      if (!noServe && output.json && text.startsWith("serving")) {
+        o.println(Json.write(report)); // the caller gets the URL and accounts before the demo blocks
+        o.flush();
+      }
+    });
     step(o, "done: results in " + out.toAbsolutePath().normalize());
-    if (output.json) o.println(Json.write(report));
+    if (output.json && noServe) o.println(Json.write(report));
     return 0;
   }
 
   /** Text progress of the demo; silent with --json, which prints one object at the end. */
   private void step(PrintWriter o, String text) {
     if (!output.json) o.println(text);
-  }
-
-  private static DatasetStats stats(Format format, Path path) throws IOException {
-    ReadPlan plan = Datasets.plan(format, path, ReadOptions.defaults());
-    DatasetStats stats = new DatasetStats();
-    try (ItemCursor c = Datasets.cursor(plan, ReadOptions.defaults())) {
-      for (Item i = c.next(); i != null; i = c.next()) stats.add(i);
-    }
-    return stats;
-  }
-
-  private static List<Problem> validate(Format format, Path path) throws IOException {
-    List<Problem> problems = new ArrayList<>();
-    ReadOptions options = ReadOptions.defaults().withProblems(problems::add);
-    ReadPlan plan = Datasets.plan(format, path, options);
-    DatasetValidator v = new DatasetValidator(plan.schema(), problems::add);
-    try (ItemCursor c = Datasets.cursor(plan, options)) {
-      for (Item i = c.next(); i != null; i = c.next()) v.check(i);
-    }
-    return problems;
   }
 
   /** Copies the bundled dataset (listed in its FILES index) out of the jar, atomically. */

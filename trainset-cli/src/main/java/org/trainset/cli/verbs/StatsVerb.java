@@ -8,14 +8,8 @@ import org.trainset.cli.LimitOptions;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
 import org.trainset.cli.Verb;
-import org.trainset.core.DatasetStats;
-import org.trainset.core.Datasets;
-import org.trainset.core.model.Item;
-import org.trainset.core.progress.Progress;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.ReadOptions;
-import org.trainset.core.spi.ReadPlan;
+import org.trainset.core.stats.Statistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,33 +29,13 @@ public final class StatsVerb implements Verb {
 
   @Override public Integer call() throws Exception {
     Format format = DatasetInput.formatOf(path, formatId);
-    ReadOptions options = limits.readOptions();
-    ReadPlan plan = Datasets.plan(format, path, options);
-    DatasetStats stats = new DatasetStats();
-    Progress progress = ProgressBar.forTerminal(spec.commandLine().getErr(), output);
-    progress.start("stats", -1);
-    try (ItemCursor cursor = Datasets.cursor(plan, options)) {
-      for (Item i = cursor.next(); i != null; i = cursor.next()) {
-        stats.add(i);
-        progress.advance(stats.items());
-      }
-    } finally {
-      progress.finish();
-    }
+    Statistics.Result stats = Statistics.run(format, path, limits.readOptions(),
+        ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var out = spec.commandLine().getOut();
     if (output.json) {
-      var root = Json.object();
-      root.put("format", format.id());
-      root.put("items", stats.items());
-      root.put("annotations", stats.annotations());
-      root.set("byType", Json.fromMap(stats.byType()));
-      root.set("byLabel", Json.fromMap(stats.byLabel()));
-      root.set("bySubset", Json.fromMap(stats.bySubset()));
-      root.set("media", Json.fromMap(stats.mediaByKind()));
-      root.put("labelsDeclared", plan.schema().labels().size());
-      out.println(Json.write(root));
+      out.println(Json.write(stats.toJson()));
     } else {
-      out.println("format       " + format.id());
+      out.println("format       " + stats.format());
       out.println("items        " + stats.items());
       out.println("annotations  " + stats.annotations());
       print(out, "by type", stats.byType());

@@ -1,21 +1,16 @@
 package org.trainset.cli.verbs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
 import org.trainset.cli.LimitOptions;
 import org.trainset.cli.OutputOptions;
+import org.trainset.cli.ProgressBar;
 import org.trainset.cli.Verb;
-import org.trainset.core.Datasets;
-import org.trainset.core.model.Item;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
-import org.trainset.core.spi.ReadOptions;
-import org.trainset.core.spi.ReadPlan;
-import org.trainset.core.validate.DatasetValidator;
+import org.trainset.core.validate.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,36 +34,17 @@ public final class ValidateVerb implements Verb {
 
   @Override public Integer call() throws Exception {
     Format format = DatasetInput.formatOf(path, formatId);
-    List<Problem> problems = new ArrayList<>();
-    // Readers report recoverable problems (dangling references) here instead of failing.
-    ReadOptions options = limits.readOptions().withProblems(problems::add);
-    ReadPlan plan = Datasets.plan(format, path, options);
-    DatasetValidator validator = new DatasetValidator(plan.schema(), problems::add);
-    long items = 0;
-    try (ItemCursor cursor = Datasets.cursor(plan, options)) {
-      for (Item i = cursor.next(); i != null; i = cursor.next()) {
-        validator.check(i);
-        items++;
-      }
-    }
+    Validation.Result result = Validation.run(format, path, limits.readOptions(),
+        ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var out = spec.commandLine().getOut();
+    List<Issue> issues = result.issues();
     if (output.json) {
-      var root = Json.object();
-      root.put("format", format.id()).put("items", items).put("problems", problems.size());
-      var arr = root.putArray("findings");
-      for (Problem p : problems) {
-        var f = arr.addObject().put("severity", p.severity()).put("rule", p.rule()).put("message", p.message());
-        if (p.file() != null) f.put("file", p.file());
-        if (p.line() >= 0) f.put("line", p.line());
-        if (p.item() != null) f.put("item", p.item());
-        if (p.annotation() != null) f.put("annotation", p.annotation());
-      }
-      out.println(Json.write(root));
+      out.println(Json.write(result.toJson()));
     } else {
-      problems.stream().limit(maxShown).forEach(p -> out.println(p));
-      if (problems.size() > maxShown) out.println("... and " + (problems.size() - maxShown) + " more");
-      out.printf("%s: %d items, %d problems (%s)%n", path, items, problems.size(), format.id());
+      issues.stream().limit(maxShown).forEach(out::println);
+      if (issues.size() > maxShown) out.println("... and " + (issues.size() - maxShown) + " more");
+      out.printf("%s: %d items, %d problems (%s)%n", path, result.items(), issues.size(), format.id());
     }
-    return problems.isEmpty() ? 0 : 1;
+    return result.clean() ? 0 : 1;
   }
 }

@@ -79,7 +79,7 @@ class ClassifyCliTest {
     }
     assertEquals(want.get("auc_mean").asDouble(), got.get("cv").get("auc").get("mean").asDouble(), 1e-9);
     assertEquals(want.get("auc_sd").asDouble(), got.get("cv").get("auc").get("sd").asDouble(), 1e-9);
-    JsonNode ci = got.get("auc_ci95");
+    JsonNode ci = got.get("aucCi95");
     assertTrue(ci.get("lower").asDouble() < got.get("auc").asDouble() && got.get("auc").asDouble() < ci.get("upper").asDouble());
   }
 

@@ -98,7 +98,7 @@ class QaVerbsTest {
       }
     }
     JsonNode j = ok(0, "qa", "agreement", Files.writeString(tmp.resolve("r.jsonl"), sb).toString(), "--json");
-    assertEquals(0.4, j.get("cohen_kappa").asDouble(), 1e-12);
+    assertEquals(0.4, j.get("cohenKappa").asDouble(), 1e-12);
     assertEquals(50, j.get("items").asInt());
 
     // Krippendorff's reliability data (Wikipedia): 3 coders, 15 units -> nominal alpha 0.691.
@@ -113,8 +113,8 @@ class QaVerbsTest {
       }
     }
     JsonNode a = ok(0, "qa", "agreement", Files.writeString(tmp.resolve("k.jsonl"), k).toString(), "--json");
-    assertEquals(0.691, a.get("krippendorff_alpha_nominal").asDouble(), 5e-4);
-    assertTrue(a.has("krippendorff_alpha_interval"));
+    assertEquals(0.691, a.get("krippendorffAlphaNominal").asDouble(), 5e-4);
+    assertTrue(a.has("krippendorffAlphaInterval"));
 
     Path dup = Files.writeString(tmp.resolve("d.jsonl"), "{\"item\":\"1\",\"rater\":\"a\",\"label\":\"x\"}\n{\"item\":\"1\",\"rater\":\"a\",\"label\":\"y\"}\n");
     Cli.Result r = Cli.run("qa", "agreement", dup.toString());

@@ -49,6 +49,18 @@ public class InputException extends IOException {
   public String rule() { return rule; }
   public String detail() { return detail; }
 
+  /** This error in the shared problem vocabulary (severity error). */
+  public org.trainset.core.issue.Issue issue() {
+    return new org.trainset.core.issue.Issue(org.trainset.core.issue.Severity.ERROR, rule == null ? "input" : rule,
+        file == null ? null : file.toString(), line, column, item, null, null, detail, null);
+  }
+
+  /** An input error made from an error {@code issue} (file, line, column, item, rule, message). */
+  public static InputException of(org.trainset.core.issue.Issue issue) {
+    return new InputException(issue.file() == null ? null : Path.of(issue.file()), issue.line(), issue.column(),
+        issue.item(), issue.rule(), issue.message(), null);
+  }
+
   private static String format(Path file, long line, long column, String item, String rule,
                                String detail) {
     StringBuilder sb = new StringBuilder();

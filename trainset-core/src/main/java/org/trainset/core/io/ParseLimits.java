@@ -10,7 +10,8 @@ package org.trainset.core.io;
  * @param maxFileSize       largest file accepted, in bytes
  * @param maxNumberLength   longest numeric literal, in characters
  */
-public record ParseLimits(int maxNestingDepth, int maxStringLength, long maxFileSize, int maxNumberLength) {
+public record ParseLimits(int maxNestingDepth, int maxStringLength, long maxFileSize, int maxNumberLength)
+    implements java.io.Serializable {
   public static final ParseLimits DEFAULT = new ParseLimits(200, 64 * 1024 * 1024, 64L << 30, 1000);
 
   public ParseLimits {

@@ -1,17 +1,21 @@
 package org.trainset.dicom.deid;
 
 /**
- * Options of the Basic Profile that trainset implements (PS3.15 Table E.1-1 columns), with the
- * CID 7050 code recorded in De-identification Method Code Sequence. The Clean options are not
- * offered: cleaning free text and graphics needs review that a rule table cannot do.
+ * The options of the Basic Profile, one per option column of PS3.15 Table E.1-1, with the CID 7050
+ * code recorded in De-identification Method Code Sequence. Clean Pixel Data and Clean Recognizable
+ * Visual Features have no column (they act on pixels) and are not offered.
  */
 public enum DeidOption {
+  RETAIN_SAFE_PRIVATE("safePrivate", "113111", "Retain Safe Private Option"),
   RETAIN_UIDS("uids", "113110", "Retain UIDs Option"),
   RETAIN_DEVICE_IDENTITY("device", "113109", "Retain Device Identity Option"),
   RETAIN_INSTITUTION_IDENTITY("institution", "113112", "Retain Institution Identity Option"),
   RETAIN_PATIENT_CHARACTERISTICS("patientChars", "113108", "Retain Patient Characteristics Option"),
   RETAIN_FULL_DATES("fullDates", "113106", "Retain Longitudinal Temporal Information Full Dates Option"),
-  RETAIN_MODIFIED_DATES("modifiedDates", "113107", "Retain Longitudinal Temporal Information Modified Dates Option");
+  RETAIN_MODIFIED_DATES("modifiedDates", "113107", "Retain Longitudinal Temporal Information Modified Dates Option"),
+  CLEAN_DESCRIPTORS("cleanDesc", "113105", "Clean Descriptors Option"),
+  CLEAN_STRUCTURED_CONTENT("cleanStruct", "113104", "Clean Structured Content Option"),
+  CLEAN_GRAPHICS("cleanGraph", "113103", "Clean Graphics Option");
 
   private final String column;
   private final String code;

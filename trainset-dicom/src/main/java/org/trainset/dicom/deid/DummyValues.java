@@ -15,8 +15,7 @@ final class DummyValues {
       case DT -> "19000101000000";
       case AS -> "000Y";
       case DS, IS -> "0";
-      case AE, CS, LO, SH, LT, ST, UC, UT -> "ANONYMIZED";
-      case UR -> "";
+      case AE, CS, LO, SH, LT, ST, UC, UT, UR -> "ANONYMIZED"; // for UR a relative reference
       default -> null;
     };
     if (s != null) return s.getBytes(StandardCharsets.US_ASCII);

@@ -30,7 +30,7 @@ final class MedicalReader implements DatasetReader {
     @Override public String describe() { return root; }
 
     @Override public ItemCursor open(ReadOptions options) throws IOException {
-      Iterator<Item> it = new MedicalScanner(Path.of(root), options.problems(), options.limits()).scan().iterator();
+      Iterator<Item> it = new MedicalScanner(options.storage().local(root), options.problems(), options.limits()).scan().iterator();
       return new ItemCursor() {
         @Override public Item next() { return it.hasNext() ? it.next() : null; }
         @Override public void close() {}

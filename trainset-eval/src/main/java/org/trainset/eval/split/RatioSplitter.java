@@ -23,9 +23,9 @@ public final class RatioSplitter {
   private RatioSplitter() {}
 
   public static int[] split(List<SplitSample> samples, double[] ratios, long seed) {
-    for (double r : ratios) if (!(r > 0)) throw new IllegalArgumentException("ratios must be positive");
+    for (double r : ratios) if (!(r > 0)) throw new SplitRequestException("ratios", "ratios must be positive");
     double sum = Arrays.stream(ratios).sum();
-    if (Math.abs(sum - 1) > 1e-6) throw new IllegalArgumentException("ratios must add up to 1 (they add up to " + sum + ")");
+    if (Math.abs(sum - 1) > 1e-6) throw new SplitRequestException("ratios", "ratios must add up to 1 (they add up to " + sum + ")");
     boolean grouped = samples.stream().anyMatch(s -> s.group() != null);
     return grouped ? byGroups(samples, ratios, new Random(seed)) : byClasses(samples, ratios, new Random(seed));
   }

@@ -27,7 +27,7 @@ public final class SklearnKFolds {
     int[] counts = new int[C];
     for (int c : enc) counts[c]++;
     if (Arrays.stream(counts).allMatch(c -> k > c)) {
-      throw new IllegalArgumentException("--folds " + k + " is more than the number of items in every class");
+      throw new SplitRequestException("folds", k + " folds are more than the number of items in every class");
     }
     int[] sorted = enc.clone();
     Arrays.sort(sorted);
@@ -53,7 +53,7 @@ public final class SklearnKFolds {
   public static int[] grouped(List<SplitSample> samples, int k) {
     Encoded e = new Encoded(samples);
     int G = e.groupNames.length;
-    if (k > G) throw new IllegalArgumentException("--folds " + k + " is more than the number of groups (" + G + ")");
+    if (k > G) throw new SplitRequestException("folds", k + " folds are more than the number of groups (" + G + ")");
     long[] size = new long[G];
     for (int g : e.groupOf) size[g]++;
     Integer[] asc = new Integer[G];
@@ -75,7 +75,7 @@ public final class SklearnKFolds {
 
   /** KFold(shuffle=False): contiguous folds in input order, the first n % k one item larger. */
   public static int[] plain(int n, int k) {
-    if (k > n) throw new IllegalArgumentException("--folds " + k + " is more than the number of items (" + n + ")");
+    if (k > n) throw new SplitRequestException("folds", k + " folds are more than the number of items (" + n + ")");
     int[] out = new int[n];
     int at = 0;
     for (int f = 0; f < k; f++) {

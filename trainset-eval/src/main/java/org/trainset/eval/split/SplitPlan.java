@@ -32,16 +32,16 @@ public record SplitPlan(int folds, double[] ratios, List<String> names, long see
   /** Runs the algorithm: the split index of each sample. */
   public int[] assign(List<SplitSample> samples, boolean stratified, boolean grouped) {
     if (folds <= 0) return RatioSplitter.split(samples, ratios, seed);
-    if (folds < 2) throw new IllegalArgumentException("--folds must be at least 2");
+    if (folds < 2) throw new SplitRequestException("folds", "at least 2 folds are needed");
     if (shuffle && !(stratified && grouped)) {
-      throw new IllegalArgumentException("--shuffle is offered with --stratify-by and --group-by together");
+      throw new SplitRequestException("shuffle", "shuffling folds is offered only when stratifying and grouping together");
     }
     if (stratified && grouped) {
       // scikit-learn refuses this case too (ValueError: n_splits greater than every class)
       int[] perClass = samples.stream().collect(Collectors.groupingBy(SplitSample::cls, Collectors.counting()))
           .values().stream().mapToInt(Long::intValue).toArray();
       if (Arrays.stream(perClass).allMatch(c -> folds > c)) {
-        throw new IllegalArgumentException("--folds " + folds + " is more than the number of items in every class");
+        throw new SplitRequestException("folds", folds + " folds are more than the number of items in every class");
       }
       return StratifiedGroupKFold.folds(samples, folds, shuffle ? seed : null);
     }

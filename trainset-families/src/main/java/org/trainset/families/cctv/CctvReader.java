@@ -53,7 +53,7 @@ final class CctvReader implements DatasetReader {
 
         @Override public Item next() throws IOException {
           if (next >= xmls.size()) return null;
-          return CctvClipReader.read(Path.of(root), Path.of(xmls.get(next++)), options);
+          return CctvClipReader.read(options.storage().local(root), options.storage().local(xmls.get(next++)), options);
         }
 
         @Override public void close() { }

@@ -108,8 +108,10 @@ final class CorpusReader implements DatasetReader {
 
     @Override public long estimatedBytes() { return bytes; }
 
-    @Override public ItemCursor open(ReadOptions options) {
-      return new CorpusCursor(paths.stream().map(Path::of).toList(), domain, flavor, options);
+    @Override public ItemCursor open(ReadOptions options) throws java.io.IOException {
+      List<Path> files = new java.util.ArrayList<>(paths.size());
+      for (String p : paths) files.add(options.storage().local(p));
+      return new CorpusCursor(files, domain, flavor, options);
     }
   }
 }

@@ -59,7 +59,7 @@ final class OcrReader implements DatasetReader {
     @Override public long estimatedBytes() { return bytes; }
 
     @Override public ItemCursor open(ReadOptions options) throws IOException {
-      return new OcrCursor(Path.of(path), prefix, Path.of(root), options);
+      return new OcrCursor(options.storage().local(path), prefix, Path.of(root), options);
     }
   }
 }

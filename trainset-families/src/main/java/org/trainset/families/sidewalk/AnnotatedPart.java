@@ -8,16 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trainset.core.Datasets;
-import org.trainset.core.FormatRegistry;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.LabelDef;
 import org.trainset.core.model.MediaRef;
+import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
 import org.trainset.core.spi.ReadPlan;
+import org.trainset.formats.cvat.CvatFormat;
 
 /**
  * A {@code Bbox_}, {@code Polygon_} or {@code Surface_} folder: its one XML is read by the
@@ -25,14 +26,15 @@ import org.trainset.core.spi.ReadPlan;
  * environment CSV's row, and (surface folders) the per-class masks of {@code MASK/<image>.png}.
  */
 record AnnotatedPart(String base, String folder, SidewalkFolder kind) implements ReadPart {
-  static final String CVAT = "cvat";
+  /** The reader of the folder's XML, held directly (not looked up by id, so a Spark task needs no registry). */
+  static final Format CVAT = new CvatFormat();
 
   @Override public String describe() {
     return folder;
   }
 
   @Override public ItemCursor open(ReadOptions options) throws IOException {
-    Path dir = Path.of(folder);
+    Path dir = options.storage().local(folder);
     List<Path> xmls = SidewalkFolder.files(dir, ".xml");
     if (xmls.size() != 1) {
       throw new InputException(dir, "sidewalk-xml", "expected one CVAT XML in the folder, found " + xmls.size());
@@ -40,7 +42,7 @@ record AnnotatedPart(String base, String folder, SidewalkFolder kind) implements
     List<Path> csvs = SidewalkFolder.files(dir, ".csv");
     if (csvs.size() > 1) throw new InputException(dir, "sidewalk-csv", "more than one environment CSV: " + csvs);
     Map<String, Map<String, Object>> env = csvs.isEmpty() ? Map.of() : EnvironmentCsv.read(csvs.get(0));
-    ReadPlan plan = Datasets.plan(FormatRegistry.load().require(CVAT), xmls.get(0), options);
+    ReadPlan plan = Datasets.plan(CVAT, xmls.get(0), options);
     Map<String, String> colours = new LinkedHashMap<>();
     for (LabelDef l : plan.schema().labels()) {
       if (l.color() != null) colours.put(l.color().toLowerCase(java.util.Locale.ROOT), l.name());
@@ -66,6 +68,7 @@ record AnnotatedPart(String base, String folder, SidewalkFolder kind) implements
               m, colours, anns, options);
           anns.addAll(r.masks());
           if (!r.unknownColours().isEmpty()) attrs.put("mask_unknown_colours", r.unknownColours());
+          if (!r.inferred().isEmpty()) attrs.put("mask_inferred_colours", r.inferred());
         }
         return new Item(id, it.subset(), media, attrs, anns);
       }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.trainset.core.Datasets;
-import org.trainset.core.FormatRegistry;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
@@ -21,6 +20,8 @@ import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
+import org.trainset.formats.coco.CocoFormat;
+import org.trainset.formats.voc.VocFormat;
 
 /**
  * One sample folder: its COCO JSON is read by the {@code coco} format and each image's
@@ -28,13 +29,17 @@ import org.trainset.core.spi.ReadPart;
  * only come after the COCO ones). Items carry maker, item, sample, composition and contents.
  */
 record XrayPart(String base, String folder) implements ReadPart {
+  /** The readers this part delegates to, held directly (a Spark task needs no format registry). */
+  static final Format COCO = new CocoFormat();
+  static final Format VOC = new VocFormat();
+
   @Override public String describe() {
     return folder;
   }
 
   @Override public ItemCursor open(ReadOptions options) throws IOException {
-    Path dir = Path.of(folder);
-    Path rel = Path.of(base).relativize(dir);
+    Path dir = options.storage().local(folder);
+    Path rel = Path.of(base).relativize(Path.of(folder)); // names only
     Map<String, Object> attrs = new LinkedHashMap<>();
     int n = rel.getNameCount();
     if (n >= 3) attrs.put("maker", rel.getName(n - 3).toString());
@@ -47,10 +52,9 @@ record XrayPart(String base, String folder) implements ReadPart {
     List<Path> jsons = list(dir, ".json");
     List<Path> xmls = list(dir, ".xml");
     if (jsons.size() > 1) throw new InputException(dir, "xray-coco", "more than one COCO JSON in the sample folder");
-    FormatRegistry registry = FormatRegistry.load();
-    Format voc = require(registry, "voc", dir);
+    Format voc = VOC;
     ItemCursor coco = jsons.isEmpty() ? null
-        : Datasets.cursor(Datasets.plan(require(registry, "coco", dir), jsons.get(0), options), options);
+        : Datasets.cursor(Datasets.plan(COCO, jsons.get(0), options), options);
     Set<String> seen = new HashSet<>();
     Iterator<Path> vocOnly = xmls.iterator();
     return new ItemCursor() {
@@ -88,11 +92,6 @@ record XrayPart(String base, String folder) implements ReadPart {
   private static List<Annotation> vocBoxes(Format voc, Path xml, ReadOptions options) throws IOException {
     List<Item> items = Datasets.readAll(Datasets.plan(voc, xml, options), options);
     return items.isEmpty() ? List.of() : items.get(0).annotations();
-  }
-
-  private static Format require(FormatRegistry registry, String id, Path dir) throws InputException {
-    return registry.find(id).orElseThrow(() -> new InputException(dir, "xray-" + id,
-        "the '" + id + "' format is needed to read this folder but is not installed"));
   }
 
   static List<Path> list(Path dir, String suffix) throws IOException {

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.trainset.core.FormatRegistry;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Box;
@@ -41,7 +40,7 @@ public final class XrayVocExport implements Format {
   }
 
   private static ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss) throws IOException {
-    ItemSink voc = FormatRegistry.load().require("voc").writer().orElseThrow().open(outDir, schema, options, loss);
+    ItemSink voc = XrayPart.VOC.writer().orElseThrow().open(outDir, schema, options, loss);
     return new ItemSink() {
       @Override public void accept(Item item) throws IOException {
         voc.accept(item.withAnnotations(boxesOnly(item.annotations(), loss)));

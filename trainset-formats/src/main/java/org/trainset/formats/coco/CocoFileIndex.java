@@ -39,6 +39,13 @@ record CocoFileIndex(String path, long size, Region images, Region annotations, 
     return Path.of(path);
   }
 
+  /** This index with its path opened through {@code storage} (itself on the local file system). */
+  CocoFileIndex on(org.trainset.core.spi.Storage storage) throws IOException {
+    if (storage == org.trainset.core.spi.Storage.LOCAL) return this;
+    return new CocoFileIndex(storage.local(path).toString(), size, images, annotations, annotationChunks,
+        categories, info, licenses);
+  }
+
   static CocoFileIndex scan(Path file, ParseLimits limits) throws IOException {
     TopLevelSkimmer.Result skim = TopLevelSkimmer.skim(file, limits);
     Map<String, Region> regions = skim.regions();

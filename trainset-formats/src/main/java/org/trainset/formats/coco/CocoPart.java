@@ -24,6 +24,8 @@ record CocoPart(String subset, String mediaPrefix, List<CocoFileIndex> files) im
   }
 
   @Override public ItemCursor open(ReadOptions options) throws IOException {
-    return new CocoCursor(this, options);
+    List<CocoFileIndex> opened = new java.util.ArrayList<>(files.size());
+    for (CocoFileIndex f : files) opened.add(f.on(options.storage()));
+    return new CocoCursor(new CocoPart(subset, mediaPrefix, opened), options);
   }
 }

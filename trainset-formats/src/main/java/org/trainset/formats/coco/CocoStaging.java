@@ -10,12 +10,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.trainset.core.convert.ItemNames;
 import org.trainset.core.convert.LossReport;
+import org.trainset.core.convert.UniqueIds;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.io.SafePaths;
 import org.trainset.core.json.JsonValues;
@@ -50,24 +50,14 @@ final class CocoStaging implements AutoCloseable {
   private final class Staged implements AutoCloseable {
     final Path file;
     final JsonGenerator g;
-    final Set<Long> used = new HashSet<>();
-    long next = 1;
+    final UniqueIds ids;
     long count;
 
-    Staged(String name) throws IOException {
+    Staged(String name, String what) throws IOException {
       file = work.resolve(name);
+      ids = new UniqueIds(1, loss, what);
       g = mapper.getFactory().createGenerator(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
       g.setRootValueSeparator(new SerializedString(","));
-    }
-
-    /** {@code wanted} when it is a free non-negative integer, else the next free id. */
-    long id(Object wanted, String what) {
-      Long w = wanted instanceof Number n ? Long.valueOf(n.longValue()) : parse(wanted);
-      if (w != null && w >= 0 && used.add(w)) return w;
-      if (wanted != null) loss.changed(what + " id renumbered (taken or not an integer)");
-      while (used.contains(next)) next++;
-      used.add(next);
-      return next;
     }
 
     void write(ObjectNode node) throws IOException {
@@ -80,15 +70,6 @@ final class CocoStaging implements AutoCloseable {
     }
   }
 
-  private static Long parse(Object v) {
-    if (v == null) return null;
-    try {
-      return Long.valueOf(v.toString());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
   private final class Subset {
     final String name;
     final Staged images;
@@ -96,12 +77,12 @@ final class CocoStaging implements AutoCloseable {
 
     Subset(String name) throws IOException {
       this.name = name;
-      this.images = new Staged(name + ".images");
+      this.images = new Staged(name + ".images", "image");
     }
 
     Staged task(String task) throws IOException {
       Staged s = tasks.get(task);
-      if (s == null) tasks.put(task, s = new Staged(name + "." + task));
+      if (s == null) tasks.put(task, s = new Staged(name + "." + task, "annotation"));
       return s;
     }
   }
@@ -113,11 +94,11 @@ final class CocoStaging implements AutoCloseable {
       subsets.put(subsetName, subset = new Subset(subsetName));
       subset.task("instances");
     }
-    long imageId = subset.images.id(item.attributes().get("id"), "image");
+    long imageId = subset.images.ids.assign(item.attributes().get("id"));
     subset.images.write(image(item, imageId, subset.name));
     for (CocoObjects.Obj o : CocoObjects.of(item, categories, loss)) {
       Staged task = subset.task(o.task());
-      long id = task.id(o.meta().id(), "annotation");
+      long id = task.ids.assign(o.meta().id());
       ObjectNode n = o.node();
       n.put("id", id);
       n.put("image_id", imageId);
@@ -137,16 +118,14 @@ final class CocoStaging implements AutoCloseable {
     String prefix = "images/" + subsetName + "/";
     String fileName;
     if (m == null) {
-      fileName = item.id() + ".jpg";
+      fileName = ItemNames.mediaFileName(item, "jpg");
       loss.changed("item without media: file_name made from the item id");
     } else {
       if (m.path().startsWith(prefix)) {
         fileName = m.path().substring(prefix.length());
       } else {
-        // COCO names items by file name: keep the item id, with the media file's extension
-        String base = m.path().substring(m.path().lastIndexOf('/') + 1);
-        int dot = base.lastIndexOf('.');
-        fileName = item.id() + (dot > 0 ? base.substring(dot) : "");
+        // COCO names items by file name: keep the item id, with the media file's extension (once)
+        fileName = ItemNames.stem(item) + (ItemNames.extension(m) != null ? "." + ItemNames.extension(m) : "");
         loss.changed("image path re-rooted under images/<subset>/");
       }
       if (!m.info().isEmpty()) loss.dropped("media info");

@@ -17,7 +17,8 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.LabelDef;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ProblemSink;
 
 /**
@@ -41,6 +42,7 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
   private final CvatShapes shapes;
   private final CvatTracks tracks;
   private final List<Annotation> videoTracks = new ArrayList<>();
+  private final Map<String, String> imageIds = new HashMap<>();
   private boolean pending = true; // the head parser left the reader on the first item element
   private boolean done;
 
@@ -98,6 +100,16 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
       }
     }
     if (name == null) throw CvatXml.error(file, r, "cvat-image", "<image> has no name");
+    Object imageId = attributes.get(FRAME);
+    if (imageId != null) {
+      // Ids are unique per task and subset (project exports repeat them across subsets); CVAT
+      // imports use the id as the frame number, so a repeat would merge two images' annotations.
+      String key = subset + "\u0000" + attributes.get(TASK_ID) + "\u0000" + imageId;
+      String first = imageIds.putIfAbsent(key, name);
+      if (first != null) {
+        problems.report(Issue.at(Severity.ERROR, "duplicate-image-id", file.toString(), r.getLocation().getLineNumber(), subset != null ? subset + "/" + name : name, null, "<image id=\"" + imageId + "\"> repeats the id of '" + first + "'"));
+      }
+    }
     if ((width != null && width < 0) || (height != null && height < 0)) {
       throw CvatXml.error(file, r, "cvat-image", "<image> has a negative size");
     }
@@ -106,9 +118,7 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
       String kind = r.getLocalName();
       if (UNSUPPORTED.contains(kind)) {
         var loc = r.getLocation();
-        problems.report(new Problem("error", "cvat-unsupported-shape", file.toString(), loc.getLineNumber(),
-            subset != null ? subset + "/" + name : name, "#" + annotations.size(),
-            "<" + kind + "> has no trainset annotation kind; skipped"));
+        problems.report(Issue.at(Severity.ERROR, "cvat-unsupported-shape", file.toString(), loc.getLineNumber(), subset != null ? subset + "/" + name : name, "#" + annotations.size(), "<" + kind + "> has no trainset annotation kind; skipped"));
         CvatXml.skip(r);
         continue;
       }

@@ -1,9 +1,12 @@
 package org.trainset.formats.cvat;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.trainset.core.convert.LossReport;
+import org.trainset.core.convert.UniqueIds;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
@@ -22,6 +25,7 @@ final class CvatImageWriter {
   private final CvatLabelPlan labels;
   private final LossReport loss;
   private final String containerSubset;
+  private final Map<String, UniqueIds> ids = new HashMap<>();
 
   CvatImageWriter(XmlOut out, CvatShapeWriter shapes, CvatLabelPlan labels, LossReport loss, String containerSubset) {
     this.out = out;
@@ -52,7 +56,7 @@ final class CvatImageWriter {
     return "images/" + (subsetAttribute != null ? subsetAttribute + "/" : "") + name;
   }
 
-  void write(Item item, long index) throws IOException {
+  void write(Item item) throws IOException {
     String subset = subsetAttribute(item);
     String name = name(item);
     String id = subset != null ? subset + "/" + name : name;
@@ -63,9 +67,12 @@ final class CvatImageWriter {
     if (item.media().size() > 1) loss.dropped("media file beyond an item's first");
 
     Object frame = item.attributes().get(CvatCursor.FRAME);
-    out.open(1, "image").attr("id", frame != null ? String.valueOf(frame) : Long.toString(index)).attr("name", name);
-    if (subset != null) out.attr("subset", subset);
     Object task = item.attributes().get(CvatCursor.TASK_ID);
+    // CVAT image ids are unique per task and subset; sources numbering per folder repeat them.
+    long imageId = ids.computeIfAbsent(subset + "\u0000" + task, k -> new UniqueIds(0, loss, "image"))
+        .assign(frame);
+    out.open(1, "image").attr("id", Long.toString(imageId)).attr("name", name);
+    if (subset != null) out.attr("subset", subset);
     if (task != null) out.attr("task_id", String.valueOf(task));
     if (m != null && m.width() != null) out.attr("width", m.width());
     if (m != null && m.height() != null) out.attr("height", m.height());

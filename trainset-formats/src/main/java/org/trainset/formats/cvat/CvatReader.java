@@ -42,7 +42,7 @@ final class CvatReader implements DatasetReader {
     @Override public long estimatedBytes() { return size; }
 
     @Override public ItemCursor open(ReadOptions options) throws IOException {
-      Path file = Path.of(path);
+      Path file = options.storage().local(path);
       XMLStreamReader r = SafeXml.open(file, options.limits());
       try {
         return new CvatCursor(file, r, CvatHead.read(r, file), options.problems());

@@ -64,7 +64,7 @@ final class CvatWriter implements DatasetWriter {
       if (hasTracks || (media != null && media.kind() == MediaKind.VIDEO)) {
         videoItem(item, media);
       } else {
-        images.write(item, imageCount);
+        images.write(item);
         imageCount++;
         if (options.copyMedia()) copyMedia(item);
       }

@@ -67,7 +67,7 @@ final class TrainsetReader implements DatasetReader {
     @Override public long estimatedBytes() { return size; }
 
     @Override public ItemCursor open(ReadOptions options) throws IOException {
-      Path file = Path.of(path);
+      Path file = options.storage().local(path);
       options.limits().checkFileSize(file);
       return new ShardCursor(file, org.trainset.core.io.TextFiles.newReader(file), Json.mapper(options.limits()));
     }

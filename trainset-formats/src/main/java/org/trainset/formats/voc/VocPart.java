@@ -26,8 +26,8 @@ record VocPart(String root, List<VocLayout.Entry> entries) implements ReadPart {
     return root + " (" + entries.size() + " VOC items)";
   }
 
-  @Override public ItemCursor open(ReadOptions options) {
-    Path dir = Path.of(root);
+  @Override public ItemCursor open(ReadOptions options) throws IOException {
+    Path dir = options.storage().local(root);
     return new ItemCursor() {
       private int next;
       private long bytes;

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trainset.core.convert.ItemNames;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.io.SafePaths;
@@ -54,7 +55,10 @@ final class VocWriter implements DatasetWriter {
 
     @Override public void accept(Item item) throws IOException {
       String filename = filename(item);
-      Path xml = out.resolve(VocFormat.ANNOTATIONS + "/" + item.id() + ".xml");
+      // VOC names items by their annotation file: an id that is an image file name loses its extension.
+      String stem = ItemNames.stem(item);
+      if (!stem.equals(item.id())) loss.changed("item id -> without its image extension");
+      Path xml = out.resolve(VocFormat.ANNOTATIONS + "/" + stem + ".xml");
       Files.createDirectories(xml.getParent());
       List<VocObjects.VocObject> objects = VocObjects.of(item.annotations(), loss);
       reportItemLosses(item);
@@ -75,7 +79,7 @@ final class VocWriter implements DatasetWriter {
               StandardCharsets.UTF_8);
           subsetLists.put(item.subset(), list);
         }
-        list.write(item.id());
+        list.write(stem);
         list.write('\n');
       }
       if (options.copyMedia()) copyImage(item, filename);
@@ -91,8 +95,8 @@ final class VocWriter implements DatasetWriter {
     /** The image's file name: the media file's name, or {@code <id>.jpg} when there is none. */
     private static String filename(Item item) {
       MediaRef m = item.primaryMedia();
-      String base = item.id().substring(item.id().lastIndexOf('/') + 1);
-      if (m == null) return base + ".jpg";
+      String stem = ItemNames.stem(item);
+      if (m == null) return stem.substring(stem.lastIndexOf('/') + 1) + ".jpg";
       return m.path().substring(m.path().lastIndexOf('/') + 1);
     }
 
@@ -101,8 +105,9 @@ final class VocWriter implements DatasetWriter {
       if (m == null || options.mediaRoot() == null) return;
       Path src = SafePaths.resolveInside(options.mediaRoot(), m.path());
       if (!Files.isRegularFile(src)) return;
-      int slash = item.id().lastIndexOf('/');
-      String dir = VocFormat.IMAGES + "/" + (slash < 0 ? "" : item.id().substring(0, slash + 1));
+      String stem = ItemNames.stem(item);
+      int slash = stem.lastIndexOf('/');
+      String dir = VocFormat.IMAGES + "/" + (slash < 0 ? "" : stem.substring(0, slash + 1));
       Path dst = out.resolve(dir + filename);
       Files.createDirectories(dst.getParent());
       Files.copy(src, dst, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -47,12 +47,13 @@ final class DarknetLayout {
   }
 
   static YoloLayout loose(Path root) throws IOException {
-    List<String> names = names(root.resolve(YoloFormat.OBJ_NAMES));
+    Path namesFile = YoloFormat.looseNamesFile(root);
+    List<String> names = names(namesFile);
     Path labels = YoloLayout.childIgnoringCase(root, "labels");
     if (labels == null) labels = YoloLayout.childIgnoringCase(root, "annotations");
     Path images = YoloLayout.childIgnoringCase(root, "images");
     if (labels == null || images == null) {
-      throw new InputException(root, "yolo-layout", "obj.names needs a labels/ (or Annotations/) and an images/ folder beside it");
+      throw new InputException(root, "yolo-layout", namesFile.getFileName() + " needs a labels/ (or Annotations/) and an images/ folder beside it");
     }
     List<YoloLayout.Entry> entries = new ArrayList<>();
     List<Path> subsetDirs;

@@ -45,6 +45,7 @@ final class UltralyticsLayout {
     boolean obb = YoloFormat.TASK_OBB.equals(doc.path(YoloFormat.TASK_KEY).asText(""));
     Path base = base(root, doc.path("path").asText(""));
     List<YoloLayout.Entry> entries = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       if (YoloFormat.YAML_RESERVED.contains(f.getKey())) continue;
@@ -55,6 +56,8 @@ final class UltralyticsLayout {
         images.addAll(imagesOf(root, base, f.getKey(), one.asText(), yaml));
       }
       for (String image : images) {
+        // train: and val: may list the same folder (a dataset without a validation split): one item.
+        if (!seen.add(image)) continue;
         entries.add(new YoloLayout.Entry(YoloLayout.idFor(image, f.getKey(), null), f.getKey(), image,
             YoloLayout.labelFor(image), null));
       }

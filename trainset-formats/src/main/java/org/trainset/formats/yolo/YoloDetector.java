@@ -30,6 +30,14 @@ final class YoloDetector implements FormatDetector {
           .anyMatch(p -> !p.getParent().equals(root) && !p.getFileName().toString().equalsIgnoreCase("README.txt"));
       return labels ? LOOSE : NONE;
     }
+    // classes.txt is a common name, so it counts only with the images/ + labels/ pair beside it
+    // (Label Studio's export); then it outranks a plain media folder.
+    if (Files.isRegularFile(root.resolve(YoloFormat.CLASSES_TXT))
+        && YoloLayout.childIgnoringCase(root, "images") != null && YoloLayout.childIgnoringCase(root, "labels") != null) {
+      Path labels = YoloLayout.childIgnoringCase(root, "labels");
+      boolean labelFiles = ctx.filesEndingWith(".txt").stream().anyMatch(p -> p.startsWith(labels));
+      return labelFiles ? LOOSE : NONE;
+    }
     return isClassificationTree(ctx) ? CLASSIFICATION : NONE;
   }
 

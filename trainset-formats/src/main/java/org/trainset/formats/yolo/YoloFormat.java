@@ -19,6 +19,17 @@ public final class YoloFormat implements Format {
   static final String DATA_YAML = "data.yaml";
   static final String OBJ_DATA = "obj.data";
   static final String OBJ_NAMES = "obj.names";
+  /** Label Studio's YOLO export names its classes here, beside {@code images/} and {@code labels/}. */
+  static final String CLASSES_TXT = "classes.txt";
+
+  /** The class-names file of a loose layout ({@code obj.names}, else {@code classes.txt}), or null. */
+  static java.nio.file.Path looseNamesFile(java.nio.file.Path root) {
+    for (String n : java.util.List.of(OBJ_NAMES, CLASSES_TXT)) {
+      java.nio.file.Path p = root.resolve(n);
+      if (java.nio.file.Files.isRegularFile(p)) return p;
+    }
+    return null;
+  }
   /** Subset names a classification tree's top folders must have. */
   static final Set<String> CLASSIFICATION_SUBSETS = Set.of("train", "val", "valid", "test");
   static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp");

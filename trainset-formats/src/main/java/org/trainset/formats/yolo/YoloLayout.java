@@ -29,11 +29,11 @@ record YoloLayout(List<String> names, int[] kptShape, boolean obb, List<Entry> e
     Path yaml = datasetYaml(root);
     if (yaml != null) return UltralyticsLayout.read(root, yaml, limits);
     if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_DATA))) return DarknetLayout.strict(root);
-    if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_NAMES))) return DarknetLayout.loose(root);
+    if (YoloFormat.looseNamesFile(root) != null) return DarknetLayout.loose(root);
     YoloLayout classes = ClassificationLayout.read(root);
     if (classes != null) return classes;
     throw new InputException(root, "yolo-layout",
-        "no data.yaml, obj.data, obj.names or train/<class>/<image> folders found");
+        "no data.yaml, obj.data, obj.names, classes.txt or train/<class>/<image> folders found");
   }
 
   /**

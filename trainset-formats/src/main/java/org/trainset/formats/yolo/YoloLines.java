@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.model.Annotation;
@@ -50,16 +48,19 @@ final class YoloLines {
         if (a instanceof Box b && b.rotation() == 0) boxByGroup.putIfAbsent(g, b);
       }
     }
-    Set<Annotation> consumed = new HashSet<>();
     List<String> out = new ArrayList<>();
     for (Annotation a : annotations) {
-      if (consumed.contains(a)) continue;
+      if (a instanceof Points p && keypoints > 0 && p.meta().group() != null
+          && boxByGroup.containsKey(p.meta().group()) && pointsByGroup.get(p.meta().group()) == p) {
+        continue; // written with its group's box, wherever that box comes in the list (COCO reads points first)
+      }
       if (a instanceof Box b && keypoints > 0 && b.rotation() == 0) {
         Points p = b.meta().group() == null ? null : pointsByGroup.get(b.meta().group());
         if (p != null && boxByGroup.get(b.meta().group()) == b) {
-          consumed.add(p);
-          reportMeta(p.meta(), false, -1);
+          // COCO gives the box and its keypoints the same id and attributes: count what is lost once.
+          if (!p.meta().equals(b.meta())) reportMeta(p.meta(), false, -1);
         } else {
+          p = null;
           loss.changed("box without keypoints -> pose line with absent keypoints");
         }
         reportMeta(b.meta(), true, out.size() + 1);
@@ -73,6 +74,8 @@ final class YoloLines {
           wroteRotated = true;
           out.add(cls(b) + coords(RotatedBoxes.corners(b), w, h));
         }
+      } else if (a instanceof Points p && keypoints > 0 && p.labelledCount() == 0) {
+        loss.dropped("points without a box and no labelled point");
       } else if (a instanceof Points p && keypoints > 0) {
         loss.changed("points without a box -> pose line with their bounding box");
         reportMeta(p.meta(), true, out.size() + 1);

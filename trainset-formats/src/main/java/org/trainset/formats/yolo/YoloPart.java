@@ -26,8 +26,8 @@ record YoloPart(String root, List<String> names, int[] kptShape, boolean obb, Li
     return root + " (" + entries.size() + " YOLO images)";
   }
 
-  @Override public ItemCursor open(ReadOptions options) {
-    Path dir = Path.of(root);
+  @Override public ItemCursor open(ReadOptions options) throws IOException {
+    Path dir = options.storage().local(root);
     return new ItemCursor() {
       private int next;
       private long bytes;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.trainset.core.convert.ItemNames;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.io.InputException;
@@ -71,21 +72,15 @@ final class YoloWriter implements DatasetWriter {
       if (subset == null || subset.isEmpty()) {
         loss.changed("subset (none) -> train");
         subset = "train";
-      } else if (YoloFormat.YAML_RESERVED.contains(subset)) {
-        loss.changed("subset named like a data.yaml key -> <name>_subset");
-        subset = subset + "_subset";
       }
       subsets.add(subset);
       item.attributes().keySet().forEach(k -> loss.dropped("item attribute '" + k + "'"));
       for (int i = 1; i < item.media().size(); i++) loss.dropped("media beyond the first image");
       MediaRef media = item.primaryMedia();
-      String ext = extension(media);
+      String ext = ItemNames.extension(media) != null ? ItemNames.extension(media) : "jpg";
       // Ids that are file names (CVAT's "img0.jpg") would otherwise become "img0.jpg.jpg".
-      String stem = item.id();
-      if (stem.toLowerCase(java.util.Locale.ROOT).endsWith("." + ext.toLowerCase(java.util.Locale.ROOT))) {
-        stem = stem.substring(0, stem.length() - ext.length() - 1);
-        loss.changed("item id -> image file name without extension");
-      }
+      String stem = ItemNames.stem(item);
+      if (!stem.equals(item.id())) loss.changed("item id -> image file name without extension");
       Path image = out.resolve("images/" + subset + "/" + stem + "." + ext);
       Path label = out.resolve("labels/" + subset + "/" + stem + ".txt");
       Files.createDirectories(image.getParent());
@@ -111,13 +106,6 @@ final class YoloWriter implements DatasetWriter {
       Files.write(label, text, StandardCharsets.UTF_8);
     }
 
-    private static String extension(MediaRef media) {
-      if (media == null) return "jpg";
-      String name = media.path().substring(media.path().lastIndexOf('/') + 1);
-      int dot = name.lastIndexOf('.');
-      return dot > 0 ? name.substring(dot + 1) : "jpg";
-    }
-
     private boolean copyImage(MediaRef media, Path target) throws IOException {
       if (media == null || options.mediaRoot() == null) {
         loss.dropped("image file (no source to copy from)");
@@ -137,8 +125,10 @@ final class YoloWriter implements DatasetWriter {
         for (long i = 0; i < lines.rectangularQuads(); i++) loss.changed("rectangular 4-point polygon -> rotated box (task: obb)");
       }
       Map<String, Object> yaml = new LinkedHashMap<>();
-      yaml.put("path", ".");
-      for (String s : subsets) yaml.put(s, "images/" + s);
+      // No "path:": Ultralytics resolves a relative one against the working directory or its own
+      // datasets folder, while without it the subset folders are relative to data.yaml itself.
+      yaml.putAll(DataYamlSplits.keys(subsets, loss));
+      if (subsets.isEmpty()) Files.createDirectories(out.path().resolve("images/train"));
       if (keypoints > 0) yaml.put("kpt_shape", List.of(keypoints, 3));
       if (lines.wroteRotated()) yaml.put(YoloFormat.TASK_KEY, YoloFormat.TASK_OBB);
       Map<Integer, String> names = new LinkedHashMap<>();

@@ -49,8 +49,8 @@ public final class ImageDeid {
   public static Outcome run(Format from, Path input, Format to, Path out, Path logFile, Path reviewFile,
                             Path regionsFile, Options options, ReadOptions readOptions, Progress progress) throws IOException {
     OpenCv.load();
-    Path root = MediaFiles.rootOf(input);
     ReadPlan plan = Datasets.plan(from, input, readOptions);
+    Path root = plan.mediaRootFor(input);
     Path absOut = out.toAbsolutePath().normalize();
     Files.createDirectories(absOut.getParent());
     Path staged = Files.createTempDirectory(absOut.getParent(), "." + absOut.getFileName() + ".deid-media-");

@@ -51,7 +51,7 @@ public final class TextFilter {
     Map<String, long[]> eojeolByGroup = new TreeMap<>();
     long[] items = {0};
     var plan = Datasets.plan(from, input, readOptions);
-    LossReport loss = DatasetRewrite.write(from, input, to, out, plan.schema(), DatasetRewrite.referencing(input),
+    LossReport loss = DatasetRewrite.write(from, input, to, out, plan.schema(), DatasetRewrite.referencing(plan, input),
         readOptions, progress, (index, item) -> {
           items[0]++;
           TextRule.Text text = textOf(item);

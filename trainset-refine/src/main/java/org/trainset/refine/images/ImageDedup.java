@@ -49,11 +49,11 @@ public final class ImageDedup {
 
   public static Outcome run(Format from, Path input, Format to, Path out, Path reportJson, Path reportHtml,
                             Options options, ReadOptions readOptions, Progress progress) throws IOException {
-    Path root = MediaFiles.rootOf(input);
     List<String> ids = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     List<List<String>> labels = new ArrayList<>();
     ReadPlan plan = Datasets.plan(from, input, readOptions);
+    Path root = plan.mediaRootFor(input);
     try (ItemCursor c = Datasets.cursor(plan, readOptions)) {
       for (Item item = c.next(); item != null; item = c.next()) {
         MediaRef m = MediaFiles.firstImage(item);

@@ -1,5 +1,6 @@
 package org.trainset.refine.images;
 
+import org.trainset.core.io.HtmlText;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -62,12 +63,12 @@ final class ImageDedupReport {
   /** A cluster's section after its heading's number. */
   private static String section(ImageCluster c) throws IOException {
     StringBuilder w = new StringBuilder();
-    w.append(" · keep " + Html.escape(c.members().get(0).id()) + "</h2>\n");
+    w.append(" · keep " + HtmlText.escape(c.members().get(0).id()) + "</h2>\n");
     for (ImageCluster.Member m : c.members()) {
-      w.append("<figure class=\"" + m.rule() + "\"><img alt=\"" + Html.escape(m.id()) + "\" src=\""
-          + Html.thumbnail(Path.of(m.file()), THUMB) + "\"><figcaption>" + Html.escape(m.id()) + "<br>" + m.rule()
+      w.append("<figure class=\"" + m.rule() + "\"><img alt=\"" + HtmlText.escape(m.id()) + "\" src=\""
+          + Html.thumbnail(Path.of(m.file()), THUMB) + "\"><figcaption>" + HtmlText.escape(m.id()) + "<br>" + m.rule()
           + (m.rule().equals("keep") ? "" : " · pHash " + m.phashDistance() + " · dHash " + m.dhashDistance())
-          + (m.labels().isEmpty() ? "" : "<br>" + Html.escape(String.join(", ", m.labels())))
+          + (m.labels().isEmpty() ? "" : "<br>" + HtmlText.escape(String.join(", ", m.labels())))
           + "</figcaption></figure>\n");
     }
     return w.append("</section>\n").toString();

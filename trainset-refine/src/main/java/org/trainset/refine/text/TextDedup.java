@@ -59,7 +59,7 @@ public final class TextDedup {
     String[] idArray = ids.toArray(new String[0]);
     DedupResult result = new TextDeduplicator(options.config()).run(idArray, primary, second, progress);
 
-    LossReport loss = DatasetRewrite.write(from, input, to, out, plan.schema(), DatasetRewrite.referencing(input),
+    LossReport loss = DatasetRewrite.write(from, input, to, out, plan.schema(), DatasetRewrite.referencing(plan, input),
         readOptions, progress, (index, item) -> result.removed()[(int) index] ? null : item);
     Reports.writeJson(report, g -> writeReport(g, from, input, to, out, options, n, withText, result, idArray, texts));
     return new Outcome(n, withText, result, loss);

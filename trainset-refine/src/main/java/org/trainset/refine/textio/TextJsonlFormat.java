@@ -65,7 +65,7 @@ public final class TextJsonlFormat implements Format {
     @Override public String describe() { return file; }
 
     @Override public ItemCursor open(ReadOptions options) throws IOException {
-      return new Cursor(Path.of(file), options);
+      return new Cursor(options.storage().local(file), options);
     }
   }
 

@@ -95,7 +95,7 @@ public final class TextTsvFormat implements Format {
     }
 
     @Override public ItemCursor open(ReadOptions options) throws IOException {
-      return new Cursor(Path.of(file), options);
+      return new Cursor(options.storage().local(file), options);
     }
   }
 

@@ -1,0 +1,107 @@
+package org.trainset.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.trainset.core.FormatRegistry;
+import org.trainset.server.auth.LoginLimiter;
+import org.trainset.server.auth.Sessions;
+import org.trainset.server.auth.Users;
+import org.trainset.server.db.Database;
+import org.trainset.server.item.ItemImport;
+import org.trainset.server.item.Items;
+import org.trainset.server.media.MediaStore;
+import org.trainset.server.ops.Archives;
+import org.trainset.server.ops.Exports;
+import org.trainset.server.ops.Imports;
+import org.trainset.server.ops.Operations;
+import org.trainset.server.ops.Uploads;
+import org.trainset.server.project.ProjectAnalysis;
+import org.trainset.server.project.Projects;
+
+/**
+ * The platform's services over one data folder and database, shared by the HTTP routes and the
+ * CLI ({@code trainset users}). Closing it stops background work and closes the database.
+ */
+public final class Platform implements AutoCloseable {
+  /** Size limits for what clients send. */
+  public record Limits(long maxUploadBytes, Archives.Limits archive) {
+    public static final Limits DEFAULT = new Limits(2L * 1024 * 1024 * 1024, Archives.Limits.DEFAULT);
+  }
+
+  private final Path dataDir;
+  private final Database db;
+  private final Limits limits;
+  private final FormatRegistry formats = FormatRegistry.load();
+  private final Users users;
+  private final Sessions sessions;
+  private final LoginLimiter loginLimiter = new LoginLimiter(5, 60_000);
+  private final Projects projects;
+  private final MediaStore media;
+  private final Items items;
+  private final Operations operations;
+  private final Imports imports;
+  private final Exports exports;
+  private final Uploads uploads;
+  private final ProjectAnalysis analysis;
+
+  private Platform(Path dataDir, Database db, Limits limits) throws IOException {
+    this.dataDir = dataDir;
+    this.db = db;
+    this.limits = limits;
+    this.users = new Users(db);
+    this.sessions = new Sessions(db);
+    this.projects = new Projects(db);
+    this.media = new MediaStore(dataDir);
+    this.items = new Items(db, projects);
+    ItemImport.dropUnfinished(db);
+    this.operations = new Operations(db, projects, dataDir);
+    this.imports = new Imports(operations, new ItemImport(db, media), formats, limits.archive());
+    this.exports = new Exports(operations, db, media, formats);
+    this.uploads = new Uploads(db, projects, dataDir, limits.maxUploadBytes());
+    this.analysis = new ProjectAnalysis(db, media);
+  }
+
+  /** Opens the data folder (created when missing) and the database ({@code dbUrl} null: SQLite inside it). */
+  public static Platform open(Path dataDir, String dbUrl) throws IOException {
+    return open(dataDir, dbUrl, Limits.DEFAULT);
+  }
+
+  public static Platform open(Path dataDir, String dbUrl, Limits limits) throws IOException {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    Files.createDirectories(dir);
+    Database db = Database.open(dir, dbUrl);
+    try {
+      return new Platform(dir, db, limits);
+    } catch (IOException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  public Path dataDir() { return dataDir; }
+  public Database db() { return db; }
+  public Limits limits() { return limits; }
+  public FormatRegistry formats() { return formats; }
+  public Users users() { return users; }
+  public Sessions sessions() { return sessions; }
+  public LoginLimiter loginLimiter() { return loginLimiter; }
+  public Projects projects() { return projects; }
+  public MediaStore media() { return media; }
+  public Items items() { return items; }
+  public Operations operations() { return operations; }
+  public Imports imports() { return imports; }
+  public Exports exports() { return exports; }
+  public Uploads uploads() { return uploads; }
+  public ProjectAnalysis analysis() { return analysis; }
+
+  public static String version() {
+    String v = Platform.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  @Override public void close() {
+    operations.close();
+    db.close();
+  }
+}

@@ -1,0 +1,88 @@
+package org.trainset.server.http;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trainset.server.ApiException;
+
+/**
+ * Sends a stored file from an authorised route: strong ETag (the file's SHA-256), one byte
+ * range ({@code Range: bytes=a-b}, {@code a-}, {@code -n}), {@code If-Range} (a range only while
+ * the ETag still matches), {@code If-None-Match} (304), 416 with {@code bytes *}{@code /LEN} for
+ * ranges outside the file, and HEAD (headers only).
+ */
+public final class RangeResponder {
+  private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+  private RangeResponder() {}
+
+  public static void send(Context ctx, Path file, long length, String sha256, String contentType) throws IOException {
+    String etag = "\"" + sha256 + "\"";
+    ctx.header("ETag", etag).header("Accept-Ranges", "bytes").header("Cache-Control", "private, max-age=3600")
+        .header("X-Content-Type-Options", "nosniff");
+    String noneMatch = ctx.header("If-None-Match");
+    if (noneMatch != null && (noneMatch.equals(etag) || noneMatch.equals("*"))) {
+      ctx.status(304);
+      return;
+    }
+    String range = ctx.header("Range");
+    String ifRange = ctx.header("If-Range");
+    if (range != null && ifRange != null && !ifRange.equals(etag)) range = null; // changed: whole file
+    long start = 0, end = length - 1;
+    boolean partial = false;
+    if (range != null) {
+      Matcher m = RANGE.matcher(range.trim());
+      if (!m.matches() || m.group(1).isEmpty() && m.group(2).isEmpty()) {
+        throw unsatisfiable(ctx, length, "Range: expected one range 'bytes=START-END', got '" + range + "'");
+      }
+      if (m.group(1).isEmpty()) {
+        long suffix = Long.parseLong(m.group(2));
+        if (suffix == 0) throw unsatisfiable(ctx, length, "Range: empty suffix range");
+        start = Math.max(0, length - suffix);
+      } else {
+        start = Long.parseLong(m.group(1));
+        if (!m.group(2).isEmpty()) end = Math.min(Long.parseLong(m.group(2)), length - 1);
+        if (!m.group(2).isEmpty() && Long.parseLong(m.group(2)) < start) {
+          throw unsatisfiable(ctx, length, "Range: end before start");
+        }
+      }
+      if (start >= length) throw unsatisfiable(ctx, length, "Range: starts at or past the end (" + length + " bytes)");
+      partial = true;
+    }
+    long count = end - start + 1;
+    ctx.status(partial ? 206 : 200).contentType(contentType);
+    if (partial) ctx.header("Content-Range", "bytes " + start + "-" + end + "/" + length);
+    ctx.header("Content-Length", Long.toString(count));
+    if (ctx.method().name().equals("HEAD")) return;
+    FileChannel ch = FileChannel.open(file);
+    ch.position(start);
+    InputStream in = new java.io.FilterInputStream(Channels.newInputStream(ch)) {
+      private long left = count;
+
+      @Override public int read() throws IOException {
+        if (left <= 0) return -1;
+        int b = super.read();
+        if (b >= 0) left--;
+        return b;
+      }
+
+      @Override public int read(byte[] b, int off, int len) throws IOException {
+        if (left <= 0) return -1;
+        int n = super.read(b, off, (int) Math.min(len, left));
+        if (n > 0) left -= n;
+        return n;
+      }
+    };
+    ctx.result(in);
+  }
+
+  private static ApiException unsatisfiable(Context ctx, long length, String detail) {
+    ctx.header("Content-Range", "bytes */" + length);
+    return new ApiException(416, "range_not_satisfiable", detail);
+  }
+}

@@ -1,0 +1,33 @@
+import { onUnauthorised } from './app/api';
+import { h } from './app/dom';
+import { frame } from './app/layout';
+import { Router } from './app/router';
+import { language, onLanguageChange, t } from './i18n/i18n';
+import { browserPage } from './pages/browser/browser-page';
+import { findingsPage } from './pages/findings/findings-page';
+import { loginPage } from './pages/login/login-page';
+import { projectPage } from './pages/project/project-page';
+import { projectsPage } from './pages/projects/projects-page';
+import { viewerPage } from './pages/viewer/viewer-page';
+import './styles.css';
+
+const outlet = document.getElementById('app')!;
+document.documentElement.lang = language();
+const navigate = (url: string) => router.navigate(url);
+const router: Router = new Router([
+  { pattern: '/', render: () => { queueMicrotask(() => router.navigate('/projects', true)); return { element: h('div') }; } },
+  { pattern: '/login', render: (_, q) => loginPage(q, navigate) },
+  { pattern: '/projects', render: () => projectsPage() },
+  { pattern: '/projects/:id', render: p => projectPage(p.id!, language()) },
+  { pattern: '/projects/:id/items', render: (p, q) => browserPage(p.id!, q, navigate) },
+  { pattern: '/projects/:id/findings', render: p => findingsPage(p.id!) },
+  { pattern: '/items/:id', render: (p, q) => viewerPage(p.id!, q, navigate) },
+], outlet, () => ({ element: frame(h('p', { id: 'not-found' }, t('app.notFound'))) }));
+
+onUnauthorised(() => {
+  if (location.pathname === '/login') return;
+  router.navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
+});
+// Every string comes from the message tables, so a language change is a re-render.
+onLanguageChange(() => router.render());
+router.render();
