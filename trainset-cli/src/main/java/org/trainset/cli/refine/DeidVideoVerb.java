@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         "count and frame rate. Regions come from box tracks (--labels), a region list (--regions CSV:",
         "item,start_frame,end_frame,x,y,width,height,label) and OpenCV Haar cascades run on every frame",
         "(--haar face|plate, --cascade PATH). Decodes and encodes with Debian's ffmpeg (H.264, audio copied).",
-        "Writes a per-video log (OUT.deid-video.json) and the applied regions (OUT.deid-video-regions.csv),",
+        "Writes a per-video log (OUT/deid-video.json) and the applied regions (OUT/deid-video-regions.csv),",
         "which --regions reads back."})
 public final class DeidVideoVerb implements Verb {
   @Spec CommandSpec spec;
@@ -50,8 +50,8 @@ public final class DeidVideoVerb implements Verb {
   @Option(names = "--min-neighbors", defaultValue = "5", description = "Haar: detections an object needs (default ${DEFAULT-VALUE}).") int minNeighbors;
   @Option(names = "--scale-factor", defaultValue = "1.1", description = "Haar: pyramid scale step (default ${DEFAULT-VALUE}).") double scaleFactor;
   @Option(names = "--min-size", defaultValue = "24", description = "Haar: smallest object in pixels (default ${DEFAULT-VALUE}).") int minSize;
-  @Option(names = "--log", paramLabel = "FILE", description = "Per-video log (default: OUT.deid-video.json).") Path log;
-  @Option(names = "--regions-out", paramLabel = "FILE", description = "Applied regions (default: OUT.deid-video-regions.csv).") Path regionsOut;
+  @Option(names = "--log", paramLabel = "FILE", description = "Per-video log (default: OUT/deid-video.json).") Path log;
+  @Option(names = "--regions-out", paramLabel = "FILE", description = "Applied regions (default: OUT/deid-video-regions.csv).") Path regionsOut;
 
   @Override public Class<?> group() { return DeidGroup.class; }
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = {"Drop images the seed's refinement rejects: blurred or shaken (variance of the Laplacian),",
         "badly exposed, noisy (X-ray generator noise), or tilted 30° or more where the item has a tilt/roll",
         "attribute (sidewalk). Only the checks asked for run. Each dropped item is reported with its",
-        "reasons and measures (OUT.quality.json)."})
+        "reasons and measures (OUT/quality.json)."})
 public final class QualityVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
@@ -40,7 +40,7 @@ public final class QualityVerb implements Verb {
   @Option(names = "--max-noise", paramLabel = "S", description = "Drop images whose noise estimate sigma exceeds S (grey levels).") Double maxNoise;
   @Option(names = "--max-tilt", paramLabel = "DEG", description = "Drop items whose tilt or roll attribute is DEG degrees or more (seed: 30).") Double maxTilt;
   @Option(names = "--annotate", description = "Add quality_sharpness/brightness/noise to the kept items.") boolean annotate;
-  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT.quality.json).") Path report;
+  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT/quality.json).") Path report;
 
   @Override public Integer call() throws Exception {
     Double lo = null, hi = null;

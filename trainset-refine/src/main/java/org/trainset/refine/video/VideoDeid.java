@@ -88,11 +88,11 @@ public final class VideoDeid {
       }
       sink.commit();
       regions.flush();
-    } finally {
-      progress.finish();
-      if (regionsFile != null && Files.exists(staged.resolve(".regions.csv"))) {
+      if (regionsFile != null) { // only once the output is published: a failed run writes nothing
         AtomicOutput.writeFile(regionsFile, os -> Files.copy(staged.resolve(".regions.csv"), os));
       }
+    } finally {
+      progress.finish();
       AtomicOutput.deleteRecursively(staged);
     }
     long changed = log.stream().filter(v -> v.framesChanged() > 0).count();
