@@ -145,7 +145,7 @@ class MediaViewerBrowserTest extends BrowserTestBase {
 
     // Click the timeline at 1.5 s: frame 15, where the track's box (from keyframe 10) is drawn.
     var tl = page.locator("#timeline").boundingBox();
-    page.mouse().click(tl.x + tl.width * 1.5 / 3.0, tl.y + 5);
+    page.mouse().click(tl.x + tl.width * 1.55 / 3.0, tl.y + 5); // the middle of frame 15
     page.waitForFunction("() => window.trainset.viewer.media.frame === 15");
     page.waitForFunction("() => window.trainset.viewer.draw.drawn.includes(2)");
     assertColourAt(95, 20, 0, 255, 0, "track box top edge at frame 15");
@@ -153,7 +153,7 @@ class MediaViewerBrowserTest extends BrowserTestBase {
     screenshot("video");
 
     // At 2.5 s (frame 25) the track is outside: nothing is drawn.
-    page.mouse().click(tl.x + tl.width * 2.5 / 3.0, tl.y + 5);
+    page.mouse().click(tl.x + tl.width * 2.55 / 3.0, tl.y + 5); // the middle of frame 25
     try {
       page.waitForFunction("() => window.trainset.viewer.media.frame === 25");
     } catch (com.microsoft.playwright.TimeoutError e) {
