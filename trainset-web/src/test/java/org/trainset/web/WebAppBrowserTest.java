@@ -208,10 +208,9 @@ class WebAppBrowserTest extends BrowserTestBase {
     assertEquals("로그아웃", page.locator("#logout").textContent());
     assertTrue(page.locator("#project-summary").textContent().contains("항목 3개"), page.locator("#project-summary").textContent());
     assertEquals("ko", page.evaluate("() => document.documentElement.lang"));
-    // The choice survives a reload and applies to the viewer too.
-    page.navigate(server.baseUrl + "/");
-    page.locator("#projects").waitFor();
-    go("/items/" + scene1Id);
+    // The choice survives a reload, here of a deep link (the server answers index.html for app
+    // paths), and applies to the viewer too.
+    page.navigate(server.baseUrl + "/items/" + scene1Id);
     page.locator("#zoom-in").waitFor();
     assertEquals("확대", page.locator("#zoom-in").textContent());
     assertTrue(page.locator("#text-pairs, #annotation-list").first().textContent().length() > 0);
