@@ -36,15 +36,19 @@ public final class ValidateVerb implements Verb {
     Format format = DatasetInput.formatOf(path, formatId);
     Validation.Result result = Validation.run(format, path, limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
-    var out = spec.commandLine().getOut();
+    render(spec.commandLine().getOut(), result, output.json, maxShown, path.toString());
+    return result.clean() ? 0 : 1;
+  }
+
+  /** Prints the result as this verb does (also {@code trainset spark validate}). */
+  public static void render(java.io.PrintWriter out, Validation.Result result, boolean json, int maxShown, String path) {
     List<Issue> issues = result.issues();
-    if (output.json) {
+    if (json) {
       out.println(Json.write(result.toJson()));
     } else {
       issues.stream().limit(maxShown).forEach(out::println);
       if (issues.size() > maxShown) out.println("... and " + (issues.size() - maxShown) + " more");
-      out.printf("%s: %d items, %d problems (%s)%n", path, result.items(), issues.size(), format.id());
+      out.printf("%s: %d items, %d problems (%s)%n", path, result.items(), issues.size(), result.format());
     }
-    return result.clean() ? 0 : 1;
   }
 }
