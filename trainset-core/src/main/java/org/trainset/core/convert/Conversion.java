@@ -56,7 +56,7 @@ public final class Conversion {
     Path mediaRoot = plan.mediaRootFor(input);
     progress.start("convert " + from.id() + " -> " + to.id(), total > 0 ? total : -1);
     try (ItemSink sink = writer.open(output, plan.schema(), new WriteOptions(mediaRoot, copyMedia), loss);
-         ItemCursor cursor = Datasets.cursor(plan, readOptions)) {
+         ItemCursor cursor = Datasets.cursor(from, input, plan, readOptions)) {
       for (Item item = cursor.next(); item != null; item = cursor.next()) {
         sink.accept(item);
         items++;
