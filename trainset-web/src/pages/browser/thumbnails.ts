@@ -10,6 +10,9 @@ const MAX_CONCURRENT_ITEMS = 6;
 
 class BoundedCache<V> {
   private readonly map = new Map<string, Promise<V>>();
+  delete(key: string): void {
+    this.map.delete(key);
+  }
   get(key: string, load: () => Promise<V>): Promise<V> {
     let p = this.map.get(key);
     if (p) this.map.delete(key); // re-inserted below: Map order is the LRU order
@@ -38,20 +41,32 @@ export class ThumbnailCache {
     }));
   }
 
-  /** The item's spatial annotations (none fetched when the summary says it has none). */
-  overlay(item: ItemSummary): Promise<SpatialAnnotation[]> {
+  /**
+   * The item's spatial annotations (none fetched when the summary says it has none). Requests
+   * wait in a last-in-first-out queue, and one whose cell has scrolled away (`wanted()` false)
+   * by the time its turn comes is dropped, so a fast scroll does not queue up stale requests.
+   */
+  overlay(item: ItemSummary, wanted: () => boolean): Promise<SpatialAnnotation[]> {
     if (item.annotationCount === 0) return Promise.resolve([]);
-    return this.shapes.get(`${item.id}@${item.version}`, () => this.limited(() =>
+    const key = `${item.id}@${item.version}`;
+    const p = this.shapes.get(key, () => this.limited(wanted, () =>
       api.item(item.id).then(full => full.annotations.filter(isSpatial))));
+    p.catch(() => this.shapes.delete(key)); // dropped or failed: ask again next time
+    return p;
   }
 
-  private limited<T>(task: () => Promise<T>): Promise<T> {
+  private limited<T>(wanted: () => boolean, task: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const run = () => {
+        if (!wanted()) {
+          reject(new Error('no longer in view'));
+          this.queue.pop()?.();
+          return;
+        }
         this.active++;
         task().then(resolve, reject).finally(() => {
           this.active--;
-          this.queue.shift()?.();
+          this.queue.pop()?.();
         });
       };
       if (this.active < MAX_CONCURRENT_ITEMS) run();

@@ -11,7 +11,10 @@ export function projectPage(projectId: string, lang: Language): Page {
   const disposers: (() => void)[] = [];
   let disposed = false;
   const body = loading(async el => {
-    const [project, stats] = await Promise.all([api.project(projectId), api.stats(projectId)]);
+    const project = await api.project(projectId);
+    if (disposed) return;
+    el.replaceChildren(projectHeader(project, 'overview'), h('p', { class: 'muted' }, t('app.loading')));
+    const stats = await api.stats(projectId);
     if (disposed) return;
     const charts = [
       { id: 'chart-labels', title: t('project.chart.labels'), counts: Object.entries(stats.byLabel), color: '#4363d8' },

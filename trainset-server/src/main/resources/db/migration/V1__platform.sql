@@ -61,6 +61,7 @@ CREATE TABLE items (
   updated_at BIGINT NOT NULL
 );
 CREATE INDEX items_by_project ON items (project_id, generation, seq);
+CREATE INDEX items_by_name ON items (project_id, generation, name);
 CREATE TABLE item_media (
   item_id TEXT NOT NULL REFERENCES items(id),
   idx INTEGER NOT NULL,

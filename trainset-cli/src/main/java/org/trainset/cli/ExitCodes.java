@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.trainset.core.UnknownFormatException;
 import org.trainset.core.convert.StrictLossException;
+import org.trainset.core.env.MissingRequirementException;
 import org.trainset.core.io.InputException;
 import picocli.CommandLine;
 
@@ -90,7 +91,7 @@ public final class ExitCodes {
     }
     // File-system refusals (missing, permission, a folder where a file was expected) and text
     // that is not valid in its encoding are problems with the input, not with trainset.
-    if (t instanceof InputException || t instanceof FileSystemException
+    if (t instanceof InputException || t instanceof MissingRequirementException || t instanceof FileSystemException
         || t instanceof FileNotFoundException || t instanceof CharacterCodingException) {
       return INPUT;
     }
@@ -116,7 +117,15 @@ public final class ExitCodes {
     return t;
   }
 
+  /** The option that raises a parse limit, by the rule an {@link InputException} names. */
+  private static final java.util.Map<String, String> LIMIT_OPTIONS = java.util.Map.of(
+      "max-string-length", "--max-string-length", "max-nesting", "--max-nesting", "max-file-size", "--max-file-size");
+
   private static String message(Throwable t) {
+    if (t instanceof InputException in) {
+      String option = in.rule() == null ? null : LIMIT_OPTIONS.get(in.rule());
+      return in.getMessage() + (option == null ? "" : " (" + option + " raises it)");
+    }
     if (t instanceof NoSuchFileException n) return n.getFile() + ": no such file or directory";
     if (t instanceof AccessDeniedException a) return a.getFile() + ": permission denied";
     if (t instanceof FileSystemException f) return f.getFile() + ": " + f.getReason();

@@ -34,7 +34,10 @@ public final class Main {
       cl.setOut(o);
       cl.setErr(e);
       ExitCodes.configure(cl, debug);
-      return cl.execute(rest.toArray(String[]::new));
+      String[] argv = rest.toArray(String[]::new);
+      CommandLine.ParameterException unknown = unknownVerb(cl, argv);
+      if (unknown != null) return ExitCodes.handleParameter(unknown, argv);
+      return cl.execute(argv);
     } catch (OutOfMemoryError oom) {
       // thrown outside a verb (picocli passes Errors through); verbs' own go through ExitCodes
       return ExitCodes.outOfMemory(null, e, oom, debug);
@@ -42,6 +45,23 @@ public final class Main {
       o.flush();
       e.flush();
     }
+  }
+
+  /**
+   * picocli skips its unmatched-argument check when --help is also given, so
+   * {@code trainset serve --help} printed the top-level help with exit 0 although there is no
+   * verb {@code serve}. Every word where a verb (or a group's sub-verb) is expected must name one:
+   * otherwise it is a usage error (exit 2), help or not.
+   */
+  private static CommandLine.ParameterException unknownVerb(CommandLine root, String[] args) {
+    CommandLine c = root;
+    for (String a : args) {
+      if (c.getSubcommands().isEmpty() || a.startsWith("-")) return null;
+      CommandLine next = c.getSubcommands().get(a);
+      if (next == null) return new CommandLine.UnmatchedArgumentException(c, List.of(a));
+      c = next;
+    }
+    return null;
   }
 
   static CommandLine commandLine() {

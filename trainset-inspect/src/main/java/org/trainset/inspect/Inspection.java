@@ -13,12 +13,11 @@ import org.trainset.core.json.ResultJson;
 import org.trainset.core.progress.Progress;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ProblemSink;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.inspect.report.HtmlReport;
 import org.trainset.inspect.rules.DatasetInspection;
-import org.trainset.inspect.rules.Finding;
+import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.FindingTally;
 import org.trainset.inspect.rules.Inspector;
 import org.trainset.inspect.rules.RulePack;
@@ -154,24 +153,17 @@ public final class Inspection {
               + ": it expects " + pack.vocabulary().expected());
     }
     return new Result(source.formatId(), pack.id(), result.items(), tally.total(), tally.bySeverity(), tally.byRule(),
-        tally.kept().stream().map(Inspection::issueOf).toList(), opts.html());
+        tally.kept(), opts.html());
   }
 
-  private static ProblemSink readerErrors(FindingTally tally) {
-    return (Problem p) -> {
-      if ("error".equals(p.severity())) tally.accept(readerFinding(p));
+  /**
+   * The one rule for reader problems during inspection: errors the reader recovered from (a
+   * missing view, a dangling reference) are findings; warnings are validation's business. For
+   * partitioned runs (Spark) that read parts themselves.
+   */
+  public static ProblemSink readerErrors(FindingSink findings) {
+    return issue -> {
+      if (issue.severity() == Severity.ERROR) findings.accept(issue);
     };
-  }
-
-  private static Finding readerFinding(Problem p) {
-    String where = p.file() == null ? "" : " (" + p.file() + (p.line() >= 0 ? ":" + p.line() : "") + ")";
-    return new Finding(p.rule(), org.trainset.inspect.rules.Severity.parse(p.severity()), p.item(), p.annotation(),
-        p.message() + where, null);
-  }
-
-  /** A finding in the shared vocabulary. */
-  public static Issue issueOf(Finding f) {
-    return new Issue(Severity.valueOf(f.severity().name()), f.ruleId(), null, -1, -1, f.itemId(), f.annotationId(),
-        f.relatedId(), f.message(), f.value());
   }
 }

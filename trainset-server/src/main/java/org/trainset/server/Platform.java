@@ -16,6 +16,7 @@ import org.trainset.server.ops.Exports;
 import org.trainset.server.ops.Imports;
 import org.trainset.server.ops.Operations;
 import org.trainset.server.ops.Uploads;
+import org.trainset.server.project.ProjectAnalysis;
 import org.trainset.server.project.Projects;
 
 /**
@@ -42,6 +43,7 @@ public final class Platform implements AutoCloseable {
   private final Imports imports;
   private final Exports exports;
   private final Uploads uploads;
+  private final ProjectAnalysis analysis;
 
   private Platform(Path dataDir, Database db, Limits limits) throws IOException {
     this.dataDir = dataDir;
@@ -57,6 +59,7 @@ public final class Platform implements AutoCloseable {
     this.imports = new Imports(operations, new ItemImport(db, media), formats, limits.archive());
     this.exports = new Exports(operations, db, media, formats);
     this.uploads = new Uploads(db, projects, dataDir, limits.maxUploadBytes());
+    this.analysis = new ProjectAnalysis(db, media);
   }
 
   /** Opens the data folder (created when missing) and the database ({@code dbUrl} null: SQLite inside it). */
@@ -90,6 +93,7 @@ public final class Platform implements AutoCloseable {
   public Imports imports() { return imports; }
   public Exports exports() { return exports; }
   public Uploads uploads() { return uploads; }
+  public ProjectAnalysis analysis() { return analysis; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();

@@ -3,6 +3,7 @@ package org.trainset.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.security.RouteRole;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.trainset.server.http.AuthFilter;
 import org.trainset.server.http.Http;
 import org.trainset.server.http.Route;
 import org.trainset.server.http.RouteTable;
+import org.trainset.server.routes.AnalysisRoutes;
 import org.trainset.server.routes.AuthRoutes;
 import org.trainset.server.routes.ExportRoutes;
 import org.trainset.server.routes.ImportRoutes;
@@ -48,6 +50,7 @@ public final class TrainsetServer implements AutoCloseable {
     new ItemRoutes(platform).register(t);
     new MediaRoutes(platform).register(t);
     new ExportRoutes(platform).register(t);
+    new AnalysisRoutes(platform).register(t);
     return t;
   }
 
@@ -70,11 +73,20 @@ public final class TrainsetServer implements AutoCloseable {
       cfg.routes.beforeMatched(auth);
       for (Route r : routes.routes()) {
         cfg.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.roles().toArray(RouteRole[]::new));
+        // Every GET answers HEAD through the same check (Javalin's implicit HEAD skips beforeMatched).
+        if (r.method() == HandlerType.GET) {
+          cfg.routes.addHttpHandler(HandlerType.HEAD, r.path(), r.handler(), r.roles().toArray(RouteRole[]::new));
+        }
       }
       appFiles.register(cfg.routes);
       cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
       cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
-      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage()));
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        // an unmatched path: the web app's index for its own routes, JSON for everything else
+        if (e.getStatus() == 404 && appFiles.fallback(ctx)) return;
+        error(ctx, e.getStatus(), e.getStatus() == 404 ? "not_found" : "http_" + e.getStatus(),
+            e.getStatus() == 404 ? "no route " + ctx.method() + " " + ctx.path() : e.getMessage());
+      });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal", "internal error: " + e.getClass().getSimpleName());
@@ -96,6 +108,8 @@ public final class TrainsetServer implements AutoCloseable {
   }
 
   static void error(Context ctx, int status, String error, String detail) {
+    // the body of a refused upload may still be on its way: do not reuse this connection
+    if (status == 413) ctx.header("Connection", "close");
     ObjectNode body = Http.object().put("error", error).put("detail", detail == null ? error : detail);
     Http.json(ctx, status, body);
   }

@@ -40,6 +40,7 @@ public final class ApiClient {
   private String csrf;
   private String origin;
   private boolean badInput;
+  private boolean outsideTheApi;
 
   public ApiClient(int port) {
     this.base = "http://127.0.0.1:" + port;
@@ -59,6 +60,13 @@ public final class ApiClient {
   public ApiClient badInput() {
     ApiClient c = new ApiClient(this);
     c.badInput = true;
+    return c;
+  }
+
+  /** A copy for requests to paths outside the documented API on purpose (path tricks): not validated. */
+  public ApiClient outsideTheApi() {
+    ApiClient c = new ApiClient(this);
+    c.outsideTheApi = true;
     return c;
   }
 
@@ -140,6 +148,8 @@ public final class ApiClient {
   }
 
   private void check(String method, String path, Map<String, String> headers, byte[] body, Resp resp) {
+    // HEAD is GET without a body (documented once in openapi.yaml's description); its rights are in the matrix test.
+    if (method.equals("HEAD") || outsideTheApi) return;
     URI uri = URI.create(base + path);
     SimpleRequest.Builder req = new SimpleRequest.Builder(method, uri.getPath());
     if (uri.getRawQuery() != null) {

@@ -33,9 +33,13 @@ final class Datasets {
 
   /** A family sample made by the family's generator ({@code trainset sample ID}). */
   static Path sample(String family, Path out, int items) throws IOException {
+    return sample(family, out, items, false);
+  }
+
+  static Path sample(String family, Path out, int items, boolean defects) throws IOException {
     for (SampleGenerator g : ServiceLoader.load(SampleGenerator.class)) {
       if (g.formatId().equals(family)) {
-        g.generate(out, new SampleOptions(items, 7, false));
+        g.generate(out, new SampleOptions(items, 7, defects));
         return out;
       }
     }
@@ -51,6 +55,24 @@ final class Datasets {
       for (Item i = c.next(); i != null; i = c.next()) s.add(i);
     }
     return s;
+  }
+
+  /** {@code trainset stats --json} over the files (the Statistics service the verb calls). */
+  static com.fasterxml.jackson.databind.JsonNode statsJson(Path dir) throws IOException {
+    return reparse(org.trainset.core.stats.Statistics.run(REGISTRY.detect(dir), dir, ReadOptions.defaults(),
+        org.trainset.core.progress.Progress.NONE).toJson());
+  }
+
+  /** {@code trainset inspect --json} over the files with the format's pack (the Inspection service the verb calls). */
+  static com.fasterxml.jackson.databind.JsonNode findingsJson(Path dir, int keep) throws IOException {
+    Format f = REGISTRY.detect(dir);
+    return reparse(org.trainset.inspect.Inspection.run(f, dir, ReadOptions.defaults(), org.trainset.inspect.Inspection.packFor(null, f.id()),
+        new org.trainset.inspect.Inspection.Options(keep, null, null, 0), org.trainset.core.progress.Progress.NONE).toJson());
+  }
+
+  /** As the JSON would read back from HTTP (number node types as parsed). */
+  private static com.fasterxml.jackson.databind.JsonNode reparse(com.fasterxml.jackson.databind.JsonNode n) throws IOException {
+    return ApiClient.JSON.readTree(n.toString());
   }
 
   static String detect(Path dir) throws IOException {

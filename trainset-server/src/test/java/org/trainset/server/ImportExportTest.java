@@ -43,10 +43,13 @@ class ImportExportTest {
       long annotations = 0;
       for (JsonNode i : page.json().get("items")) annotations += i.get("annotationCount").asLong();
       assertEquals(expected.annotations(), annotations);
+      var stats = annotator().get("/api/projects/" + project + "/stats");
+      assertEquals(200, stats.status(), stats.toString());
+      assertEquals(Datasets.statsJson(dir), stats.json(), "the server's stats are trainset stats --json");
     }
 
     @Test void familySampleImportsWithItsMedia() throws Exception {
-      Path dir = Datasets.sample("aihub.sidewalk", tmp.resolve("sidewalk"), 6);
+      Path dir = Datasets.sample("aihub.sidewalk", tmp.resolve("sidewalk"), 6, true);
       String project = newProject("sidewalk");
       JsonNode op = importFolder(manager(), project, dir);
       assertEquals("done", op.get("state").asText(), op.toString());
@@ -55,6 +58,15 @@ class ImportExportTest {
       assertEquals(expected.items(), op.get("result").get("items").asLong());
       assertEquals(expected.annotations(), op.get("result").get("annotations").asLong());
       assertTrue(op.get("result").get("mediaFiles").asLong() > 0, op.toString());
+      assertEquals(Datasets.statsJson(dir), annotator().get("/api/projects/" + project + "/stats").json());
+      // the family's rule pack over the project finds what trainset inspect finds in the files
+      var findings = annotator().get("/api/projects/" + project + "/findings?limit=10000");
+      assertEquals(200, findings.status(), findings.toString());
+      var expectedFindings = Datasets.findingsJson(dir, 10000);
+      assertTrue(expectedFindings.get("findings").asLong() > 0, "the sample has planted defects");
+      assertEquals(expectedFindings.get("findings"), findings.json().get("findings"));
+      assertEquals(expectedFindings.get("byRule"), findings.json().get("byRule"));
+      assertEquals(expectedFindings.get("pack"), findings.json().get("pack"));
       // an item and its first media file, whole and in part
       var page = annotator().get("/api/projects/" + project + "/items?limit=5").json();
       String itemId = page.get("items").get(0).get("id").asText();

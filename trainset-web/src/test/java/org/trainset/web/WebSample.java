@@ -62,7 +62,7 @@ final class WebSample {
     scene1.add(CAR_ROTATED);
     scene1.add(new Polygon(AnnotationMeta.of("road"), new double[] {20, 200, 180, 200, 200, 280, 10, 280}));
     scene1.add(new Polyline(AnnotationMeta.of("lane"), new double[] {220, 290, 300, 200, 390, 150}));
-    scene1.add(new Points(AnnotationMeta.of("person"), new double[] {250, 20, 262, 44, 274, 68}, new int[] {2, 1, 0}));
+    scene1.add(new Points(AnnotationMeta.of("person"), new double[] {180, 10, 188, 30, 196, 50}, new int[] {2, 1, 0}));
     int[] runs = {0, 60 * 40}; // every pixel of the 60×40 rectangle
     scene1.add(new Mask(AnnotationMeta.of("sky"), 300, 220, 60, 40, runs));
     scene1.add(new Caption(AnnotationMeta.of("caption"), CAPTION));

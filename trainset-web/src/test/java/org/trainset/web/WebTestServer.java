@@ -86,7 +86,7 @@ final class WebTestServer implements AutoCloseable {
       String id = send("POST", "/api/projects", p, 201).path("id").asText();
       ObjectNode imp = JSON.createObjectNode().put("path", dataset.toAbsolutePath().toString());
       String op = send("POST", "/api/projects/" + id + "/imports", imp, 202).path("operationId").asText();
-      awaitDone(op, Duration.ofMinutes(10));
+      awaitDone(op, Duration.ofMinutes(40));
       return id;
     }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.trainset.cli.Json;
+import org.trainset.cli.LimitOptions;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
 import org.trainset.cli.UsageException;
@@ -38,6 +39,7 @@ public final class DeidDicomVerb implements Verb {
   static final String EDITION = "2026d";
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "A DICOM file or a folder of them.") Path in;
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced atomically).") Path out;
   @Option(names = "--profile", defaultValue = "basic", paramLabel = "basic|seed",
@@ -97,7 +99,12 @@ public final class DeidDicomVerb implements Verb {
       err.println("trainset deid dicom: no --key given; UIDs are replaced with a fixed default key, so anyone with trainset can"
           + " confirm a guessed UID. Pass --key or --key-file for real releases.");
     }
-    DeidSummary s = new DeidRun(config, rename, threads).run(in, out, ProgressBar.forTerminal(err, output));
+    DeidSummary s;
+    try {
+      s = new DeidRun(config, rename, threads, limits.readOptions().limits()).run(in, out, ProgressBar.forTerminal(err, output));
+    } catch (DeidRun.OutputOverlapsInput e) {
+      throw new UsageException("--out: " + e.getMessage());
+    }
     var o = spec.commandLine().getOut();
     if (output.json) {
       var root = Json.object();

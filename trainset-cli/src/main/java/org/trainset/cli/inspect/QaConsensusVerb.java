@@ -24,7 +24,7 @@ import org.trainset.core.spi.ReadPlan;
 import org.trainset.core.spi.WriteOptions;
 import org.trainset.inspect.agreement.DualReadConsensus;
 import org.trainset.inspect.agreement.ShapeMatching;
-import org.trainset.inspect.rules.item.Shapes;
+import org.trainset.core.geometry.Shapes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

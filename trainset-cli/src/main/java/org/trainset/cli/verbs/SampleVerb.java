@@ -27,13 +27,19 @@ public final class SampleVerb implements Verb {
   @Option(names = "--items", defaultValue = "20", description = "Items to write (default ${DEFAULT-VALUE}).") int items;
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
   @Option(names = "--defects", description = "Plant realistic mistakes.") boolean defects;
+  @Option(names = "--layout", paramLabel = "NAME",
+      description = "Another layout the family's generator writes (aihub.sidewalk: producer).") String layout;
 
   @Override public Integer call() throws Exception {
     SampleGenerator gen = ServiceLoader.load(SampleGenerator.class).stream().map(ServiceLoader.Provider::get)
         .filter(g -> g.formatId().equals(id)).findFirst()
         .orElseThrow(() -> new UsageException("no sample generator for '" + id + "'; known: " + known()));
     if (items < 1) throw new UsageException("--items must be at least 1");
-    SampleSummary s = gen.generate(out, new SampleOptions(items, seed, defects));
+    if (layout != null && !gen.layouts().contains(layout)) {
+      throw new UsageException("--layout " + layout + ": the " + id + " generator writes "
+          + (gen.layouts().isEmpty() ? "only its usual layout" : "these other layouts: " + String.join(", ", gen.layouts())));
+    }
+    SampleSummary s = gen.generate(out, new SampleOptions(items, seed, defects, layout));
     var o = spec.commandLine().getOut();
     if (output.json) {
       var root = Json.object();

@@ -17,10 +17,9 @@ import org.trainset.cli.packs.PackRun.Planted;
 import org.trainset.core.Datasets;
 import org.trainset.core.FormatRegistry;
 import org.trainset.core.model.Item;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPlan;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.Inspector;
 import org.trainset.inspect.rules.InspectionRun;
 import org.trainset.inspect.rules.RulePacks;
@@ -71,16 +70,16 @@ class MedicalPackTest extends FamilyPackContract {
     assertEquals(planted.size(), problems.size(), "validate reports only what was planted: " + problems);
 
     // Read past the problems, as validate does: the pack's view grid names the patient with 3 views.
-    List<Problem> seen = new ArrayList<>();
+    List<Issue> seen = new ArrayList<>();
     ReadOptions lenient = ReadOptions.defaults().withProblems(seen::add);
     var format = FormatRegistry.load().require(family());
     ReadPlan plan = Datasets.plan(format, dir, lenient);
     InspectionRun run = new Inspector(RulePacks.load(family())).newRun();
-    List<Finding> findings = new ArrayList<>();
+    List<Issue> findings = new ArrayList<>();
     for (Item item : Datasets.readAll(plan, lenient)) run.add(item, findings::add);
     run.finish(findings::add);
     Planted missing = planted.stream().filter(d -> d.kind().equals("medical.missing-view")).findFirst().orElseThrow();
-    List<Finding> views = findings.stream().filter(f -> f.ruleId().equals("medical.views")).toList();
+    List<Issue> views = findings.stream().filter(f -> f.rule().equals("medical.views")).toList();
     assertEquals(1, views.size(), findings.toString());
     assertTrue(views.get(0).message().contains("patient_id '" + missing.item() + "' misses 1 of 4"), views.toString());
     assertTrue(views.get(0).message().contains("view=LMLO"), views.toString());

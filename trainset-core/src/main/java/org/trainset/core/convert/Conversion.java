@@ -27,13 +27,14 @@ public final class Conversion {
    * @param loss            what the target could not hold: it explains any difference
    */
   public record Result(long items, long annotations, long itemsRead, long annotationsRead, LossReport loss) {
-    /** {@code {"items", "annotations", "itemsRead", "annotationsRead", "dropped": {what: count}, "changed": {what: count}}}. */
+    /** {@code {"items", "annotations", "itemsRead", "annotationsRead", "dropped": {what: count}, "changed": {what: count}, "losses": [entry…]}}. */
     public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
       var root = org.trainset.core.json.ResultJson.object();
       root.put("items", items).put("annotations", annotations);
       root.put("itemsRead", itemsRead).put("annotationsRead", annotationsRead);
       root.set("dropped", org.trainset.core.json.ResultJson.fromMap(new java.util.TreeMap<>(loss.droppedCounts())));
       root.set("changed", org.trainset.core.json.ResultJson.fromMap(new java.util.TreeMap<>(loss.changedCounts())));
+      root.set("losses", loss.toJson());
       return root;
     }
   }

@@ -33,6 +33,12 @@ public record Issue(Severity severity, String rule, String file, long line, long
     return new Issue(severity, rule, null, -1, -1, null, null, null, message, null);
   }
 
+  /** An issue found by a reader or validator at a place in a file and/or an item. */
+  public static Issue at(Severity severity, String rule, String file, long line, String item, String annotation,
+                         String message) {
+    return new Issue(severity, rule, file, line, -1, item, annotation, null, message, null);
+  }
+
   public static Issue error(String rule, String message) {
     return of(Severity.ERROR, rule, message);
   }

@@ -14,4 +14,9 @@ public interface SampleGenerator {
   String formatId();
 
   SampleSummary generate(Path outDir, SampleOptions options) throws IOException;
+
+  /** Other layouts the generator can write ({@link SampleOptions#layout()}); none by default. */
+  default java.util.List<String> layouts() {
+    return java.util.List.of();
+  }
 }

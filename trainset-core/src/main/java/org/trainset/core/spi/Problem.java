@@ -1,17 +1,14 @@
 package org.trainset.core.spi;
 
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
+
 /**
- * A recoverable problem found while reading or validating: the item is still usable but
- * something about it breaks a format rule.
+ * The old shape of a recoverable problem, kept so that code written against it still compiles.
  *
- * @param severity   {@code error}, {@code warning} or {@code info}
- * @param rule       short rule id ({@code dangling-category}, {@code box-outside-image})
- * @param file       file it was found in, or null
- * @param line       1-based line or -1
- * @param item       item id or null
- * @param annotation annotation id or index, or null
- * @param message    what is wrong, with the offending value
+ * @deprecated use {@link Issue} ({@link Issue#at}); {@link ProblemSink} takes issues
  */
+@Deprecated
 public record Problem(String severity, String rule, String file, long line, String item,
                      String annotation, String message) implements java.io.Serializable {
   public static Problem error(String rule, String file, String item, String annotation, String message) {
@@ -23,15 +20,7 @@ public record Problem(String severity, String rule, String file, long line, Stri
   }
 
   /** The same problem in the shared vocabulary. */
-  public org.trainset.core.issue.Issue toIssue() {
-    return new org.trainset.core.issue.Issue(org.trainset.core.issue.Severity.parse(severity), rule, file, line, -1,
-        item, annotation, null, message, null);
-  }
-
-  @Override public String toString() {
-    StringBuilder sb = new StringBuilder(severity).append(' ').append(rule).append(": ");
-    if (file != null) sb.append(file).append(line >= 0 ? ":" + line : "").append(' ');
-    if (item != null) sb.append("[item ").append(item).append(annotation != null ? " ann " + annotation : "").append("] ");
-    return sb.append(message).toString();
+  public Issue toIssue() {
+    return Issue.at(Severity.parse(severity), rule, file, line, item, annotation, message);
   }
 }

@@ -1,37 +1,43 @@
 package org.trainset.core.spi;
 
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.trainset.core.io.InputException;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 
 /**
- * Receives recoverable problems. {@link #FAIL} (the default for reading) turns the first error
- * into an input error and ignores warnings; {@code trainset validate} collects everything.
- * Serialisable so that read options can travel to a Spark executor; a sink that captures local
- * state (a list, a tally) only works where it was made.
+ * Receives recoverable problems found while reading or validating. {@link #FAIL} (the default
+ * for reading) turns the first error into an input error and ignores warnings and infos;
+ * {@code trainset validate} collects everything. Serialisable so that read options can travel to
+ * a Spark executor; a sink that captures local state (a list, a tally) only works where it was made.
  */
 @FunctionalInterface
 public interface ProblemSink extends java.io.Serializable {
-  /** Errors become input errors, warnings are ignored. Serialisable (it travels in ReadOptions). */
+  /** Errors become input errors, the rest is ignored. Serialisable (it travels in ReadOptions). */
   ProblemSink FAIL = p -> {
-    if ("error".equals(p.severity())) throw failure(p);
+    if (p.severity() == Severity.ERROR) throw InputException.of(p);
   };
 
-  void report(Problem problem) throws InputException;
+  void report(Issue issue) throws InputException;
 
-  /** Errors become input errors; warnings go to {@code warnings} (e.g. printed on stderr). */
-  static ProblemSink failOnErrors(Consumer<Problem> warnings) {
-    return p -> {
-      if (!"error".equals(p.severity())) {
-        warnings.accept(p);
-        return;
-      }
-      throw failure(p);
-    };
+  /**
+   * The old shape of a problem.
+   *
+   * @deprecated report an {@link Issue}
+   */
+  @Deprecated
+  default void report(Problem problem) throws InputException {
+    report(problem.toIssue());
   }
 
-  private static InputException failure(Problem p) {
-    return new InputException(p.file() == null ? null : Path.of(p.file()), p.line(), -1, p.item(),
-        p.rule(), p.message(), null);
+  /** Errors become input errors; warnings and infos go to {@code others} (e.g. printed on stderr). */
+  static ProblemSink failOnErrors(Consumer<Issue> others) {
+    return p -> {
+      if (p.severity() != Severity.ERROR) {
+        others.accept(p);
+        return;
+      }
+      throw InputException.of(p);
+    };
   }
 }

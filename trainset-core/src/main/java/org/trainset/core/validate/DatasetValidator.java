@@ -2,6 +2,7 @@ package org.trainset.core.validate;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.trainset.core.geometry.ShapeChecks;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Box;
@@ -13,13 +14,15 @@ import org.trainset.core.model.Points;
 import org.trainset.core.model.Polygon;
 import org.trainset.core.model.Track;
 import org.trainset.core.model.TrackFrame;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ProblemSink;
 
 /**
  * Format-level checks every dataset must pass whatever its guidelines: unique item ids, declared
- * labels, finite coordinates, boxes inside their image, polygons with at least three vertices and
- * a non-zero area, visibility flags in 0..2. Guideline rules (minimum sizes, overlaps, shares)
+ * labels, finite coordinates, boxes inside their image, polygons with at least three vertices, no
+ * crossing edges and a non-zero area ({@link ShapeChecks}, shared with the guideline rules),
+ * visibility flags in 0..2. Guideline rules (minimum sizes, overlaps, shares)
  * belong to the inspection stage. Stateful (remembers item ids): one instance per dataset.
  */
 public final class DatasetValidator {
@@ -90,9 +93,7 @@ public final class DatasetValidator {
     }
     Integer w = item.width();
     Integer h = item.height();
-    if (w != null && h != null && b.rotation() == 0
-        && (b.x() < -EDGE_TOLERANCE || b.y() < -EDGE_TOLERANCE
-            || b.x2() > w + EDGE_TOLERANCE || b.y2() > h + EDGE_TOLERANCE)) {
+    if (w != null && h != null && b.rotation() == 0 && ShapeChecks.outsideBy(b, w, h) > EDGE_TOLERANCE) {
       report("box-outside-image", item, ann, String.format(java.util.Locale.ROOT,
           "box [%.2f, %.2f, %.2f, %.2f] leaves the %dx%d image", b.x(), b.y(), b.x2(), b.y2(), w, h));
     }
@@ -106,15 +107,17 @@ public final class DatasetValidator {
         return;
       }
     }
-    if (p.vertexCount() < 3) {
-      report("degenerate-polygon", item, ann, "polygon has " + p.vertexCount() + " vertices, needs at least 3");
-    } else if (Math.abs(Geometry.shoelaceArea(pts)) == 0) {
-      report("degenerate-polygon", item, ann, "polygon has zero area");
+    ShapeChecks.PolygonFault fault = ShapeChecks.polygonFault(p, 3, 0);
+    if (fault == null) return;
+    switch (fault) {
+      case TOO_FEW_POINTS -> report("degenerate-polygon", item, ann, "polygon has " + p.vertexCount() + " vertices, needs at least 3");
+      case SELF_INTERSECTION -> report("self-intersecting-polygon", item, ann, "polygon edges cross each other");
+      case TOO_SMALL -> report("degenerate-polygon", item, ann, "polygon has zero area");
     }
   }
 
   private void report(String rule, Item item, String ann, String message) throws InputException {
     problems++;
-    sink.report(Problem.error(rule, null, item.id(), ann, message));
+    sink.report(Issue.at(Severity.ERROR, rule, null, -1, item.id(), ann, message));
   }
 }

@@ -13,7 +13,6 @@ import org.trainset.core.model.Item;
 import org.trainset.core.progress.Progress;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
 import org.trainset.core.spi.ProblemSink;
 import org.trainset.core.spi.ReadOptions;
 
@@ -71,7 +70,7 @@ public final class Validation {
   public static Result run(Format format, Path input, ReadOptions options, boolean checkMedia, Progress progress)
       throws IOException {
     List<Issue> planning = new ArrayList<>();
-    DatasetSource source = DatasetSource.open(format, input, options.withProblems(p -> planning.add(p.toIssue())));
+    DatasetSource source = DatasetSource.open(format, input, options.withProblems(planning::add));
     return run(source, planning, checkMedia, progress);
   }
 
@@ -83,7 +82,7 @@ public final class Validation {
   private static Result run(DatasetSource source, List<Issue> earlier, boolean checkMedia, Progress progress)
       throws IOException {
     List<Issue> issues = new ArrayList<>(earlier);
-    ProblemSink collect = (Problem p) -> issues.add(p.toIssue());
+    ProblemSink collect = issues::add;
     DatasetValidator validator = new DatasetValidator(source.schema(), collect);
     MediaCheck media = checkMedia && source.mediaRoot() != null ? new MediaCheck(source.mediaRoot()) : null;
     long total = source.estimatedBytes();
@@ -102,7 +101,7 @@ public final class Validation {
     MediaCheck.Summary summary = media == null ? null : media.summary();
     if (summary != null && summary.missing() > 0) {
       // One problem for all of them: a folder of annotations without its images is one fact.
-      issues.add(Problem.error("missing-media", null, null, null, summary.message(source.mediaRoot())).toIssue());
+      issues.add(Issue.error("missing-media", summary.message(source.mediaRoot())));
     }
     return new Result(source.formatId(), items, issues, summary);
   }

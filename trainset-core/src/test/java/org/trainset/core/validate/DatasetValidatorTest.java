@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trainset.core.model.*;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 
 class DatasetValidatorTest {
   private static List<String> rules(DatasetSchema schema, Item... items) throws Exception {
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     DatasetValidator v = new DatasetValidator(schema, problems::add);
     for (Item i : items) v.check(i);
-    return problems.stream().map(Problem::rule).toList();
+    return problems.stream().map(Issue::rule).toList();
   }
 
   private static Item image(String id, Annotation... anns) {
@@ -37,6 +37,8 @@ class DatasetValidatorTest {
     assertEquals(List.of("non-finite-coordinate"), rules(s, image("a", new Box(car, Double.NaN, 1, 2, 2))));
     assertEquals(List.of("degenerate-polygon"), rules(s, image("a", new Polygon(car, new double[] {0, 0, 1, 1}))));
     assertEquals(List.of("degenerate-polygon"), rules(s, image("a", new Polygon(car, new double[] {0, 0, 1, 1, 2, 2}))));
+    // A bow-tie: its lobes cancel in the shoelace sum; the shared check names the crossing.
+    assertEquals(List.of("self-intersecting-polygon"), rules(s, image("a", new Polygon(car, new double[] {0, 0, 10, 10, 10, 0, 0, 10}))));
     assertEquals(List.of("undeclared-label"), rules(s, image("a", new Tag(AnnotationMeta.of("bus")))));
     assertEquals(List.of(), rules(s, image("a", new Caption(AnnotationMeta.of(""), "a caption"))));
     assertEquals(List.of("duplicate-item-id"), rules(s, image("a"), image("a")));

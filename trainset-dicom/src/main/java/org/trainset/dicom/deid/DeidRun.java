@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.io.SafePaths;
 import org.trainset.core.progress.Progress;
+import org.trainset.core.io.ParseLimits;
+import org.trainset.dicom.io.DicomDir;
 import org.trainset.dicom.io.DicomFile;
 import org.trainset.dicom.io.DicomReader;
 import org.trainset.dicom.io.DicomWriter;
@@ -45,20 +47,34 @@ public final class DeidRun {
   private final DeidConfig config;
   private final boolean rename;
   private final int threads;
+  private final DicomReader.Options readOptions;
 
   /** {@code threads}: files de-identified at once (memory grows with it: one file each, pixel data excepted). */
+  /** The output folder is the input, lies inside it, or contains it (the CLI names its option). */
+  public static final class OutputOverlapsInput extends IllegalArgumentException {
+    public OutputOverlapsInput(Path out) {
+      super("the output folder must not be the input folder, lie inside it, or contain it: " + out);
+    }
+  }
+
   public DeidRun(DeidConfig config, boolean rename, int threads) {
+    this(config, rename, threads, ParseLimits.DEFAULT);
+  }
+
+  /** As above, reading every file within {@code limits}. */
+  public DeidRun(DeidConfig config, boolean rename, int threads, ParseLimits limits) {
     this.config = config;
     this.deid = new Deidentifier(config);
     this.rename = rename;
     this.threads = Math.max(1, threads);
+    this.readOptions = DicomReader.Options.defaults().withLimits(limits);
   }
 
   public DeidSummary run(Path in, Path out, Progress progress) throws IOException {
     Path absIn = in.toAbsolutePath().normalize();
     Path absOut = out.toAbsolutePath().normalize();
     if (absOut.startsWith(absIn) || absIn.startsWith(absOut)) {
-      throw new IllegalArgumentException("--out must not be the input or inside it (or contain it): " + out);
+      throw new OutputOverlapsInput(out);
     }
     List<Path> files = list(in);
     Map<String, Integer> actions = new TreeMap<>();
@@ -94,6 +110,7 @@ public final class DeidRun {
         }
       } finally {
         pool.shutdownNow();
+        awaitWorkers(pool); // none may still write into the staging folder while it is removed
       }
       DeidSummary s = new DeidSummary(config.profile().name().toLowerCase(),
           config.options().stream().map(DeidOption::column).toList(), written, skipped, bytesIn, bytesOut, actions);
@@ -110,14 +127,30 @@ public final class DeidRun {
   private Result one(Path in, Path f, Path staging) throws IOException {
     String rel = Files.isDirectory(in) ? in.relativize(f).toString().replace('\\', '/') : f.getFileName().toString();
     if (!isDicom(f)) return null;
-    DicomFile src = new DicomReader().read(f);
+    DicomFile src = new DicomReader(readOptions).read(f);
     DeidLog fileLog = new DeidLog(rel);
     DicomFile clean = deid.apply(src, fileLog);
+    if (DicomDir.isDirectory(src)) {
+      // records name their files by path: renamed outputs would leave them pointing at nothing
+      if (rename) throw new InputException(f, "deid.dicomdir", "a DICOMDIR refers to its files by name, so outputs cannot be renamed");
+      clean = DicomDir.relink(src, clean); // the records' offsets, for the file as it is written
+    }
     String name = rename ? renamed(rel, clean) : rel;
     Path target = SafePaths.resolveInside(staging, name);
     Files.createDirectories(target.getParent());
     DicomWriter.writeUnstaged(clean, target); // the folder is staged as a whole
     return new Result(name, logLine(name, fileLog), Files.size(f), Files.size(target), fileLog.counts());
+  }
+
+  private static void awaitWorkers(ExecutorService pool) throws java.io.InterruptedIOException {
+    try {
+      while (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        // a file being written finishes; its output is discarded with the staging folder
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("de-identification interrupted");
+    }
   }
 
   private static Result await(Future<Result> f) throws IOException {

@@ -16,8 +16,21 @@ import java.util.TreeMap;
 public final class DicomObject {
   private final TreeMap<Integer, DicomElement> elements = new TreeMap<>(Integer::compareUnsigned);
   private DicomObject parent;
+  private long sourceOffset = -1;
 
   public DicomObject() {}
+
+  /**
+   * For a sequence item read from a file: the byte offset of its item tag from the start of the
+   * file (what DICOMDIR offsets point at); -1 otherwise.
+   */
+  public long sourceOffset() {
+    return sourceOffset;
+  }
+
+  void sourceOffset(long offset) {
+    this.sourceOffset = offset;
+  }
 
   public DicomObject(DicomObject parent) {
     this.parent = parent;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.trainset.core.io.ParseLimits;
 import org.trainset.dicom.dict.DicomDictionary;
 
 /**
@@ -14,10 +15,19 @@ import org.trainset.dicom.dict.DicomDictionary;
  * as {@link BulkValue}s; {@link Options#stopAtPixelData()} reads only the header.
  */
 public final class DicomReader {
-  /** How to read. */
-  public record Options(boolean stopAtPixelData, long bulkThreshold) {
+  /**
+   * How to read. {@code limits}: the file size limit is checked before reading, the nesting limit
+   * caps sequence depth (never above 64), and the string limit caps any text value held in memory.
+   */
+  public record Options(boolean stopAtPixelData, long bulkThreshold, ParseLimits limits) {
+    public Options(boolean stopAtPixelData, long bulkThreshold) {
+      this(stopAtPixelData, bulkThreshold, ParseLimits.DEFAULT);
+    }
+
     public static Options defaults() { return new Options(false, 1L << 20); }
     public static Options headerOnly() { return new Options(true, 1L << 20); }
+
+    public Options withLimits(ParseLimits l) { return new Options(stopAtPixelData, bulkThreshold, l); }
   }
 
   private static final long UNDEFINED = 0xFFFFFFFFL;
@@ -34,6 +44,7 @@ public final class DicomReader {
   }
 
   public DicomFile read(Path file) throws IOException {
+    options.limits().checkFileSize(file);
     try (InputStream raw = Files.newInputStream(file)) {
       return read(file, raw);
     }
@@ -77,6 +88,11 @@ public final class DicomReader {
       ts = TransferSyntax.of(uid);
     } else {
       if (preamble != null) throw in.error("dicom.meta", "no file meta group after DICM");
+      int pad = strayPadding(in);
+      if (pad > 0) {
+        in.readBytes(pad, "leading padding");
+        in.peek(tagBytes, 6);
+      }
       ts = guessSyntax(in, tagBytes);
     }
     if (ts.deflated()) in.inflate();
@@ -92,6 +108,43 @@ public final class DicomReader {
       DicomElement e = readElement(in, true, 0, meta);
       meta.put(e);
     }
+  }
+
+  /**
+   * A bare data set (no preamble, no meta) should start with an element header whose length fits
+   * the file. When it does not, but does after 1-3 leading space or NUL bytes (pydicom's
+   * {@code no_meta.dcm} starts with one stray space before (0008,0005)), those bytes are padding
+   * left by the tool that wrote the file: skip them. Returns how many to skip (0 if none).
+   */
+  private static int strayPadding(DicomInput in) throws IOException {
+    byte[] h = new byte[16];
+    int got = in.peek(h, 16);
+    long size = in.seekable() && java.nio.file.Files.isRegularFile(in.file()) ? java.nio.file.Files.size(in.file()) : Long.MAX_VALUE;
+    if (plausibleHeader(h, got, 0, size)) return 0;
+    for (int k = 1; k <= 3; k++) {
+      if (h[k - 1] != ' ' && h[k - 1] != 0) return 0;
+      if (plausibleHeader(h, got, k, size - k)) return k;
+    }
+    return 0;
+  }
+
+  /** True when the bytes at {@code off} read as an element header (explicit or implicit VR LE) that fits in {@code left} bytes. */
+  private static boolean plausibleHeader(byte[] h, int got, int off, long left) {
+    if (got < off + 12) return true; // too short to judge: let the parser report it
+    int group = (h[off] & 0xFF) | (h[off + 1] & 0xFF) << 8;
+    if ((group & 1) == 1 && group < 8 || group == 0xFFFE) return false;
+    Vr vr = Vr.of(h[off + 4], h[off + 5]);
+    long header = 8;
+    long length;
+    if (vr != null && vr.longLength()) {
+      header = 12;
+      length = (h[off + 8] & 0xFFL) | (h[off + 9] & 0xFFL) << 8 | (h[off + 10] & 0xFFL) << 16 | (h[off + 11] & 0xFFL) << 24;
+    } else if (vr != null) {
+      length = (h[off + 6] & 0xFF) | (h[off + 7] & 0xFF) << 8;
+    } else {
+      length = (h[off + 4] & 0xFFL) | (h[off + 5] & 0xFFL) << 8 | (h[off + 6] & 0xFFL) << 16 | (h[off + 7] & 0xFFL) << 24;
+    }
+    return length == UNDEFINED || header + length <= left;
   }
 
   /** No meta group: decide from the first element header (group byte order, VR letters). */
@@ -112,7 +165,8 @@ public final class DicomReader {
    */
   private void readItems(DicomInput in, DicomObject into, boolean explicit, long end, int depth, boolean top)
       throws IOException {
-    if (depth > MAX_DEPTH) throw in.error("dicom.depth", "sequences nested deeper than " + MAX_DEPTH);
+    int maxDepth = Math.min(MAX_DEPTH, options.limits().maxNestingDepth());
+    if (depth > maxDepth) throw in.error("dicom.depth", "sequences nested deeper than " + maxDepth);
     byte[] peek = new byte[4];
     while (end < 0 || in.position() < end) {
       if (end < 0 && top && in.atEnd()) return;
@@ -187,6 +241,10 @@ public final class DicomReader {
       in.skip(length, what);
       return DicomElement.bulk(tag, vr, new BulkValue(in.file(), at, length));
     }
+    if (vr.isString() && length > options.limits().maxStringLength()) {
+      throw in.error("max-string-length", what + " " + vr + " is " + length + " bytes, over the limit of "
+          + options.limits().maxStringLength());
+    }
     byte[] value = in.readBytes(length, what);
     if (vr == Vr.UN && length > 0 && !Tags.isPrivate(tag) && dict.vrOf(tag) == Vr.SQ) {
       // A standard sequence sent as UN (PS3.5 6.2.2): its value is implicit VR LE items. Parsed so
@@ -215,6 +273,7 @@ public final class DicomReader {
       if (tag != Tags.ITEM) throw in.error("dicom.structure", "expected an item (fffe,e000) at offset " + at
           + ", found " + Tags.format(tag));
       DicomObject item = new DicomObject(owner);
+      if (in.seekable()) item.sourceOffset(at);
       readItems(in, item, explicit, len == UNDEFINED ? -1 : in.position() + len, depth + 1, false);
       items.add(item);
     }

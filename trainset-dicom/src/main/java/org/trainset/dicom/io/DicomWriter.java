@@ -64,6 +64,20 @@ public final class DicomWriter {
     }
   }
 
+  /**
+   * Where each sequence item of {@code file} will start (bytes from the start of the file) when it
+   * is written in {@code ts}: what DICOMDIR offsets must say. Encodes to nowhere.
+   */
+  public static java.util.Map<DicomObject, Long> itemOffsets(DicomFile file, TransferSyntax ts) throws IOException {
+    if (ts.deflated()) throw new IllegalArgumentException("item offsets of a deflated data set mean nothing");
+    ByteArrayOutputStream meta = new ByteArrayOutputStream();
+    writeMeta(metaFor(file, ts), meta);
+    java.util.Map<DicomObject, Long> at = new java.util.IdentityHashMap<>();
+    Encoder.counting(OutputStream.nullOutputStream(), ts.explicitVr(), ts.bigEndian(), 132L + meta.size(), at::put)
+        .dataset(file.dataset(), true);
+    return at;
+  }
+
   /** The meta group to write: the file's, completed with what Part 10 requires. */
   static DicomObject metaFor(DicomFile file, TransferSyntax ts) {
     DicomObject m = new DicomObject();

@@ -9,11 +9,36 @@ final class Encoder {
   private final OutputStream out;
   private final boolean explicit;
   private final boolean bigEndian;
+  private ItemListener items;
+
+  /** Told where each sequence item starts, as a count of bytes written by this encoder. */
+  interface ItemListener {
+    void item(DicomObject item, long position);
+  }
 
   Encoder(OutputStream out, boolean explicit, boolean bigEndian) {
     this.out = out;
     this.explicit = explicit;
     this.bigEndian = bigEndian;
+  }
+
+  /** An encoder that counts what it writes and reports item positions (offset {@code base} added). */
+  static Encoder counting(OutputStream out, boolean explicit, boolean bigEndian, long base, ItemListener listener) {
+    long[] count = {base};
+    OutputStream counted = new java.io.FilterOutputStream(out) {
+      @Override public void write(int b) throws IOException {
+        out.write(b);
+        count[0]++;
+      }
+
+      @Override public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        count[0] += len;
+      }
+    };
+    Encoder e = new Encoder(counted, explicit, bigEndian);
+    e.items = (item, ignored) -> listener.item(item, count[0]);
+    return e;
   }
 
   void dataset(DicomObject o, boolean top) throws IOException {
@@ -29,6 +54,7 @@ final class Encoder {
     if (e.isSequence()) {
       header(tag, Vr.SQ, UNDEFINED);
       for (DicomObject item : e.items()) {
+        if (items != null) items.item(item, -1);
         tag(Tags.ITEM);
         u32(UNDEFINED);
         dataset(item, false);

@@ -25,7 +25,8 @@ import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.Polygon;
 import org.trainset.core.model.Tag;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ProblemSink;
 import org.trainset.dicom.io.DicomObject;
 import org.trainset.dicom.io.DicomReader;
@@ -59,8 +60,7 @@ final class MedicalScanner {
     Map<String, Csv.Row> cases = new LinkedHashMap<>();
     for (Csv.Row r : Csv.read(csv, MedicalLayout.CASE_COLUMNS)) {
       if (cases.putIfAbsent(r.get("patient_id"), r) != null) {
-        problems.report(new Problem("error", "medical.duplicate-row", MedicalLayout.CASES_CSV, r.line(), r.get("patient_id"),
-            null, "patient listed twice"));
+        problems.report(Issue.at(Severity.ERROR, "medical.duplicate-row", MedicalLayout.CASES_CSV, r.line(), r.get("patient_id"), null, "patient listed twice"));
       }
     }
     Path dir = root.resolve(MedicalLayout.MAMMO_DIR);
@@ -70,8 +70,7 @@ final class MedicalScanner {
     }
     for (String f : folders) {
       if (!cases.containsKey(f)) {
-        problems.report(Problem.error("medical.unlisted-image", MedicalLayout.MAMMO_DIR + "/" + f, f, null,
-            "patient folder has no row in " + MedicalLayout.CASES_CSV));
+        problems.report(Issue.at(Severity.ERROR, "medical.unlisted-image", MedicalLayout.MAMMO_DIR + "/" + f, -1, f, null, "patient folder has no row in " + MedicalLayout.CASES_CSV));
       }
     }
     for (Csv.Row row : cases.values()) {
@@ -88,27 +87,26 @@ final class MedicalScanner {
       for (Path f : dcms) {
         String rel = root.relativize(f).toString().replace('\\', '/');
         Matcher m = MedicalLayout.MAMMO_NAME.matcher(f.getFileName().toString());
-        DicomObject h = new DicomReader(DicomReader.Options.headerOnly()).read(f).dataset();
+        DicomObject h = new DicomReader(DicomReader.Options.headerOnly().withLimits(limits)).read(f).dataset();
         // ImageLaterality (0020,0062), else the series' Laterality (0020,0060), + ViewPosition (0018,5101)
         String side = h.string(0x00200062).filter(x -> !x.isEmpty()).or(() -> h.string(0x00200060)).orElse("");
         String view = side + h.string(0x00185101).orElse("");
         if (!MedicalLayout.VIEWS.contains(view)) {
-          problems.report(Problem.error("medical.bad-view", rel, pid, null, "ImageLaterality+ViewPosition give '" + view
+          problems.report(Issue.at(Severity.ERROR, "medical.bad-view", rel, -1, pid, null, "ImageLaterality+ViewPosition give '" + view
               + "', expected one of " + MedicalLayout.VIEWS));
           continue;
         }
         if (!m.matches() || !m.group(1).equals(pid) || !m.group(2).equals(view)) {
-          problems.report(Problem.error("medical.bad-name", rel, pid, null, "expected " + pid + "_" + view + ".dcm for this view"));
+          problems.report(Issue.at(Severity.ERROR, "medical.bad-name", rel, -1, pid, null, "expected " + pid + "_" + view + ".dcm for this view"));
         }
         byView.computeIfAbsent(view, k -> new ArrayList<>()).add(mammoItem(row, rel, view, h, lesions.getOrDefault(view, List.of())));
       }
       for (String v : MedicalLayout.VIEWS) {
         List<Item> got = byView.getOrDefault(v, List.of());
         if (got.isEmpty()) {
-          problems.report(Problem.error("medical.missing-view", MedicalLayout.MAMMO_DIR + "/" + pid, pid, null, "no " + v + " view"));
+          problems.report(Issue.at(Severity.ERROR, "medical.missing-view", MedicalLayout.MAMMO_DIR + "/" + pid, -1, pid, null, "no " + v + " view"));
         } else if (got.size() > 1) {
-          problems.report(Problem.error("medical.duplicate-view", MedicalLayout.MAMMO_DIR + "/" + pid, pid, null,
-              got.size() + " files are the " + v + " view: " + got.stream().map(i -> i.primaryMedia().path()).toList()));
+          problems.report(Issue.at(Severity.ERROR, "medical.duplicate-view", MedicalLayout.MAMMO_DIR + "/" + pid, -1, pid, null, got.size() + " files are the " + v + " view: " + got.stream().map(i -> i.primaryMedia().path()).toList()));
         }
         items.addAll(got);
       }
@@ -169,16 +167,13 @@ final class MedicalScanner {
       String rel = MedicalLayout.FUNDUS_IMAGES + "/" + name;
       Matcher m = MedicalLayout.FUNDUS_NAME.matcher(name);
       if (!m.matches()) {
-        problems.report(new Problem("error", "medical.bad-name", MedicalLayout.FUNDUS_CSV, r.line(), name, null,
-            "expected General|Wide_<Normal|Glaucoma|AMD|DMR|RVO>_NNNN_<L|R>.jpg"));
+        problems.report(Issue.at(Severity.ERROR, "medical.bad-name", MedicalLayout.FUNDUS_CSV, r.line(), name, null, "expected General|Wide_<Normal|Glaucoma|AMD|DMR|RVO>_NNNN_<L|R>.jpg"));
       } else if (!m.group(1).equals(r.get("type")) || !m.group(2).equals(r.get("code")) || !m.group(4).equals(r.get("eye"))) {
-        problems.report(new Problem("error", "medical.name-mismatch", MedicalLayout.FUNDUS_CSV, r.line(), name, null,
-            "name says " + m.group(1) + "/" + m.group(2) + "/" + m.group(4) + ", row says " + r.get("type") + "/"
+        problems.report(Issue.at(Severity.ERROR, "medical.name-mismatch", MedicalLayout.FUNDUS_CSV, r.line(), name, null, "name says " + m.group(1) + "/" + m.group(2) + "/" + m.group(4) + ", row says " + r.get("type") + "/"
                 + r.get("code") + "/" + r.get("eye")));
       }
       if (!files.contains(name)) {
-        problems.report(new Problem("error", "medical.missing-image", MedicalLayout.FUNDUS_CSV, r.line(), name, null,
-            "row has no image " + rel));
+        problems.report(Issue.at(Severity.ERROR, "medical.missing-image", MedicalLayout.FUNDUS_CSV, r.line(), name, null, "row has no image " + rel));
         continue;
       }
       int[] size = ImageHeaderProbe.size(root.resolve(rel));
@@ -191,8 +186,7 @@ final class MedicalScanner {
     }
     for (String f : files) {
       if (!listed.contains(f)) {
-        problems.report(Problem.error("medical.unlisted-image", MedicalLayout.FUNDUS_IMAGES + "/" + f, f, null,
-            "image has no row in " + MedicalLayout.FUNDUS_CSV));
+        problems.report(Issue.at(Severity.ERROR, "medical.unlisted-image", MedicalLayout.FUNDUS_IMAGES + "/" + f, -1, f, null, "image has no row in " + MedicalLayout.FUNDUS_CSV));
       }
     }
   }

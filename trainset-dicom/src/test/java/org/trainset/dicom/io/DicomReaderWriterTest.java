@@ -23,9 +23,7 @@ class DicomReaderWriterTest {
   static final java.util.Map<String, String> BROKEN = java.util.Map.of(
       "MR_truncated.dcm", "dicom.truncated",
       "rtplan_truncated.dcm", "dicom.truncated",
-      "meta_missing_tsyntax.dcm", "dicom.transfer-syntax",
-      // a CT_small copy with a stray leading byte: dcmtk and pydicom also fail on it
-      "no_meta.dcm", "dicom.truncated");
+      "meta_missing_tsyntax.dcm", "dicom.transfer-syntax");
 
   static List<Path> fixtures() throws IOException {
     List<Path> all = new ArrayList<>();
@@ -36,6 +34,29 @@ class DicomReaderWriterTest {
       }
     }
     return all;
+  }
+
+  /** no_meta.dcm is CT_small's data set with no preamble or meta and one stray leading space. */
+  @Test void bareDataSetAfterStrayPaddingIsRead() throws Exception {
+    DicomFile bare = new DicomReader().read(TEST_FILES.resolve("no_meta.dcm"));
+    DicomFile ct = new DicomReader().read(TEST_FILES.resolve("CT_small.dcm"));
+    assertEquals(TransferSyntax.EXPLICIT_LE.uid(), bare.transferSyntax().uid());
+    assertEquals(Canonical.of(ct.dataset()), Canonical.of(bare.dataset()));
+  }
+
+  @Test void parseLimitsApply() throws Exception {
+    Path f = TEST_FILES.resolve("rtplan.dcm"); // sequences nested three deep
+    org.trainset.core.io.ParseLimits tight = org.trainset.core.io.ParseLimits.DEFAULT;
+    InputException depth = assertThrows(InputException.class,
+        () -> new DicomReader(DicomReader.Options.defaults().withLimits(tight.withMaxNestingDepth(1))).read(f));
+    assertEquals("dicom.depth", depth.rule());
+    InputException size = assertThrows(InputException.class,
+        () -> new DicomReader(DicomReader.Options.defaults().withLimits(tight.withMaxFileSize(100))).read(f));
+    assertEquals("max-file-size", size.rule());
+    InputException text = assertThrows(InputException.class,
+        () -> new DicomReader(DicomReader.Options.defaults().withLimits(tight.withMaxStringLength(4))).read(f));
+    assertEquals("max-string-length", text.rule());
+    assertTrue(text.getMessage().contains("rtplan.dcm"), text.getMessage());
   }
 
   @Test void everyFixtureParsesOrFailsTyped(@TempDir Path tmp) throws Exception {

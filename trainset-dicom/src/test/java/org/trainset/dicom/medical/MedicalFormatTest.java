@@ -17,7 +17,7 @@ import org.trainset.core.media.MediaProbe;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.sample.SampleOptions;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.dicom.io.DicomObject;
 import org.trainset.dicom.io.DicomReader;
@@ -79,10 +79,10 @@ class MedicalFormatTest extends FormatContract {
   @Test void plantedDefectsAreFound() throws IOException {
     Path d = tempDir.resolve("defects");
     var summary = new MedicalSampleGenerator().generate(d, new SampleOptions(20, 5, true));
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     ReadOptions opts = ReadOptions.defaults().withProblems(problems::add);
     Datasets.readAll(Datasets.plan(format(), d, opts), opts);
-    List<String> rules = problems.stream().map(Problem::rule).sorted().toList();
+    List<String> rules = problems.stream().map(Issue::rule).sorted().toList();
     List<String> planted = summary.defects().stream().map(x -> x.kind()).sorted().toList();
     assertEquals(planted, rules, problems.toString());
   }
@@ -96,10 +96,10 @@ class MedicalFormatTest extends FormatContract {
     Files.move(dir.resolve(pid + "_LCC.dcm"), dir.resolve("tmp.dcm"));
     Files.move(dir.resolve(pid + "_LMLO.dcm"), dir.resolve(pid + "_LCC.dcm"));
     Files.move(dir.resolve("tmp.dcm"), dir.resolve(pid + "_LMLO.dcm"));
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     ReadOptions opts = ReadOptions.defaults().withProblems(problems::add);
     Datasets.readAll(Datasets.plan(format(), d, opts), opts);
-    List<String> rules = problems.stream().map(Problem::rule).sorted().toList();
+    List<String> rules = problems.stream().map(Issue::rule).sorted().toList();
     assertEquals(List.of("medical.bad-name", "medical.bad-name", "medical.bad-name", "medical.duplicate-view"), rules,
         problems.toString());
     // by default (as in convert), a finding is an input error

@@ -16,7 +16,8 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.TimeEvent;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 
 /**
@@ -76,7 +77,7 @@ final class CctvClipReader {
       info.put("duration", mp4.duration());
       media.add(new MediaRef(MediaKind.VIDEO, id + ".mp4", mp4.width(), mp4.height(), info));
     } else {
-      options.problems().report(Problem.error("cctv-missing-video", xml.toString(), id, null, "no " + video.getFileName() + " beside the XML"));
+      options.problems().report(Issue.at(Severity.ERROR, "cctv-missing-video", xml.toString(), -1, id, null, "no " + video.getFileName() + " beside the XML"));
     }
     double fps = xmlFps != null && xmlFps > 0 ? xmlFps : mp4 != null ? mp4.fps() : 0;
 
@@ -194,7 +195,7 @@ final class CctvClipReader {
 
     void add(String rule, String message) throws IOException {
       messages.add(rule + ": " + message);
-      options.problems().report(Problem.warning(rule, xml.toString(), id, null, message));
+      options.problems().report(Issue.at(Severity.WARNING, rule, xml.toString(), -1, id, null, message));
     }
   }
 }

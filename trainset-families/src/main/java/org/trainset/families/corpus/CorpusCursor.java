@@ -11,7 +11,8 @@ import org.trainset.core.model.AnnotationMeta;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.TextPair;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 
 /**
@@ -89,8 +90,7 @@ final class CorpusCursor implements ItemCursor {
     String source = text(values, sourceCol);
     String target = text(values, targetCol);
     if (source.isBlank() || target.isBlank()) {
-      options.problems().report(new Problem("warning", "corpus-empty-sentence", file().toString(), rows.line(), id, null,
-          rows.position() + ": " + (source.isBlank() ? CorpusDomain.SOURCE : CorpusDomain.TARGET) + " is empty"));
+      options.problems().report(Issue.at(Severity.WARNING, "corpus-empty-sentence", file().toString(), rows.line(), id, null, rows.position() + ": " + (source.isBlank() ? CorpusDomain.SOURCE : CorpusDomain.TARGET) + " is empty"));
     }
     TextPair pair = new TextPair(AnnotationMeta.of(""), source, target, "ko", "en");
     return new Item(id, null, List.of(), attrs, List.of(pair));
@@ -105,14 +105,12 @@ final class CorpusCursor implements ItemCursor {
     Object set = attrs.get(CorpusDomain.SET_NR);
     Object situation = attrs.get(CorpusDomain.SITUATION);
     if (set == null) {
-      options.problems().report(new Problem("warning", "corpus-dialogue-set", file().toString(), rows.line(), id, null,
-          rows.position() + ": dialogue row without " + CorpusDomain.SET_NR));
+      options.problems().report(Issue.at(Severity.WARNING, "corpus-dialogue-set", file().toString(), rows.line(), id, null, rows.position() + ": dialogue row without " + CorpusDomain.SET_NR));
       return;
     }
     String key = set + "/" + (situation == null ? "" : situation);
     if (!key.equals(currentDialogue) && turns.containsKey(key)) {
-      options.problems().report(new Problem("warning", "corpus-dialogue-interleaved", file().toString(), rows.line(), id,
-          null, rows.position() + ": dialogue " + key + " resumes after other dialogues"));
+      options.problems().report(Issue.at(Severity.WARNING, "corpus-dialogue-interleaved", file().toString(), rows.line(), id, null, rows.position() + ": dialogue " + key + " resumes after other dialogues"));
     }
     currentDialogue = key;
     long turn = turns.merge(key, 1L, Long::sum);

@@ -32,7 +32,7 @@ final class JsonlRows implements RowSource {
   JsonlRows(Path file, ParseLimits limits) throws IOException {
     this.file = file;
     limits.checkFileSize(file);
-    this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    this.in = org.trainset.core.io.TextFiles.newReader(file);
     this.mapper = Json.mapper(limits);
   }
 

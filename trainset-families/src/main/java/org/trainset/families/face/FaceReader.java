@@ -20,7 +20,8 @@ import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.DatasetReader;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
 import org.trainset.core.spi.ReadPlan;
@@ -85,13 +86,18 @@ final class FaceReader implements DatasetReader {
       }
       images.sort(Comparator.comparing((String r) -> key(FaceGrid.parse(r))));
       checkGrid(images, base, options);
+      Map<String, Object> subject = FaceSubjects.of(base, personDir.substring(personDir.lastIndexOf('/') + 1));
       return new ItemCursor() {
         private int next;
 
         @Override public Item next() throws IOException {
           if (next >= images.size()) return null;
           String rel = images.get(next++);
-          return item(base, rel, options);
+          Item it = item(base, rel, options);
+          if (subject.isEmpty()) return it;
+          Map<String, Object> attrs = new java.util.LinkedHashMap<>(it.attributes());
+          attrs.putAll(subject);
+          return it.withAttributes(attrs);
         }
 
         @Override public void close() { }
@@ -118,8 +124,7 @@ final class FaceReader implements DatasetReader {
         if (!present.contains(cell)) missing.add(cell);
       }
       if (!missing.isEmpty()) {
-        options.problems().report(Problem.warning("face-grid-incomplete", base.resolve(personDir).toString(), personDir, null,
-            missing.size() + " of " + (s.size() * l.size() * e.size() * c.size()) + " shots missing: "
+        options.problems().report(Issue.at(Severity.WARNING, "face-grid-incomplete", base.resolve(personDir).toString(), -1, personDir, null, missing.size() + " of " + (s.size() * l.size() * e.size() * c.size()) + " shots missing: "
                 + String.join(", ", missing.subList(0, Math.min(10, missing.size()))) + (missing.size() > 10 ? ", …" : "")));
       }
     }
@@ -134,7 +139,7 @@ final class FaceReader implements DatasetReader {
       if (Files.isRegularFile(txt)) {
         anns = FaceLabels.read(txt);
       } else {
-        options.problems().report(Problem.error("face-missing-label", image.toString(), id, null, "no " + txt.getFileName() + " beside the image"));
+        options.problems().report(Issue.at(Severity.ERROR, "face-missing-label", image.toString(), -1, id, null, "no " + txt.getFileName() + " beside the image"));
       }
       MediaRef m = new MediaRef(MediaKind.IMAGE, rel, size == null ? null : size[0], size == null ? null : size[1], Map.of());
       return new Item(id, null, List.of(m), g.attributes(), anns);

@@ -50,7 +50,7 @@ public final class MultimodalFormat implements Format {
     return Optional.of(MultimodalFormat::plan);
   }
 
-  @Override public Optional<DatasetWriter> writer() { return Optional.empty(); }
+  @Override public Optional<DatasetWriter> writer() { return Optional.of(new MultimodalWriter()); }
 
   private static ReadPlan plan(Path root, org.trainset.core.spi.ReadOptions options) throws IOException {
     Path dir = (Files.isDirectory(root) ? root : root.toAbsolutePath().getParent()).toAbsolutePath();

@@ -21,7 +21,8 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 
 /**
@@ -73,6 +74,7 @@ final class OcrCursor implements ItemCursor {
         if (i < last) grouped = false;
         last = i;
       }
+      Json.requireEnd(p, file);
     } catch (JsonProcessingException e) {
       throw Json.inputError(file, e);
     }
@@ -128,7 +130,9 @@ final class OcrCursor implements ItemCursor {
       p.close();
       throw Json.inputError(file, e);
     }
-    p.close();
+    try (p) {
+      Json.requireEnd(p, file);
+    }
     return null;
   }
 
@@ -162,8 +166,7 @@ final class OcrCursor implements ItemCursor {
     String imageId = OcrAnnotations.imageId(a, file, at);
     Integer i = index.get(imageId);
     if (i == null) {
-      options.problems().report(new Problem("error", "dangling-image", file.toString(), at.getLineNr(), null,
-          a.path("id").asText(null), "annotation refers to image " + imageId + ", which is not in images[]"));
+      options.problems().report(Issue.at(Severity.ERROR, "dangling-image", file.toString(), at.getLineNr(), null, a.path("id").asText(null), "annotation refers to image " + imageId + ", which is not in images[]"));
     }
     return i;
   }

@@ -68,6 +68,7 @@ record AnnotatedPart(String base, String folder, SidewalkFolder kind) implements
               m, colours, anns, options);
           anns.addAll(r.masks());
           if (!r.unknownColours().isEmpty()) attrs.put("mask_unknown_colours", r.unknownColours());
+          if (!r.inferred().isEmpty()) attrs.put("mask_inferred_colours", r.inferred());
         }
         return new Item(id, it.subset(), media, attrs, anns);
       }

@@ -19,7 +19,8 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
 
@@ -49,8 +50,7 @@ record DepthPart(String base, String folder) implements ReadPart {
     List<Path> confs = SidewalkFolder.files(dir, ".conf");
     Map<String, Object> calibration = confs.isEmpty() ? null : CalibrationConf.read(confs.get(0));
     if (confs.isEmpty()) {
-      options.problems().report(Problem.warning("sidewalk-depth-calibration", folder, null, null,
-          "no calibration .conf in the depth folder"));
+      options.problems().report(Issue.at(Severity.WARNING, "sidewalk-depth-calibration", folder, -1, null, null, "no calibration .conf in the depth folder"));
     }
     Iterator<Map.Entry<String, Map<String, Path>>> it = sets.entrySet().iterator();
     return new ItemCursor() {
@@ -62,8 +62,7 @@ record DepthPart(String base, String folder) implements ReadPart {
         for (String role : ROLES) {
           Path f = set.getValue().get(role);
           if (f == null) {
-            options.problems().report(Problem.error("sidewalk-depth-incomplete", folder, id, null,
-                "set " + set.getKey() + " has no " + role + " file"));
+            options.problems().report(Issue.at(Severity.ERROR, "sidewalk-depth-incomplete", folder, -1, id, null, "set " + set.getKey() + " has no " + role + " file"));
             continue;
           }
           int[] size = ImageHeaderProbe.size(f);

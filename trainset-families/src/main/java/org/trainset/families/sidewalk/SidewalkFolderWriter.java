@@ -27,19 +27,35 @@ final class SidewalkFolderWriter {
   private SidewalkFolderWriter() {}
 
   static void writeXml(Path folder, SidewalkFolder kind, int taskId, List<Item> items) throws IOException {
+    writeXml(folder, kind, taskId, items, SurfaceScene.COLOURS, LossReport.strict());
+  }
+
+  /** The XML with surface labels declared in {@code colours}; what CVAT cannot hold goes on {@code loss}. */
+  static void writeXml(Path folder, SidewalkFolder kind, int taskId, List<Item> items, Map<String, String> colours,
+                       LossReport loss) throws IOException {
     String name = folder.getFileName().toString();
-    Path tmp = folder.resolveSibling("." + name + ".cvat");
-    LossReport loss = LossReport.strict();
+    writeXml(folder.resolve(name + ".xml"), name, kind, taskId, items, colours, "select", loss);
+  }
+
+  /**
+   * The XML as {@code file}, for task {@code name}; surface labels get the colours of
+   * {@code colours} (none when it is empty, as in the producer's files) and their one attribute,
+   * named {@code attribute}, the CVAT input type {@code inputType} ({@code select}, {@code radio}).
+   */
+  static void writeXml(Path file, String name, SidewalkFolder kind, int taskId, List<Item> items,
+                       Map<String, String> colours, String inputType, LossReport loss) throws IOException {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".cvat");
     try (ItemSink sink = AnnotatedPart.CVAT.writer().orElseThrow()
-        .open(tmp, schema(name, kind, taskId, items.size()), WriteOptions.defaults(), loss)) {
+        .open(tmp, schema(name, kind, taskId, items.size(), colours, inputType), WriteOptions.defaults(), loss)) {
       for (Item it : items) sink.accept(it);
       sink.commit();
     }
-    Files.move(tmp.resolve("annotations.xml"), folder.resolve(name + ".xml"), StandardCopyOption.REPLACE_EXISTING);
+    Files.move(tmp.resolve("annotations.xml"), file, StandardCopyOption.REPLACE_EXISTING);
     AtomicOutput.deleteRecursively(tmp);
   }
 
-  private static DatasetSchema schema(String name, SidewalkFolder kind, int taskId, int size) {
+  private static DatasetSchema schema(String name, SidewalkFolder kind, int taskId, int size,
+                                      Map<String, String> colours, String inputType) {
     Map<String, Object> task = new LinkedHashMap<>();
     task.put("id", Integer.toString(taskId));
     task.put("name", name);
@@ -74,9 +90,9 @@ final class SidewalkFolderWriter {
     if (kind == SidewalkFolder.SURFACE) {
       for (Map.Entry<String, List<String>> e : SidewalkLabels.SURFACES.entrySet()) {
         List<AttributeSpec> attrs = e.getValue().isEmpty() ? List.of()
-            : List.of(new AttributeSpec(SidewalkSampleGenerator.SURFACE_ATTRIBUTE, "select", e.getValue(),
+            : List.of(new AttributeSpec(SidewalkSampleGenerator.SURFACE_ATTRIBUTE, inputType, e.getValue(),
                 e.getValue().get(0), false));
-        labels.add(new LabelDef(e.getKey(), null, null, SurfaceScene.COLOURS.get(e.getKey()), null, attrs, List.of(), List.of()));
+        labels.add(new LabelDef(e.getKey(), null, null, colours.get(e.getKey()), null, attrs, List.of(), List.of()));
       }
     } else {
       for (String l : SidewalkLabels.OBSTACLES) labels.add(LabelDef.named(l));

@@ -18,11 +18,14 @@ import org.trainset.core.spi.ReadPlan;
 /**
  * One part per release folder, in name order. The root is either a folder holding release
  * folders or one release folder itself; item ids and media paths are relative to the folder
- * holding the release folders.
+ * holding the release folders. The producer's {@code Sample Data/output|rawdata} layout is read
+ * by {@link ProducerLayout} instead.
  */
 final class SidewalkReader implements DatasetReader {
   @Override public ReadPlan plan(Path root, ReadOptions options) throws IOException {
     Path dir = root.toAbsolutePath().normalize();
+    Path producer = ProducerLayout.base(dir);
+    if (producer != null) return new ReadPlan(schema(producer), ProducerLayout.parts(producer), producer.toString());
     List<Path> folders = new ArrayList<>();
     Path base = dir;
     if (SidewalkFolder.of(dir.getFileName().toString()) != null) {
@@ -43,10 +46,14 @@ final class SidewalkReader implements DatasetReader {
       parts.add(kind == SidewalkFolder.DEPTH ? new DepthPart(base.toString(), f.toString())
           : new AnnotatedPart(base.toString(), f.toString(), kind));
     }
+    return new ReadPlan(schema(base), parts, base.toString());
+  }
+
+  private static DatasetSchema schema(Path base) {
     List<LabelDef> labels = new ArrayList<>();
     for (String l : SidewalkLabels.OBSTACLES) labels.add(LabelDef.named(l));
     for (String l : SidewalkLabels.SURFACES.keySet()) labels.add(LabelDef.named(l));
     String name = base.getFileName() == null ? "" : base.getFileName().toString();
-    return new ReadPlan(new DatasetSchema(name, Map.of(), labels, List.of()), parts, base.toString());
+    return new DatasetSchema(name, Map.of(), labels, List.of());
   }
 }

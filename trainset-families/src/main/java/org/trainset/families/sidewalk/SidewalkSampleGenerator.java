@@ -47,7 +47,12 @@ public final class SidewalkSampleGenerator implements SampleGenerator {
 
   private record Folder(SidewalkFolder kind, List<Item> items, List<String[]> csv) {}
 
+  @Override public List<String> layouts() {
+    return List.of("producer");
+  }
+
   @Override public SampleSummary generate(Path outDir, SampleOptions options) throws IOException {
+    if ("producer".equals(options.layout())) return ProducerSample.write(outDir, options);
     Random rnd = new Random(options.seed());
     List<PlantedDefect> defects = new ArrayList<>();
     Map<String, Long> byType = new TreeMap<>();

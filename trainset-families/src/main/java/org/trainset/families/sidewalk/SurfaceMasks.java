@@ -17,7 +17,8 @@ import org.trainset.core.model.AnnotationMeta;
 import org.trainset.core.model.Mask;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.Polygon;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 
 /**
@@ -30,15 +31,23 @@ import org.trainset.core.spi.ReadOptions;
 final class SurfaceMasks {
   private SurfaceMasks() {}
 
-  record Result(List<Mask> masks, List<Object> unknownColours) {}
+  /**
+   * The masks; colours no label could be given (unknown to the declared map, or ambiguous when
+   * inferred); and, when the XML declares no colours, the colours inferred from the polygons.
+   */
+  record Result(List<Mask> masks, List<Object> unknownColours, Map<String, Object> inferred) {}
 
   static Result read(Path png, Path xml, String itemId, MediaRef media, Map<String, String> colours,
                      List<Annotation> anns, ReadOptions options) throws IOException {
-    String rel = "MASK/" + png.getFileName();
+    return read(png, xml, itemId, media, colours, anns, options, "MASK/" + png.getFileName());
+  }
+
+  /** As above; {@code rel} is how the mask file is named in findings and the masks' {@code mask_file}. */
+  static Result read(Path png, Path xml, String itemId, MediaRef media, Map<String, String> colours,
+                     List<Annotation> anns, ReadOptions options, String rel) throws IOException {
     if (!Files.isRegularFile(png)) {
-      options.problems().report(Problem.warning("sidewalk-mask-missing", xml.toString(), itemId, null,
-          "no mask " + rel + " for this surface image"));
-      return new Result(List.of(), List.of());
+      options.problems().report(Issue.at(Severity.WARNING, "sidewalk-mask-missing", xml.toString(), -1, itemId, null, "no mask " + rel + " for this surface image"));
+      return new Result(List.of(), List.of(), Map.of());
     }
     BufferedImage img = ImageIO.read(png.toFile());
     if (img == null) {
@@ -47,13 +56,22 @@ final class SurfaceMasks {
     int w = img.getWidth();
     int h = img.getHeight();
     if (media != null && media.hasSize() && (media.width() != w || media.height() != h)) {
-      options.problems().report(Problem.error("sidewalk-mask-size", png.toString(), itemId, null,
-          "mask is " + w + "x" + h + " but the image is " + media.width() + "x" + media.height()));
+      options.problems().report(Issue.at(Severity.ERROR, "sidewalk-mask-size", png.toString(), -1, itemId, null, "mask is " + w + "x" + h + " but the image is " + media.width() + "x" + media.height()));
     }
     int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
     Map<Integer, String> byRgb = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : colours.entrySet()) {
       byRgb.put(Integer.parseInt(e.getKey().substring(1), 16), e.getValue());
+    }
+    Map<String, Object> inferred = new TreeMap<>();
+    if (colours.isEmpty()) {
+      // the producer's XML declares no <color>: read each colour's label off the polygons
+      MaskColourInference.Result r = MaskColourInference.infer(rgb, w, h, anns);
+      byRgb.putAll(r.labels());
+      r.labels().forEach((c, l) -> inferred.put(String.format("#%06x", c), l));
+      for (Integer c : r.ambiguous()) {
+        options.problems().report(Issue.at(Severity.WARNING, "sidewalk-mask-colour-ambiguous", png.toString(), -1, itemId, null, String.format("mask colour #%06x", c) + " lies under no single surface label: " + r.describe(c)));
+      }
     }
     Map<Integer, Long> unknown = new TreeMap<>();
     Map<String, boolean[]> classes = new TreeMap<>();
@@ -77,7 +95,7 @@ final class SurfaceMasks {
       boolean[] polys = fill(anns, e.getKey(), w, h);
       masks.add(mask(e.getKey(), e.getValue(), polys, w, h, rel));
     }
-    return new Result(masks, unknownHex);
+    return new Result(masks, unknownHex, inferred);
   }
 
   /** The item's polygons of {@code label} filled as the annotation tool draws them (no anti-aliasing). */

@@ -21,5 +21,5 @@ public final class XrayFormat implements Format {
   }
   @Override public FormatDetector detector() { return new XrayDetector(); }
   @Override public Optional<DatasetReader> reader() { return Optional.of(new XrayReader()); }
-  @Override public Optional<DatasetWriter> writer() { return Optional.empty(); }
+  @Override public Optional<DatasetWriter> writer() { return Optional.of(new XrayWriter()); }
 }

@@ -17,7 +17,7 @@ import org.trainset.core.Datasets;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.TimeEvent;
 import org.trainset.core.sample.SampleOptions;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.testkit.FormatContract;
 
@@ -71,10 +71,10 @@ class CctvFormatTest extends FormatContract {
   void plantedDisagreementsAreReportedAndRecorded() throws IOException {
     Path dir = tempDir.resolve("defects");
     var summary = new CctvSampleGenerator().generate(dir, new SampleOptions(8, 3, true));
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
     List<Item> items = Datasets.readAll(Datasets.plan(format(), dir, collect), collect);
-    List<String> rules = problems.stream().map(Problem::rule).sorted().toList();
+    List<String> rules = problems.stream().map(Issue::rule).sorted().toList();
     assertEquals(List.of("cctv-action-frames", "cctv-event-beyond-clip", "cctv-fps-mismatch", "cctv-frames-mismatch"), rules);
     assertEquals(4, summary.defects().size());
     for (var d : summary.defects()) {

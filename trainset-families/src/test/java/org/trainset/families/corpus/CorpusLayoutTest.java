@@ -100,7 +100,7 @@ class CorpusLayoutTest {
   @Test
   void dialogueResumingAfterAnotherIsReportedAndStillCounted() throws IOException {
     dialogueWorkbook(dir.resolve("2_대화체.xlsx"), new String[][] {{"1|A-1|가|a", "2|A-1|나|b", "1|B-1|다|c"}});
-    List<org.trainset.core.spi.Problem> problems = new ArrayList<>();
+    List<org.trainset.core.issue.Issue> problems = new ArrayList<>();
     ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
     Format f = REGISTRY.require("aihub.corpus");
     List<Item> items = Datasets.readAll(Datasets.plan(f, dir, collect), collect);

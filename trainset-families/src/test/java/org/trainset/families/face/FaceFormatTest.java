@@ -21,7 +21,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.Points;
 import org.trainset.core.sample.SampleOptions;
 import org.trainset.core.sample.SampleSummary;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.sample.SampleGenerator;
 import org.trainset.testkit.GeneratedSampleContract;
@@ -42,7 +42,8 @@ class FaceFormatTest extends GeneratedSampleContract {
     Item first = items.get(0);
     assertEquals("High_Resolution/19062401/S001/L1/E01/C1", first.id());
     assertEquals(Map.of("resolution", "High", "person", "19062401", "session", "S001", "light", "L1",
-        "expression", "E01", "camera", "C1"), first.attributes());
+        "expression", "E01", "camera", "C1", "gender", "female", "age_group", "20s"), first.attributes(),
+        "grid from the path, gender and age group from subjects.csv");
     assertEquals(192, first.width());
     Item second = items.stream().filter(i -> i.attributes().get("person").equals("19062408")).findFirst().orElseThrow();
     assertEquals("Middle", second.attributes().get("resolution"));
@@ -70,7 +71,7 @@ class FaceFormatTest extends GeneratedSampleContract {
     Path dir = tempDir.resolve("defects");
     SampleSummary s = new FaceSampleGenerator().generate(dir, new SampleOptions(24, 2, true));
     assertEquals(23, s.items());
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
     List<Item> items = Datasets.readAll(Datasets.plan(format(), dir, collect), collect);
     assertEquals(23, items.size());

@@ -19,7 +19,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.TimeEvent;
 import org.trainset.core.sample.SampleOptions;
 import org.trainset.core.sample.SampleSummary;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.sample.SampleGenerator;
 import org.trainset.testkit.GeneratedSampleContract;
@@ -38,7 +38,7 @@ class MultimodalFormatTest extends GeneratedSampleContract {
   void emptyStringCoordinatesMeanNoBoxAndNoProblem() throws IOException {
     Path dir = sample();
     assertTrue(Files.readString(dir.resolve("S0001_C003/S0001_C003.json")).contains("\"min_x\" : \"\""));
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
     List<Item> items = Datasets.readAll(Datasets.plan(format(), dir, collect), collect);
     Item away = items.stream().filter(i -> i.id().equals("S0001_C003")).findFirst().orElseThrow();

@@ -23,7 +23,7 @@ import org.trainset.core.model.Box;
 import org.trainset.core.model.Item;
 import org.trainset.core.progress.Progress;
 import org.trainset.core.sample.SampleOptions;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 
 /** Hand-written info files for the edge cases, and the two training exports. */
@@ -68,7 +68,7 @@ class OcrEdgeCaseTest {
         + "  {\"id\": 3, \"image_id\": \"00000099\", \"text\": \"다\", \"attributes\": {\"class\": \"character\"}, \"bbox\": [0, 0, 5, 5]},\n"
         + "  {\"id\": 4, \"image_id\": \"00000002\", \"text\": \"라\", \"attributes\": {\"class\": \"character\"}, \"bbox\": [0, 0, 5, 5]}]}\n",
         StandardCharsets.UTF_8);
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     List<Item> items = read(dir, ReadOptions.defaults().withProblems(problems::add));
     assertEquals(List.of("2"), items.get(0).annotations().stream().map(a -> a.meta().id()).toList());
     assertEquals(List.of("1", "4"), items.get(1).annotations().stream().map(a -> a.meta().id()).toList());

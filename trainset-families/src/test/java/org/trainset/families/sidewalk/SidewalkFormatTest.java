@@ -20,7 +20,7 @@ import org.trainset.core.model.Mask;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.sample.SampleOptions;
 import org.trainset.core.sample.SampleSummary;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.sample.SampleGenerator;
 import org.trainset.testkit.GeneratedSampleContract;
@@ -92,7 +92,7 @@ class SidewalkFormatTest extends GeneratedSampleContract {
     List<String> kinds = s.defects().stream().map(SampleSummary.PlantedDefect::kind).distinct().sorted().toList();
     assertEquals(List.of("box-off-object", "low-confidence", "mask-colour-unknown", "missing-environment",
         "missing-object", "polygon-off-object", "surface-overlap", "too-small", "wrong-label"), kinds);
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
     List<Item> items = Datasets.readAll(Datasets.plan(format(), dir, collect), collect);
     String stray = s.defects().stream().filter(d -> d.kind().equals("mask-colour-unknown")).findFirst().orElseThrow().item();

@@ -1,5 +1,6 @@
 package org.trainset.formats.coco;
 
+import org.trainset.core.io.FastNumbers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -126,14 +127,14 @@ final class ByteJsonInput implements AutoCloseable {
     int end = pos;
     while (end < len && !isDelimiter(buf[end])) end++;
     if (end < len && end > pos) { // the whole literal is in the buffer: parse it in place
-      double v = FastNumbers.parse(buf, pos, end);
+      double v = FastNumbers.parseJson(buf, pos, end);
       if (!Double.isNaN(v)) {
         pos = end;
         return v;
       }
     }
     literal();
-    double v = FastNumbers.parse(scratch, scratchLen);
+    double v = FastNumbers.parseJson(scratch, scratchLen);
     if (Double.isNaN(v)) throw error("json-syntax", "'" + new String(scratch, 0, scratchLen, StandardCharsets.ISO_8859_1) + "' is not a JSON number");
     return v;
   }
@@ -143,7 +144,7 @@ final class ByteJsonInput implements AutoCloseable {
     peekNonWs();
     literal();
     String s = new String(scratch, 0, scratchLen, StandardCharsets.ISO_8859_1);
-    if (!s.equals("true") && !s.equals("false") && !s.equals("null") && Double.isNaN(FastNumbers.parse(scratch, scratchLen))) {
+    if (!s.equals("true") && !s.equals("false") && !s.equals("null") && Double.isNaN(FastNumbers.parseJson(scratch, scratchLen))) {
       throw error("json-syntax", "'" + s + "' is not a JSON value");
     }
     return s;

@@ -20,7 +20,8 @@ import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 
 /**
@@ -133,7 +134,7 @@ final class CocoCursor implements ItemCursor {
   /** Serialised: annotation passes may report from several threads. */
   private synchronized void report(String rule, Path file, long line, String item, String ann, String message)
       throws IOException {
-    options.problems().report(new Problem("error", rule, file.toString(), line, item, ann, message));
+    options.problems().report(Issue.at(Severity.ERROR, rule, file.toString(), line, item, ann, message));
   }
 
   @Override public Item next() throws IOException {

@@ -11,6 +11,7 @@ import org.trainset.core.convert.LossReport;
 import org.trainset.core.geometry.MaskBits;
 import org.trainset.core.json.JsonValues;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.AnnotationMeta;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.Caption;
@@ -70,10 +71,10 @@ final class CocoObjects {
         n.put("caption", c.text());
         out.add(new Obj("captions", c.meta(), n, false));
       } else if (a instanceof Track t) {
-        loss.dropped("track (" + (t.shapeType() == null ? "empty" : t.shapeType().key()) + ")");
+        loss.dropped(AnnotationType.TRACK, null, t.shapeType() == null ? "empty" : t.shapeType().key());
       } else {
         // polyline, text pair, time event: COCO has no place for them
-        loss.dropped(a.type().key().replace('_', ' '));
+        loss.dropped(a.type(), null, null);
       }
     }
     return out;

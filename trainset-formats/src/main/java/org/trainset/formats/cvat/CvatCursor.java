@@ -17,7 +17,8 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.LabelDef;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ProblemSink;
 
 /**
@@ -64,6 +65,7 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
         pending = false;
         if (ev != XMLStreamConstants.START_ELEMENT) {
           done = true;
+          if (ev == XMLStreamConstants.END_ELEMENT) SafeXml.requireEnd(r, file); // the root's end tag
           return videoTracks.isEmpty() ? null : videoItem();
         }
         switch (r.getLocalName()) {
@@ -105,9 +107,7 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
       String key = subset + "\u0000" + attributes.get(TASK_ID) + "\u0000" + imageId;
       String first = imageIds.putIfAbsent(key, name);
       if (first != null) {
-        problems.report(new Problem("error", "duplicate-image-id", file.toString(), r.getLocation().getLineNumber(),
-            subset != null ? subset + "/" + name : name, null,
-            "<image id=\"" + imageId + "\"> repeats the id of '" + first + "'"));
+        problems.report(Issue.at(Severity.ERROR, "duplicate-image-id", file.toString(), r.getLocation().getLineNumber(), subset != null ? subset + "/" + name : name, null, "<image id=\"" + imageId + "\"> repeats the id of '" + first + "'"));
       }
     }
     if ((width != null && width < 0) || (height != null && height < 0)) {
@@ -118,9 +118,7 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
       String kind = r.getLocalName();
       if (UNSUPPORTED.contains(kind)) {
         var loc = r.getLocation();
-        problems.report(new Problem("error", "cvat-unsupported-shape", file.toString(), loc.getLineNumber(),
-            subset != null ? subset + "/" + name : name, "#" + annotations.size(),
-            "<" + kind + "> has no trainset annotation kind; skipped"));
+        problems.report(Issue.at(Severity.ERROR, "cvat-unsupported-shape", file.toString(), loc.getLineNumber(), subset != null ? subset + "/" + name : name, "#" + annotations.size(), "<" + kind + "> has no trainset annotation kind; skipped"));
         CvatXml.skip(r);
         continue;
       }

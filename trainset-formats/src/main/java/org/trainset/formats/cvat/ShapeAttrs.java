@@ -1,5 +1,6 @@
 package org.trainset.formats.cvat;
 
+import org.trainset.core.io.FastNumbers;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.xml.stream.XMLStreamReader;
@@ -131,7 +132,7 @@ final class ShapeAttrs {
 
   static double number(String v, int start, int end, String name, Path file, XMLStreamReader r) throws InputException {
     try {
-      double d = FastNumbers.parse(v, start, end);
+      double d = FastNumbers.parseDecimal(v, start, end);
       if (!Double.isFinite(d)) throw new NumberFormatException();
       return d;
     } catch (NumberFormatException e) {

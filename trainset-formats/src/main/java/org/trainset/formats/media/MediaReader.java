@@ -18,7 +18,8 @@ import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.DatasetReader;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
 import org.trainset.core.spi.ReadPlan;
@@ -59,8 +60,7 @@ final class MediaReader implements DatasetReader {
     for (String f : files) names.add(f.substring(f.lastIndexOf('/') + 1));
     for (Map.Entry<String, MetadataTable.Row> e : table.rows().entrySet()) {
       if (!names.contains(e.getKey())) {
-        options.problems().report(new Problem("warning", "metadata-row-without-file", csv.toString(),
-            e.getValue().line(), null, null, "metadata.csv lists '" + e.getKey() + "' but no such media file exists"));
+        options.problems().report(Issue.at(Severity.WARNING, "metadata-row-without-file", csv.toString(), e.getValue().line(), null, null, "metadata.csv lists '" + e.getKey() + "' but no such media file exists"));
       }
     }
   }

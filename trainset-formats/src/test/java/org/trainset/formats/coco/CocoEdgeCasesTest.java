@@ -27,7 +27,7 @@ import org.trainset.core.model.Mask;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.FormatDetector;
 import org.trainset.core.spi.ItemSink;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPlan;
 import org.trainset.core.spi.WriteOptions;
@@ -193,11 +193,11 @@ class CocoEdgeCasesTest {
     assertEquals("dangling-image", e.rule());
     assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("annotation 7"), e.getMessage());
 
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
     List<Item> items = Datasets.readAll(Datasets.plan(COCO, f, collect), collect);
-    assertEquals(List.of("dangling-image", "dangling-category"), problems.stream().map(Problem::rule).toList());
-    assertEquals(List.of(5L, 6L), problems.stream().map(Problem::line).toList());
+    assertEquals(List.of("dangling-image", "dangling-category"), problems.stream().map(Issue::rule).toList());
+    assertEquals(List.of(5L, 6L), problems.stream().map(Issue::line).toList());
     assertEquals("9", items.get(0).annotations().get(0).meta().id(), "the valid annotation is still read");
     assertEquals(1, items.get(0).annotations().size());
   }

@@ -18,7 +18,7 @@ import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPlan;
 
@@ -81,7 +81,7 @@ class CocoLargeFileTest {
     assertEquals("dangling-image", e.rule());
     assertTrue(e.getMessage().contains("annotation 60000 refers to image_id 999999999"), e.getMessage());
 
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
     List<Item> items = Datasets.readAll(Datasets.plan(coco, f, collect), collect);
     assertEquals(1, problems.size());

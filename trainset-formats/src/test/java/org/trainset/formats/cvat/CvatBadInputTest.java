@@ -102,7 +102,7 @@ class CvatBadInputTest {
     assertEquals(2, unsupported.line());
     assertEquals("a.jpg", unsupported.item());
     // validate collects it instead and reads on
-    java.util.List<org.trainset.core.spi.Problem> found = new java.util.ArrayList<>();
+    java.util.List<org.trainset.core.issue.Issue> found = new java.util.ArrayList<>();
     ReadOptions collecting = ReadOptions.defaults().withProblems(found::add);
     var items = Datasets.readAll(Datasets.plan(CVAT, ellipse, collecting), collecting);
     assertEquals(1, items.size());

@@ -18,7 +18,7 @@ import org.trainset.core.Datasets;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaKind;
-import org.trainset.core.spi.Problem;
+import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.testkit.FormatContract;
 
@@ -62,7 +62,7 @@ class MediaFormatTest extends FormatContract {
   void metadataRowWithoutFileIsAWarning() throws IOException {
     Path dir = sample();
     Files.writeString(dir.resolve(MediaFormat.METADATA_CSV), "file,source\na.png,x\nghost.png,y\n");
-    List<Problem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     Datasets.readAll(Datasets.plan(format(), dir, ReadOptions.defaults().withProblems(problems::add)),
         ReadOptions.defaults());
     assertEquals(1, problems.size());

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.Tag;
-import org.trainset.inspect.rules.item.Shapes;
+import org.trainset.core.geometry.Shapes;
 
 /**
  * Two specialists read the same item; only what they agree on is kept (the seed's fundus and

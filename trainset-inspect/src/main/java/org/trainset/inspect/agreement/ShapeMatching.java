@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Box;
-import org.trainset.inspect.rules.item.Shapes;
+import org.trainset.core.geometry.Shapes;
 
 /**
  * Pairs two readers' boxes/polygons on one item by IoU with an optimal assignment (Hungarian

@@ -1,9 +1,9 @@
 package org.trainset.inspect.mqm;
 
+import org.trainset.core.io.ConfigFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,14 +59,7 @@ public record MqmConfig(Map<String, Code> codes, Map<ErrorSeverity, Double> seve
 
   /** Reads overrides from YAML/JSON on top of {@link #aihubCorpus()} (see docs/rules.md). */
   public static MqmConfig read(Path file) throws IOException {
-    ObjectMapper mapper = file.toString().endsWith(".json") ? Json.mapper(org.trainset.core.io.ParseLimits.DEFAULT)
-        : new ObjectMapper(new YAMLFactory());
-    JsonNode root;
-    try {
-      root = mapper.readTree(Files.readAllBytes(file));
-    } catch (JsonProcessingException e) {
-      throw Json.inputError(file, e);
-    }
+    JsonNode root = ConfigFiles.read(file, ConfigFiles.LIMITS);
     try {
       return parse(root);
     } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package org.trainset.inspect.report;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,8 +26,7 @@ import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.Points;
 import org.trainset.core.model.Polyline;
-import org.trainset.inspect.rules.Finding;
-import org.trainset.inspect.rules.item.Shapes;
+import org.trainset.core.geometry.Shapes;
 
 /**
  * Draws an item's image with its annotations: the ones a finding names in red and thick, the rest
@@ -77,7 +78,7 @@ public final class FindingPicture {
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
       for (int pass = 0; pass < 3; pass++) {
         for (Annotation a : item.annotations()) {
-          String key = Finding.annotationKey(item, a);
+          String key = Findings.annotationKey(item, a);
           int role = offending.contains(key) ? 2 : related.contains(key) ? 1 : 0;
           if (role == pass) draw(g, a, toPicture, role); // offending shapes last, on top
         }

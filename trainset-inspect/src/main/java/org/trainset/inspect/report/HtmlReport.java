@@ -1,5 +1,6 @@
 package org.trainset.inspect.report;
 
+import org.trainset.core.io.HtmlText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.Item;
-import org.trainset.inspect.rules.Finding;
+import org.trainset.core.issue.Issue;
 
 /**
  * A self-contained HTML inspection report, written while the dataset streams: each item with
@@ -48,48 +49,48 @@ public final class HtmlReport implements AutoCloseable {
   }
 
   /** Adds one item's findings (nothing happens for an item without findings). */
-  public void addItem(Item item, List<Finding> findings) throws IOException {
+  public void addItem(Item item, List<Issue> findings) throws IOException {
     if (findings.isEmpty()) return;
     itemsWithFindings++;
     if (itemsShown >= maxItems) return;
     itemsShown++;
     Set<String> offending = new LinkedHashSet<>();
     Set<String> related = new LinkedHashSet<>();
-    for (Finding f : findings) {
-      if (f.annotationId() != null) offending.add(f.annotationId());
-      if (f.relatedId() != null) related.add(f.relatedId());
+    for (Issue f : findings) {
+      if (f.annotation() != null) offending.add(f.annotation());
+      if (f.related() != null) related.add(f.related());
     }
-    bodyOut.write("<section class=\"item\"><h3>item " + esc(item.id()) + "</h3>");
-    if (item.primaryMedia() != null) bodyOut.write("<p class=\"path\">" + esc(item.primaryMedia().path()) + "</p>");
+    bodyOut.write("<section class=\"item\"><h3>item " + HtmlText.escape(item.id()) + "</h3>");
+    if (item.primaryMedia() != null) bodyOut.write("<p class=\"path\">" + HtmlText.escape(item.primaryMedia().path()) + "</p>");
     String url = FindingPicture.dataUrl(item, mediaRoot, offending, related);
-    if (url != null) bodyOut.write("<img alt=\"item " + esc(item.id()) + "\" src=\"" + url + "\">");
+    if (url != null) bodyOut.write("<img alt=\"item " + HtmlText.escape(item.id()) + "\" src=\"" + url + "\">");
     table(bodyOut, findings);
     bodyOut.write("</section>\n");
   }
 
   /** Writes the page: summary, dataset-level findings, then the item sections. */
   public void finish(String title, long items, Map<String, Long> bySeverity, Map<String, Long> byRule,
-                     List<Finding> datasetFindings) throws IOException {
+                     List<Issue> datasetFindings) throws IOException {
     bodyOut.close();
     try (AtomicOutput staged = AtomicOutput.file(target);
          java.io.OutputStream os = Files.newOutputStream(staged.path())) {
       Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
-      w.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title><style>"
+      w.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + HtmlText.escape(title) + "</title><style>"
           + "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0}"
           + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}"
           + ".error{color:#b00020;font-weight:bold}.warning{color:#a15c00}.info{color:#555}"
           + "section.item{border-top:2px solid #ddd;margin-top:1.5em}img{max-width:100%;border:1px solid #999}"
           + ".path{color:#666;font-size:90%}</style></head><body>\n");
-      w.write("<h1>" + esc(title) + "</h1>");
+      w.write("<h1>" + HtmlText.escape(title) + "</h1>");
       w.write("<p>" + items + " items inspected; " + itemsWithFindings + " items with findings"
           + (itemsWithFindings > itemsShown ? " (first " + itemsShown + " shown)" : "") + ".</p>");
       w.write("<table><tr><th>severity</th><th>findings</th></tr>");
       for (var e : bySeverity.entrySet()) {
-        w.write("<tr><td class=\"" + esc(e.getKey()) + "\">" + esc(e.getKey()) + "</td><td>" + e.getValue() + "</td></tr>");
+        w.write("<tr><td class=\"" + HtmlText.escape(e.getKey()) + "\">" + HtmlText.escape(e.getKey()) + "</td><td>" + e.getValue() + "</td></tr>");
       }
       w.write("</table><table><tr><th>rule</th><th>findings</th></tr>");
       for (var e : byRule.entrySet()) {
-        w.write("<tr><td>" + esc(e.getKey()) + "</td><td>" + e.getValue() + "</td></tr>");
+        w.write("<tr><td>" + HtmlText.escape(e.getKey()) + "</td><td>" + e.getValue() + "</td></tr>");
       }
       w.write("</table>");
       if (!datasetFindings.isEmpty()) {
@@ -117,29 +118,15 @@ public final class HtmlReport implements AutoCloseable {
     }
   }
 
-  private static void table(Writer w, List<Finding> findings) throws IOException {
+  private static void table(Writer w, List<Issue> findings) throws IOException {
     w.write("<table><tr><th>severity</th><th>rule</th><th>annotation</th><th>message</th><th>value</th></tr>");
-    for (Finding f : findings) {
-      w.write("<tr><td class=\"" + f.severity().key() + "\">" + f.severity().key() + "</td><td>" + esc(f.ruleId())
-          + "</td><td>" + esc(f.annotationId() == null ? "" : f.annotationId())
-          + (f.relatedId() == null ? "" : " / " + esc(f.relatedId())) + "</td><td>" + esc(f.message())
-          + "</td><td>" + esc(f.value() == null ? "" : String.valueOf(f.value())) + "</td></tr>");
+    for (Issue f : findings) {
+      w.write("<tr><td class=\"" + f.severity().key() + "\">" + f.severity().key() + "</td><td>" + HtmlText.escape(f.rule())
+          + "</td><td>" + HtmlText.escape(f.annotation() == null ? "" : f.annotation())
+          + (f.related() == null ? "" : " / " + HtmlText.escape(f.related())) + "</td><td>" + HtmlText.escape(f.message())
+          + "</td><td>" + HtmlText.escape(f.value() == null ? "" : String.valueOf(f.value())) + "</td></tr>");
     }
     w.write("</table>");
-  }
-
-  static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 
   /** Removes the staging file; the target is only replaced by {@link #finish}. */

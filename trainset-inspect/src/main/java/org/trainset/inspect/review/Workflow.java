@@ -1,9 +1,9 @@
 package org.trainset.inspect.review;
 
+import org.trainset.core.io.ConfigFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,19 +50,12 @@ public record Workflow(String name, List<Stage> stages, QualityPolicy quality) {
     }
     try (var in = Workflow.class.getResourceAsStream("/org/trainset/inspect/workflows/" + nameOrFile + ".yaml")) {
       if (in == null) throw new IllegalStateException("built-in workflow " + nameOrFile + " is missing");
-      return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+      return parse(ConfigFiles.parse(Path.of("builtin:" + nameOrFile), in, true, ConfigFiles.LIMITS));
     }
   }
 
   public static Workflow read(Path file) throws IOException {
-    boolean json = file.getFileName().toString().endsWith(".json");
-    ObjectMapper mapper = json ? Json.mapper(org.trainset.core.io.ParseLimits.DEFAULT) : new ObjectMapper(new YAMLFactory());
-    JsonNode root;
-    try {
-      root = mapper.readTree(Files.readAllBytes(file));
-    } catch (JsonProcessingException e) {
-      throw Json.inputError(file, e);
-    }
+    JsonNode root = ConfigFiles.read(file, ConfigFiles.LIMITS);
     try {
       return parse(root);
     } catch (IllegalArgumentException e) {

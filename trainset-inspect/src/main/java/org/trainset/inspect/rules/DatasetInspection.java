@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules;
 
+import org.trainset.core.issue.Issue;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +20,24 @@ public final class DatasetInspection {
   /** Receives each item with its findings (possibly none). */
   @FunctionalInterface
   public interface ItemListener {
-    void item(Item item, List<Finding> findings) throws IOException;
+    void item(Item item, List<Issue> findings) throws IOException;
   }
 
   /** What a pass found at dataset level, and how many items it read. */
-  public record Result(long items, List<Finding> datasetFindings) { }
+  public record Result(long items, List<Issue> datasetFindings) { }
 
   public static Result run(Inspector inspector, ItemCursor cursor, ItemListener listener, Progress progress,
                            long totalBytes) throws IOException {
     InspectionRun run = inspector.newRun();
     progress.start("inspect", totalBytes);
-    List<Finding> itemFindings = new ArrayList<>();
+    List<Issue> itemFindings = new ArrayList<>();
     for (Item item = cursor.next(); item != null; item = cursor.next()) {
       itemFindings.clear();
       run.add(item, itemFindings::add);
       listener.item(item, itemFindings);
       if ((run.items() & 1023) == 0) progress.advance(cursor.bytesRead());
     }
-    List<Finding> datasetFindings = new ArrayList<>();
+    List<Issue> datasetFindings = new ArrayList<>();
     run.finish(datasetFindings::add);
     progress.finish();
     return new Result(run.items(), List.copyOf(datasetFindings));

@@ -1,7 +1,9 @@
 package org.trainset.inspect.rules;
 
+import org.trainset.core.issue.Issue;
+
 /** Where rules put what they find (a list, a counter, a live editor's overlay). */
 @FunctionalInterface
 public interface FindingSink {
-  void accept(Finding finding);
+  void accept(Issue finding);
 }

@@ -1,5 +1,8 @@
 package org.trainset.inspect.rules;
 
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,7 @@ import java.util.TreeMap;
  */
 public final class FindingTally implements FindingSink {
   private final int keep;
-  private final List<Finding> kept = new ArrayList<>();
+  private final List<Issue> kept = new ArrayList<>();
   private final Map<String, Long> bySeverity = new TreeMap<>();
   private final Map<String, Long> byRule = new TreeMap<>();
   private final long[] counts = new long[Severity.values().length];
@@ -21,11 +24,11 @@ public final class FindingTally implements FindingSink {
     this.keep = keep;
   }
 
-  @Override public void accept(Finding f) {
+  @Override public void accept(Issue f) {
     total++;
     counts[f.severity().ordinal()]++;
     bySeverity.merge(f.severity().key(), 1L, Long::sum);
-    byRule.merge(f.ruleId(), 1L, Long::sum);
+    byRule.merge(f.rule(), 1L, Long::sum);
     if (kept.size() < keep) kept.add(f);
   }
 
@@ -40,7 +43,7 @@ public final class FindingTally implements FindingSink {
     return n;
   }
 
-  public List<Finding> kept() { return List.copyOf(kept); }
+  public List<Issue> kept() { return List.copyOf(kept); }
   public Map<String, Long> bySeverity() { return Map.copyOf(bySeverity); }
   public Map<String, Long> byRule() { return java.util.Collections.unmodifiableMap(byRule); }
 }

@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules;
 
+import org.trainset.core.issue.Issue;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.trainset.core.model.Item;
@@ -21,8 +23,8 @@ public final class Inspector implements java.io.Serializable {
   }
 
   /** Item-level findings for one item (what a live check shows while someone annotates). */
-  public List<Finding> checkItem(Item item) {
-    List<Finding> out = new ArrayList<>();
+  public List<Issue> checkItem(Item item) {
+    List<Issue> out = new ArrayList<>();
     for (RulePack.Entry e : pack.rules()) {
       if (e.when().matches(item)) e.rule().check(item, out::add);
     }

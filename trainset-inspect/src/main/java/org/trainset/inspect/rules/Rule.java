@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules;
 
+import org.trainset.core.issue.Severity;
+
 import java.io.Serializable;
 import org.trainset.core.model.Item;
 

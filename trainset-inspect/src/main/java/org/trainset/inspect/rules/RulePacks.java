@@ -1,10 +1,12 @@
 package org.trainset.inspect.rules;
 
+import org.trainset.core.io.ConfigFiles;
+import org.trainset.core.issue.Severity;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,6 @@ import org.trainset.core.io.ParseLimits;
  */
 public final class RulePacks {
   private static final String BUILTIN_DIR = "/org/trainset/inspect/packs/";
-  private static final long MAX_PACK_BYTES = 4L << 20;
 
   private RulePacks() {}
 
@@ -57,11 +58,8 @@ public final class RulePacks {
   }
 
   public static RulePack loadFile(Path file) throws IOException {
-    if (Files.size(file) > MAX_PACK_BYTES) {
-      throw new InputException(file, "rule-pack", "pack larger than " + MAX_PACK_BYTES + " bytes");
-    }
-    boolean yaml = !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    return parse(file, Files.readAllBytes(file), yaml);
+    ConfigFiles.LIMITS.checkFileSize(file);
+    return parse(file, Files.readAllBytes(file), !ConfigFiles.isJson(file));
   }
 
   /** Parses a pack document (YAML or JSON) and builds its rules with {@code types}. */
@@ -71,13 +69,7 @@ public final class RulePacks {
 
   public static RulePack parse(Path origin, byte[] bytes, boolean yaml, RuleTypes types)
       throws IOException {
-    ObjectMapper mapper = yaml ? new ObjectMapper(new YAMLFactory()) : Json.mapper(ParseLimits.DEFAULT);
-    JsonNode root;
-    try {
-      root = mapper.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw Json.inputError(origin, e);
-    }
+    JsonNode root = ConfigFiles.parse(origin, bytes, yaml, ConfigFiles.LIMITS);
     if (root == null || !root.isObject()) throw new InputException(origin, "rule-pack", "a pack is a map with 'pack' and 'rules'");
     String id = text(root, "pack", origin.getFileName().toString());
     JsonNode rules = root.get("rules");

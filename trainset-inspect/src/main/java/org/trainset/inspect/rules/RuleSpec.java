@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules;
 
+import org.trainset.core.issue.Severity;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;

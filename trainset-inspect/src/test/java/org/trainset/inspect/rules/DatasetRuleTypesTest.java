@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules;
 
+import org.trainset.core.issue.Issue;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +19,7 @@ import org.trainset.core.model.*;
 /** Dataset-level rule types (pass/fail each), partition merging, and pack errors. */
 class DatasetRuleTypesTest {
 
-  private static List<Finding> runYaml(String ruleYaml, List<Item> items) throws Exception {
+  private static List<Issue> runYaml(String ruleYaml, List<Item> items) throws Exception {
     return run(pack("pack: t\nrules:\n" + ruleYaml), items);
   }
 
@@ -32,10 +34,10 @@ class DatasetRuleTypesTest {
   @Test void classShareByDuration() throws Exception {
     String r = "  - {id: r, type: class-share, labels: [a, b, c], measure: duration, target: 0.3333, tolerance: 0.05}\n";
     assertTrue(runYaml(r, List.of(events("1", "a", 100, "b", 100), events("2", "c", 110))).isEmpty());
-    List<Finding> f = runYaml(r, List.of(events("1", "a", 100, "b", 100), events("2", "a", 200)));
+    List<Issue> f = runYaml(r, List.of(events("1", "a", 100, "b", 100), events("2", "a", 200)));
     // a = 300/400, b = 100/400, c = 0
-    assertEquals(List.of(0.75, 0.25, 0.0), f.stream().map(Finding::value).toList());
-    assertEquals(null, f.get(0).itemId());
+    assertEquals(List.of(0.75, 0.25, 0.0), f.stream().map(Issue::value).toList());
+    assertEquals(null, f.get(0).item());
   }
 
   @Test void compositionAndBalance() throws Exception {
@@ -45,23 +47,23 @@ class DatasetRuleTypesTest {
     assertTrue(runYaml(comp, good).isEmpty());
     List<Item> bad = new ArrayList<>();
     for (int i = 0; i < 100; i++) bad.add(attrs("i" + i, "c", i < 25 ? "s" : i < 30 ? "o" : i < 70 ? "m" : "x"));
-    List<Finding> f = runYaml(comp, bad);
-    assertEquals(List.of(0.25, 0.05), f.stream().map(Finding::value).toList());
+    List<Issue> f = runYaml(comp, bad);
+    assertEquals(List.of(0.25, 0.05), f.stream().map(Issue::value).toList());
 
     String bal = "  - {id: r, type: balance, attribute: maker, values: [a, b, c], tolerance: 0.02}\n";
     List<Item> even = new ArrayList<>();
     for (int i = 0; i < 99; i++) even.add(attrs("i" + i, "maker", List.of("a", "b", "c").get(i % 3)));
     assertTrue(runYaml(bal, even).isEmpty());
     even.add(attrs("odd", "maker", "d"));
-    List<Finding> g = runYaml(bal, even);
+    List<Issue> g = runYaml(bal, even);
     assertEquals("d", g.get(g.size() - 1).value());
   }
 
   @Test void minTotalDuration() throws Exception {
     String r = "  - {id: r, type: min-total-duration, labels: [a, b], min: 72000}\n";
     assertTrue(runYaml(r, List.of(events("1", "a", 40_000, "b", 72_000), events("2", "a", 32_000))).isEmpty());
-    List<Finding> f = runYaml(r, List.of(events("1", "a", 71_999.5)));
-    assertEquals(List.of(71_999.5, 0.0), f.stream().map(Finding::value).toList());
+    List<Issue> f = runYaml(r, List.of(events("1", "a", 71_999.5)));
+    assertEquals(List.of(71_999.5, 0.0), f.stream().map(Issue::value).toList());
   }
 
   @Test void gridCompleteness() throws Exception {
@@ -81,7 +83,7 @@ class DatasetRuleTypesTest {
     }
     assertTrue(runYaml(r, full).isEmpty());
     full.removeIf(i -> i.id().equals("p2C2E02"));
-    List<Finding> f = runYaml(r, full);
+    List<Issue> f = runYaml(r, full);
     assertEquals(1, f.size());
     assertEquals(1, f.get(0).value());
     assertTrue(f.get(0).message().contains("angle=C2,expr=E02"), f.get(0).message());
@@ -105,7 +107,7 @@ class DatasetRuleTypesTest {
     items.add(attrs("p2", "person", "p2", "angle", "C5", "expr", "E03"));
     assertTrue(runYaml(r, items).isEmpty());
     items.removeIf(i -> i.id().equals("p1C2E01"));
-    List<Finding> f = runYaml(r, items);
+    List<Issue> f = runYaml(r, items);
     assertEquals(1, f.size());
     assertEquals(1, f.get(0).value());
     assertTrue(f.get(0).message().contains("person 'p1' misses 1 of 4 observed"), f.get(0).message());
@@ -116,7 +118,7 @@ class DatasetRuleTypesTest {
     String r = "  - {id: r, type: grid-complete, group-by: [scenario, take], dimensions: [{attribute: camera, values: [C1, C2]}]}\n";
     List<Item> items = new ArrayList<>(List.of(attrs("a", "scenario", "28-8", "take", "001", "camera", "C1"),
         attrs("b", "scenario", "28-8", "take", "001", "camera", "C2"), attrs("c", "scenario", "28-8", "take", "002", "camera", "C2")));
-    List<Finding> f = runYaml(r, items);
+    List<Issue> f = runYaml(r, items);
     assertEquals(1, f.size());
     assertTrue(f.get(0).message().startsWith("scenario+take '28-8-002' misses 1 of 2"), f.get(0).message());
   }
@@ -128,7 +130,7 @@ class DatasetRuleTypesTest {
     assertTrue(runYaml(r, List.of(twoFour)).isEmpty());
     Item short1 = new Item("2", null, List.of(), java.util.Map.of(), List.of(
         new TextPair(meta(null, ""), "가  나 ", "a", "ko", "en")));
-    List<Finding> f = runYaml(r, List.of(twoFour, short1));
+    List<Issue> f = runYaml(r, List.of(twoFour, short1));
     assertEquals(2.67, f.get(0).value());
   }
 
@@ -147,10 +149,10 @@ class DatasetRuleTypesTest {
     // A partition's run travels (Spark) as a serialised object.
     right = roundTrip(right);
     left.merge(right);
-    List<Finding> merged = new ArrayList<>();
+    List<Issue> merged = new ArrayList<>();
     left.finish(merged::add);
     assertEquals(run(p, items), merged);
-    assertEquals(List.of(0.75, 0.25), merged.stream().map(Finding::value).toList());
+    assertEquals(List.of(0.75, 0.25), merged.stream().map(Issue::value).toList());
     assertEquals(4, left.items());
   }
 

@@ -1,5 +1,8 @@
 package org.trainset.inspect.rules;
 
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trainset.inspect.rules.Items.*;
@@ -12,25 +15,25 @@ import org.trainset.core.model.*;
 /** Every item-level rule type: one passing and one failing case, with the offending value. */
 class ItemRuleTypesTest {
 
-  private static List<Finding> check(String ruleYaml, Item item) throws Exception {
+  private static List<Issue> check(String ruleYaml, Item item) throws Exception {
     return new Inspector(pack("pack: t\nrules:\n" + ruleYaml)).checkItem(item);
   }
 
   @Test void labelWhitelist() throws Exception {
     String r = "  - {id: r, type: label-whitelist, allowed: [car, person]}\n";
     assertTrue(check(r, image("a", 100, 100, List.of(box("1", "car", 0, 0, 10, 10)))).isEmpty());
-    List<Finding> f = check(r, image("b", 100, 100, List.of(box("1", "car", 0, 0, 10, 10), box("2", "cow", 0, 0, 5, 5))));
+    List<Issue> f = check(r, image("b", 100, 100, List.of(box("1", "car", 0, 0, 10, 10), box("2", "cow", 0, 0, 5, 5))));
     assertEquals(1, f.size());
     assertEquals("cow", f.get(0).value());
-    assertEquals("2", f.get(0).annotationId());
-    assertEquals("b", f.get(0).itemId());
+    assertEquals("2", f.get(0).annotation());
+    assertEquals("b", f.get(0).item());
     assertEquals(Severity.ERROR, f.get(0).severity());
   }
 
   @Test void attributeDomain() throws Exception {
     String r = "  - {id: r, type: attribute-domain, labels: [roadway], attribute: surface, values: [crosswalk, normal]}\n";
     assertTrue(check(r, image("a", 9, 9, List.of(rect("1", "roadway", 0, 0, 5, 5, "surface", "normal")))).isEmpty());
-    List<Finding> f = check(r, image("a", 9, 9, List.of(rect("1", "roadway", 0, 0, 5, 5, "surface", "blocks"),
+    List<Issue> f = check(r, image("a", 9, 9, List.of(rect("1", "roadway", 0, 0, 5, 5, "surface", "blocks"),
         rect("2", "roadway", 0, 0, 5, 5))));
     assertEquals(2, f.size());
     assertEquals("blocks", f.get(0).value());
@@ -40,7 +43,7 @@ class ItemRuleTypesTest {
   @Test void minSizeExclusiveWithPerLabelOverride() throws Exception {
     String r = "  - {id: r, type: min-size, min: 64, exclusive: true, by-label: {car: 32}}\n";
     assertTrue(check(r, image("a", 500, 500, List.of(box("1", "bench", 0, 0, 65, 10), box("2", "car", 0, 0, 33, 5)))).isEmpty());
-    List<Finding> f = check(r, image("a", 500, 500, List.of(box("1", "bench", 0, 0, 64, 10), box("2", "car", 0, 0, 20, 32))));
+    List<Issue> f = check(r, image("a", 500, 500, List.of(box("1", "bench", 0, 0, 64, 10), box("2", "car", 0, 0, 20, 32))));
     assertEquals(2, f.size());
     assertEquals(64.0, f.get(0).value());
     assertEquals(32.0, f.get(1).value());
@@ -49,18 +52,18 @@ class ItemRuleTypesTest {
   @Test void insideImage() throws Exception {
     String r = "  - {id: r, type: inside-image, tolerance: 1}\n";
     assertTrue(check(r, image("a", 100, 50, List.of(box("1", "x", 0, 0, 100.5, 50)))).isEmpty());
-    List<Finding> f = check(r, image("a", 100, 50, List.of(box("1", "x", 90, 10, 20, 10))));
+    List<Issue> f = check(r, image("a", 100, 50, List.of(box("1", "x", 90, 10, 20, 10))));
     assertEquals(10.0, f.get(0).value());
   }
 
   @Test void polygonValidity() throws Exception {
     String r = "  - {id: r, type: polygon-valid}\n";
     assertTrue(check(r, image("a", 100, 100, List.of(rect("1", "x", 0, 0, 10, 10)))).isEmpty());
-    List<Finding> f = check(r, image("a", 100, 100, List.of(
+    List<Issue> f = check(r, image("a", 100, 100, List.of(
         poly("two", "x", new double[] {0, 0, 5, 5}),
         poly("flat", "x", new double[] {0, 0, 5, 5, 10, 10}),
         poly("bowtie", "x", new double[] {0, 0, 10, 10, 10, 0, 0, 10}))));
-    assertEquals(List.of("two", "flat", "bowtie"), f.stream().map(Finding::annotationId).toList());
+    assertEquals(List.of("two", "flat", "bowtie"), f.stream().map(Issue::annotation).toList());
     assertEquals(2, f.get(0).value());
     assertEquals("self-intersection", f.get(2).value());
   }
@@ -86,8 +89,8 @@ class ItemRuleTypesTest {
         rect("2", "roadway", 400, 0, 500, 500, "surface", "normal"),
         rect("3", "caution_zone", 100, 100, 50, 50, "surface", "grating"),
         rect("4", "braille_guide_blocks", 200, 0, 60, 400, "surface", "normal")));
-    List<Finding> f = check(r, bad);
-    assertEquals(List.of("2", "3", "4"), f.stream().map(Finding::annotationId).toList());
+    List<Issue> f = check(r, bad);
+    assertEquals(List.of("2", "3", "4"), f.stream().map(Issue::annotation).toList());
     assertEquals(50_000.0, f.get(0).value());
     assertEquals(2_500.0, f.get(1).value());
   }
@@ -104,7 +107,7 @@ class ItemRuleTypesTest {
     String r = "  - {id: r, type: max-count, where: {class: [word]}, max: 2}\n";
     assertTrue(check(r, image("a", 9, 9, List.of(box("1", "t", 0, 0, 1, 1, "class", "word"),
         box("2", "t", 0, 0, 1, 1, "class", "ignored"), box("3", "t", 0, 0, 1, 1, "class", "ignored")))).isEmpty());
-    List<Finding> f = check(r, image("a", 9, 9, List.of(box("1", "t", 0, 0, 1, 1, "class", "word"),
+    List<Issue> f = check(r, image("a", 9, 9, List.of(box("1", "t", 0, 0, 1, 1, "class", "word"),
         box("2", "t", 0, 0, 1, 1, "class", "word"), box("3", "t", 0, 0, 1, 1, "class", "word"))));
     assertEquals(3, f.get(0).value());
   }
@@ -112,7 +115,7 @@ class ItemRuleTypesTest {
   @Test void charset() throws Exception {
     String r = "  - {id: r, type: charset, field: text, allowed: \"가-힣A-Za-z0-9.,!?'\\\"() \"}\n";
     assertTrue(check(r, image("a", 9, 9, List.of(box("1", "t", 0, 0, 1, 1, "text", "안녕 Hello(1)!")))).isEmpty());
-    List<Finding> f = check(r, image("a", 9, 9, List.of(box("1", "t", 0, 0, 1, 1, "text", "값: 50%ㄱ"))));
+    List<Issue> f = check(r, image("a", 9, 9, List.of(box("1", "t", 0, 0, 1, 1, "text", "값: 50%ㄱ"))));
     assertEquals(":%ㄱ", f.get(0).value());
   }
 
@@ -123,8 +126,8 @@ class ItemRuleTypesTest {
     Points wrongCount = new Points(meta("k1", "face"), new double[] {1, 1, 2, 2}, new int[] {2, 2});
     Points badFlag = new Points(meta("k2", "face"), new double[] {1, 1, 2, 2, 3, 3}, new int[] {2, 3, 2});
     Points fewLabelled = new Points(meta("k3", "face"), new double[] {1, 1, 2, 2, 3, 3}, new int[] {2, 0, 0});
-    List<Finding> f = check(r, image("a", 9, 9, List.of(wrongCount, badFlag, fewLabelled)));
-    assertEquals(List.of(2, 3, 1), f.stream().map(Finding::value).toList());
+    List<Issue> f = check(r, image("a", 9, 9, List.of(wrongCount, badFlag, fewLabelled)));
+    assertEquals(List.of(2, 3, 1), f.stream().map(Issue::value).toList());
   }
 
   @Test void companionFiles() throws Exception {
@@ -132,7 +135,7 @@ class ItemRuleTypesTest {
     Item full = new Item("p1", null, List.of(dcm("RCC"), dcm("LCC"), dcm("RMLO"), dcm("LMLO")), Map.of(), List.of());
     assertTrue(check(r, full).isEmpty());
     Item partial = new Item("p2", null, List.of(dcm("RCC"), dcm("LCC"), dcm("RMLO")), Map.of(), List.of());
-    List<Finding> f = check(r, partial);
+    List<Issue> f = check(r, partial);
     assertEquals(List.of("LMLO"), f.get(0).value());
   }
 
@@ -143,7 +146,7 @@ class ItemRuleTypesTest {
   @Test void timeWithinMedia() throws Exception {
     String r = "  - {id: r, type: time-within-media, tolerance: 0.1}\n";
     assertTrue(check(r, video("v", 60, List.of(new TimeEvent(meta("e", "fight"), 1, 60.05)))).isEmpty());
-    List<Finding> f = check(r, video("v", 60, List.of(new TimeEvent(meta("e1", "fight"), 10, 75),
+    List<Issue> f = check(r, video("v", 60, List.of(new TimeEvent(meta("e1", "fight"), 10, 75),
         new TimeEvent(meta("e2", "fight"), 30, 20))));
     assertEquals(2, f.size());
     assertEquals(75.0, f.get(0).value());
@@ -165,7 +168,7 @@ class ItemRuleTypesTest {
     assertTrue(check(r, omitted).isEmpty(), "an empty side is for the text rules");
     Item changed = new Item("3", null, List.of(), Map.of(), List.of(new TextPair(meta(null, ""),
         "회의가 15분 늦게 시작한다", "The meeting starts 1000 minutes late.", "ko", "en")));
-    List<Finding> f = check(r, changed);
+    List<Issue> f = check(r, changed);
     assertEquals(1, f.size());
     assertEquals("1000", f.get(0).value());
     assertTrue(f.get(0).message().contains("[15]"), f.get(0).message());
@@ -182,7 +185,7 @@ class ItemRuleTypesTest {
     Box b2 = new Box(p2, 200, 50, 20, 30);
     assertTrue(check(r, image("i", 640, 480, List.of(k1, b1, k2, b2))).isEmpty());
     Box neck = new Box(p1, 40, 40, 20, 30);
-    List<Finding> f = check(r, image("i", 640, 480, List.of(k1, neck, k2, b2)));
+    List<Issue> f = check(r, image("i", 640, 480, List.of(k1, neck, k2, b2)));
     assertEquals(1, f.size());
     assertEquals(30.0, f.get(0).value());
     assertTrue(f.get(0).message().contains("[0]"), f.get(0).message());
@@ -200,7 +203,7 @@ class ItemRuleTypesTest {
     AnnotationMeta g1 = new AnnotationMeta("1", "Knife", Map.of(), 1, 0, false, null);
     Polygon knife = new Polygon(g1, new double[] {10, 10, 50, 12, 30, 40});
     assertTrue(check(r, image("x", 640, 480, List.of(knife, new Box(g1, 10, 10, 41, 30)))).isEmpty());
-    List<Finding> shifted = check(r, image("x", 640, 480, List.of(knife, new Box(g1, 40, 10, 40, 30))));
+    List<Issue> shifted = check(r, image("x", 640, 480, List.of(knife, new Box(g1, 40, 10, 40, 30))));
     assertEquals(30.0, shifted.get(0).value());
     AnnotationMeta lone = new AnnotationMeta("2", "Knife", Map.of(), null, 0, false, null);
     assertTrue(check(r, image("x", 640, 480, List.of(knife, new Box(lone, 10, 10, 40, 30)))).get(0).message()
@@ -210,7 +213,7 @@ class ItemRuleTypesTest {
   @Test void forbiddenItemAttribute() throws Exception {
     String r = "  - {id: r, type: item-attribute, attribute: mp4Disagreements, forbidden: true}\n";
     assertTrue(check(r, attrs("clip")).isEmpty());
-    List<Finding> f = check(r, attrs("clip", "mp4Disagreements", List.of("cctv-fps-mismatch: header fps 30")));
+    List<Issue> f = check(r, attrs("clip", "mp4Disagreements", List.of("cctv-fps-mismatch: header fps 30")));
     assertEquals(1, f.size());
     assertEquals(List.of("cctv-fps-mismatch: header fps 30"), f.get(0).value());
   }

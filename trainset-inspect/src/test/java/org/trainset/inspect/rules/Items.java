@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules;
 
+import org.trainset.core.issue.Issue;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,15 +54,15 @@ public final class Items {
   }
 
   /** Every finding (item and dataset level) of running {@code pack} over {@code items}. */
-  public static List<Finding> run(RulePack pack, List<Item> items) {
-    List<Finding> out = new ArrayList<>();
+  public static List<Issue> run(RulePack pack, List<Item> items) {
+    List<Issue> out = new ArrayList<>();
     InspectionRun run = new Inspector(pack).newRun();
     for (Item i : items) run.add(i, out::add);
     run.finish(out::add);
     return out;
   }
 
-  public static List<String> ruleIds(List<Finding> findings) {
-    return findings.stream().map(Finding::ruleId).distinct().sorted().toList();
+  public static List<String> ruleIds(List<Issue> findings) {
+    return findings.stream().map(Issue::rule).distinct().sorted().toList();
   }
 }

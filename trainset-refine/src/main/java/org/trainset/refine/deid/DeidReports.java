@@ -1,5 +1,6 @@
 package org.trainset.refine.deid;
 
+import org.trainset.core.io.HtmlText;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -103,16 +104,16 @@ final class DeidReports {
           + Html.STYLE + "</style></head><body>\n");
       w.write("<h1>De-identification review: " + r.regions() + " regions in " + r.changed() + " of " + r.images()
           + " images</h1>\n<p>Method " + o.method().name().toLowerCase(Locale.ROOT) + "; detectors "
-          + Html.escape(String.join(", ", o.detectors().stream().map(RegionDetector::name).toList()))
+          + HtmlText.escape(String.join(", ", o.detectors().stream().map(RegionDetector::name).toList()))
           + ". Left: original with regions outlined; right: output. To correct, edit <code>"
-          + Html.escape(regionsFile.getFileName().toString()) + "</code> (add missed regions; set <code>\"action\": \"remove\"</code>"
+          + HtmlText.escape(regionsFile.getFileName().toString()) + "</code> (add missed regions; set <code>\"action\": \"remove\"</code>"
           + " on false hits) and run again with <code>--regions</code>.</p>\n");
       for (ImageLog e : r.log()) {
-        w.write("<section><h2>" + Html.escape(e.item()) + (e.changed() ? "" : " · no region found") + "</h2>\n");
+        w.write("<section><h2>" + HtmlText.escape(e.item()) + (e.changed() ? "" : " · no region found") + "</h2>\n");
         w.write("<figure class=\"keep\"><img alt=\"before\" src=\"" + Html.thumbnail(outlined(Path.of(e.source()), e.regions()), THUMB)
-            + "\"><figcaption>before · " + Html.escape(Path.of(e.source()).getFileName().toString()) + "</figcaption></figure>\n");
+            + "\"><figcaption>before · " + HtmlText.escape(Path.of(e.source()).getFileName().toString()) + "</figcaption></figure>\n");
         w.write("<figure class=\"near\"><img alt=\"after\" src=\"" + Html.thumbnail(out.resolve(e.output()), THUMB)
-            + "\"><figcaption>after · " + Html.escape(e.output()) + "</figcaption></figure>\n");
+            + "\"><figcaption>after · " + HtmlText.escape(e.output()) + "</figcaption></figure>\n");
         if (!e.regions().isEmpty() || !e.vetoed().isEmpty()) {
           w.write("<table><tr><th>x</th><th>y</th><th>width</th><th>height</th><th>label</th><th>detector</th><th></th></tr>\n");
           for (Region x : e.regions()) row(w, x, "");
@@ -128,7 +129,7 @@ final class DeidReports {
 
   private static void row(Writer w, Region x, String note) throws IOException {
     w.write("<tr><td>" + x.x() + "</td><td>" + x.y() + "</td><td>" + x.width() + "</td><td>" + x.height() + "</td><td>"
-        + Html.escape(x.label()) + "</td><td>" + Html.escape(x.detector()) + "</td><td>" + note + "</td></tr>\n");
+        + HtmlText.escape(x.label()) + "</td><td>" + HtmlText.escape(x.detector()) + "</td><td>" + note + "</td></tr>\n");
   }
 
   private static BufferedImage outlined(Path source, List<Region> regions) throws IOException {

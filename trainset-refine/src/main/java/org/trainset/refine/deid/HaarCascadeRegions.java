@@ -11,6 +11,8 @@ import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.objdetect.CascadeClassifier;
+import org.trainset.core.env.MissingRequirementException;
+import org.trainset.core.env.Requirement;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 
@@ -23,6 +25,9 @@ public final class HaarCascadeRegions implements RegionDetector {
   /** Where Debian's opencv-data puts its cascades (newest first). */
   public static final List<Path> DEBIAN_DIRS = List.of(Path.of("/usr/share/opencv4/haarcascades"),
       Path.of("/usr/share/opencv/haarcascades"));
+  /** A folder of stock cascades used instead of {@link #DEBIAN_DIRS} (system property, then environment). */
+  public static final String PROPERTY = "trainset.haarDir";
+  public static final String ENV = "TRAINSET_HAAR_DIR";
 
   private final CascadeClassifier classifier;
   private final String label;
@@ -46,14 +51,50 @@ public final class HaarCascadeRegions implements RegionDetector {
     this.minSize = minSize;
   }
 
+  /** A stock cascade by kind ({@code face}, {@code plate}) from opencv-data; unknown kinds are an IllegalArgumentException. */
+  public static HaarCascadeRegions stock(String kind, double scaleFactor, int minNeighbors, int minSize) throws IOException {
+    String file = switch (kind.toLowerCase(java.util.Locale.ROOT)) {
+      case "face" -> "haarcascade_frontalface_default.xml";
+      case "plate" -> "haarcascade_russian_plate_number.xml";
+      default -> throw new IllegalArgumentException("unknown Haar cascade kind '" + kind + "'; known: face, plate");
+    };
+    return new HaarCascadeRegions(debianCascade(file), file.contains("plate") ? "license_plate" : "face",
+        scaleFactor, minNeighbors, minSize);
+  }
+
+  /** A cascade file; its regions are labelled {@code license_plate} when its name says plate, else {@code face}. */
+  public static HaarCascadeRegions ofFile(Path cascade, double scaleFactor, int minNeighbors, int minSize) throws IOException {
+    String label = cascade.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains("plate") ? "license_plate" : "face";
+    return new HaarCascadeRegions(cascade, label, scaleFactor, minNeighbors, minSize);
+  }
+
   /** A stock cascade by file name ({@code haarcascade_frontalface_default.xml}) from opencv-data. */
-  public static Path debianCascade(String fileName) throws InputException {
-    for (Path dir : DEBIAN_DIRS) {
+  public static Path debianCascade(String fileName) {
+    for (Path dir : stockDirs()) {
       Path p = dir.resolve(fileName);
       if (Files.isRegularFile(p)) return p;
     }
-    throw new InputException(DEBIAN_DIRS.get(0).resolve(fileName), "cascade-missing",
-        "stock Haar cascade not installed (apt-get install opencv-data, or pass --cascade PATH)");
+    throw new MissingRequirementException("OpenCV's stock Haar cascade " + fileName, "opencv-data",
+        "pass --cascade PATH");
+  }
+
+  /** Where stock cascades are looked for: the override folder if set, else Debian's. */
+  public static List<Path> stockDirs() {
+    String override = System.getProperty(PROPERTY, System.getenv(ENV));
+    return override != null && !override.isEmpty() ? List.of(Path.of(override)) : DEBIAN_DIRS;
+  }
+
+  /** {@code trainset doctor}: the stock cascades of opencv-data. */
+  public static final class Stock implements Requirement {
+    @Override public String name() { return "OpenCV Haar cascades"; }
+    @Override public String debianPackage() { return "opencv-data"; }
+    @Override public String usedBy() { return "trainset deid images --haar face|plate"; }
+    @Override public String alternative() { return "pass --cascade PATH"; }
+
+    @Override public java.util.Optional<String> locate() {
+      return stockDirs().stream().filter(d -> Files.isRegularFile(d.resolve("haarcascade_frontalface_default.xml")))
+          .map(Path::toString).findFirst();
+    }
   }
 
   @Override public String name() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.trainset.core.DatasetSource;
 import org.trainset.core.io.SafePaths;
 import org.trainset.core.json.ModelJson;
 import org.trainset.core.model.DatasetSchema;
@@ -33,6 +34,13 @@ public final class ProjectDataset {
   private static final int PAGE = 500;
 
   private ProjectDataset() {}
+
+  /** The project's items as a library {@link DatasetSource} (stats, validation, inspection). */
+  public static DatasetSource source(Database db, MediaStore media, Project p, Path mediaView) throws IOException {
+    ReadPlan plan = plan(db, media, p, mediaView);
+    DatasetSource source = DatasetSource.of(plan.schema(), problems -> plan.parts().get(0).open(ReadOptions.defaults()));
+    return mediaView == null ? source : source.withMediaRoot(mediaView);
+  }
 
   public static ReadPlan plan(Database db, MediaStore media, Project p, Path mediaView) throws IOException {
     DatasetSchema schema = p.schemaJson() == null ? new DatasetSchema(p.name(), java.util.Map.of(), List.of(), List.of())

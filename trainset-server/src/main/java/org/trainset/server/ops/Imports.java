@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.trainset.core.FormatRegistry;
+import org.trainset.core.UnknownFormatException;
+import org.trainset.core.io.InputException;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.server.ApiException;
@@ -52,7 +54,11 @@ public final class Imports {
       Path input = dir.resolve("input");
       try {
         Archives.extract(archive, fileName, input, limits);
-        return run(ctx, project, datasetRoot(input), format);
+        return run(ctx, project, datasetRoot(input, format), format);
+      } catch (InputException | UnknownFormatException e) {
+        // messages name files inside the archive, not where the server unpacked it
+        throw new IllegalArgumentException(e.getMessage().replace(input.toString() + "/", fileName + ": ")
+            .replace(input.toString(), fileName), e);
       } finally {
         deleteTree(input);
         Files.deleteIfExists(archive);
@@ -74,11 +80,21 @@ public final class Imports {
     return f;
   }
 
-  /** An archive holding one top-level folder (as zips made of a folder do) is read from inside it. */
-  private static Path datasetRoot(Path extracted) throws IOException {
-    try (Stream<Path> s = Files.list(extracted)) {
-      List<Path> top = s.toList();
-      return top.size() == 1 && Files.isDirectory(top.get(0)) ? top.get(0) : extracted;
+  /**
+   * Where the dataset starts: the unpacked folder, or, when no format recognises it and it holds
+   * one folder only (as zips made of a folder do), that folder.
+   */
+  private Path datasetRoot(Path extracted, Format named) throws IOException {
+    if (named != null) return extracted;
+    try {
+      formats.detect(extracted);
+      return extracted;
+    } catch (UnknownFormatException e) {
+      try (Stream<Path> s = Files.list(extracted)) {
+        List<Path> top = s.toList();
+        if (top.size() == 1 && Files.isDirectory(top.get(0))) return top.get(0);
+      }
+      throw e;
     }
   }
 

@@ -38,7 +38,17 @@ public final class ImportRoutes {
     if (ctx.isMultipartFormData()) {
       long max = platform.limits().maxUploadBytes();
       if (ctx.contentLength() > max + 1024 * 1024) throw ApiException.tooLarge("file: larger than " + max + " bytes");
-      UploadedFile file = ctx.uploadedFile("file");
+      UploadedFile file;
+      try {
+        file = ctx.uploadedFile("file");
+      } catch (Exception e) { // Kotlin rethrows the servlet's checked exceptions unchecked
+        // Jetty's multipart parser stops at the configured size and reports it as a failure
+        if (ctx.contentLength() > max || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("max")
+            || String.valueOf(e.getMessage()).contains("bad multipart")) {
+          throw ApiException.tooLarge("file: larger than " + max + " bytes");
+        }
+        throw ApiException.badRequest("file: unreadable multipart body (" + e.getMessage() + ")");
+      }
       if (file == null) throw ApiException.badRequest("file: required (a zip or tar archive)");
       Path archive = receive(file, max);
       opId = platform.imports().fromArchive(p, project, archive, file.filename(), blankToNull(ctx.formParam("format")));

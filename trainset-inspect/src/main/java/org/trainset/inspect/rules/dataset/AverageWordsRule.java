@@ -1,17 +1,18 @@
 package org.trainset.inspect.rules.dataset;
 
+import org.trainset.inspect.rules.Findings;
+
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Caption;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.TextPair;
 import org.trainset.inspect.rules.Accumulator;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 import org.trainset.inspect.rules.item.AnnotationSelector;
 
 /**
@@ -61,7 +62,7 @@ public record AverageWordsRule(String id, Severity severity, AnnotationSelector 
       if (sentences == 0) return;
       double avg = (double) words / sentences;
       if (avg < rule.min) {
-        out.accept(Finding.dataset(rule, String.format(java.util.Locale.ROOT,
+        out.accept(Findings.dataset(rule, String.format(java.util.Locale.ROOT,
             "sentences average %.2f words (%s), at least %s expected", avg, rule.field, rule.min),
             Math.round(avg * 100) / 100.0));
       }

@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules.dataset;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.trainset.core.io.InputException;
@@ -7,12 +9,11 @@ import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.TimeEvent;
 import org.trainset.inspect.rules.Accumulator;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 import org.trainset.inspect.rules.item.AnnotationSelector;
 
 /**
@@ -59,13 +60,13 @@ public record ClassShareRule(String id, Severity severity, AnnotationSelector se
       Set<String> labels = new LinkedHashSet<>(rule.select.labels());
       labels.addAll(counts.byKey.keySet());
       if (counts.total == 0) {
-        out.accept(Finding.dataset(rule, "no " + rule.measure + " to compute class shares from", 0));
+        out.accept(Findings.dataset(rule, "no " + rule.measure + " to compute class shares from", 0));
         return;
       }
       for (String label : labels) {
         double share = counts.share(label);
         if (Math.abs(share - rule.target) > rule.tolerance + 1e-12) {
-          out.accept(Finding.dataset(rule, "class '" + label + "' is " + pct(share) + " of " + rule.measure
+          out.accept(Findings.dataset(rule, "class '" + label + "' is " + pct(share) + " of " + rule.measure
               + ", outside " + pct(rule.target) + " ± " + pct(rule.tolerance), Counts.round4(share)));
         }
       }

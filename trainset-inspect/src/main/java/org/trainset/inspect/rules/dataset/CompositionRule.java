@@ -1,17 +1,18 @@
 package org.trainset.inspect.rules.dataset;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 import org.trainset.inspect.rules.Accumulator;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code composition}: items split by the item attribute {@code attribute} in the shares of
@@ -52,20 +53,20 @@ public record CompositionRule(String id, Severity severity, String attribute, Ma
 
     @Override public void finish(FindingSink out) {
       if (missing > 0) {
-        out.accept(Finding.dataset(rule, missing + " items lack item attribute '" + rule.attribute + "'", missing));
+        out.accept(Findings.dataset(rule, missing + " items lack item attribute '" + rule.attribute + "'", missing));
       }
       if (counts.total == 0) return;
       for (var e : rule.ratios.entrySet()) {
         double share = counts.share(e.getKey());
         if (Math.abs(share - e.getValue()) > rule.tolerance + 1e-12) {
-          out.accept(Finding.dataset(rule, rule.attribute + "='" + e.getKey() + "' is " + ClassShareRule.pct(share)
+          out.accept(Findings.dataset(rule, rule.attribute + "='" + e.getKey() + "' is " + ClassShareRule.pct(share)
               + " of items, expected " + ClassShareRule.pct(e.getValue()) + " ± "
               + ClassShareRule.pct(rule.tolerance), Counts.round4(share)));
         }
       }
       for (String seen : counts.byKey.keySet()) {
         if (!rule.ratios.containsKey(seen)) {
-          out.accept(Finding.dataset(rule, rule.attribute + "='" + seen + "' is not part of the planned composition",
+          out.accept(Findings.dataset(rule, rule.attribute + "='" + seen + "' is not part of the planned composition",
               seen));
         }
       }

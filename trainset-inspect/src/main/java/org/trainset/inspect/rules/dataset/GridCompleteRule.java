@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules.dataset;
 
+import org.trainset.inspect.rules.Findings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
@@ -11,12 +13,11 @@ import java.util.TreeMap;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 import org.trainset.inspect.rules.Accumulator;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code grid-complete}: within each group (item attribute {@code group-by}, e.g. a person), every
@@ -160,12 +161,12 @@ public record GridCompleteRule(String id, Severity severity, List<String> groupB
         for (int c = bits.nextClearBit(0); c < cells && examples.size() < 5; c = bits.nextClearBit(c + 1)) {
           if (seenAxes == null || rule.within(c, seenAxes)) examples.add(rule.describe(c));
         }
-        out.accept(Finding.dataset(rule, rule.groupName() + " '" + e.getKey() + "' misses " + missing + " of " + expected
+        out.accept(Findings.dataset(rule, rule.groupName() + " '" + e.getKey() + "' misses " + missing + " of " + expected
             + (seenAxes == null ? "" : " observed") + " condition combinations, e.g. " + String.join("; ", examples),
             missing));
       }
       if (offGrid > 0) {
-        out.accept(Finding.dataset(rule, offGrid + " items lack '" + rule.groupName()
+        out.accept(Findings.dataset(rule, offGrid + " items lack '" + rule.groupName()
             + "' or have a condition value outside the grid", offGrid));
       }
     }

@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules.dataset;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.trainset.core.io.InputException;
@@ -7,12 +9,11 @@ import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.TimeEvent;
 import org.trainset.inspect.rules.Accumulator;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 import org.trainset.inspect.rules.item.AnnotationSelector;
 
 /**
@@ -51,7 +52,7 @@ public record MinTotalDurationRule(String id, Severity severity, AnnotationSelec
       for (String label : labels) {
         double s = seconds.get(label);
         if (s < rule.min) {
-          out.accept(Finding.dataset(rule, "class '" + label + "' has " + hours(s) + " h, at least " + hours(rule.min)
+          out.accept(Findings.dataset(rule, "class '" + label + "' has " + hours(s) + " h, at least " + hours(rule.min)
               + " h needed", Math.round(s * 1000) / 1000.0));
         }
       }

@@ -1,15 +1,16 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.Set;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code attribute-domain}: selected annotations carry {@code attribute} with one of
@@ -25,10 +26,10 @@ public record AttributeDomainRule(String id, Severity severity, AnnotationSelect
       Object v = AttributePaths.get(a.meta().attributes(), attribute);
       if (v == null) {
         if (required) {
-          out.accept(Finding.at(this, item, a, "'" + a.label() + "' lacks attribute '" + attribute + "'", null));
+          out.accept(Findings.at(this, item, a, "'" + a.label() + "' lacks attribute '" + attribute + "'", null));
         }
       } else if (!values.isEmpty() && !values.contains(String.valueOf(v))) {
-        out.accept(Finding.at(this, item, a, "'" + a.label() + "' has " + attribute + "='" + v
+        out.accept(Findings.at(this, item, a, "'" + a.label() + "' has " + attribute + "='" + v
             + "', allowed: " + String.join(", ", values), v));
       }
     }

@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.trainset.core.io.InputException;
@@ -7,12 +9,11 @@ import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.Polygon;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code box-matches-polygon}: where boxes are derived from polygons (the X-ray release's VOC
@@ -33,14 +34,14 @@ public record BoxMatchesPolygonRule(String id, Severity severity, AnnotationSele
         if (b.meta().group() != null && b.meta().group().equals(p.meta().group()) && p.label().equals(b.label())) own = p;
       }
       if (own == null) {
-        out.accept(Finding.at(this, item, a, "box '" + b.label() + "' has no polygon of the same object", null));
+        out.accept(Findings.at(this, item, a, "box '" + b.label() + "' has no polygon of the same object", null));
         continue;
       }
       double[] pb = bounds(own);
       double off = Math.max(Math.max(Math.abs(b.x() - pb[0]), Math.abs(b.y() - pb[1])),
           Math.max(Math.abs(b.x2() - pb[2]), Math.abs(b.y2() - pb[3])));
       if (off > tolerance) {
-        out.accept(Finding.between(this, item, a, own, "box '" + b.label() + "' is " + Math.round(off * 10) / 10.0
+        out.accept(Findings.between(this, item, a, own, "box '" + b.label() + "' is " + Math.round(off * 10) / 10.0
             + " px off its polygon's bounds", off));
       }
     }

@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,12 +11,11 @@ import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Caption;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.TextPair;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code charset}: the text of selected annotations uses only the characters of {@code allowed}
@@ -32,7 +33,7 @@ public record CharsetRule(String id, Severity severity, AnnotationSelector selec
       String text = textOf(a, field);
       if (text == null) continue;
       if (text.strip().length() < minLength) {
-        out.accept(Finding.at(this, item, a, "text shorter than " + minLength + " characters", text));
+        out.accept(Findings.at(this, item, a, "text shorter than " + minLength + " characters", text));
         continue;
       }
       Set<String> bad = new LinkedHashSet<>();
@@ -41,7 +42,7 @@ public record CharsetRule(String id, Severity severity, AnnotationSelector selec
         if (!allowed.matcher(ch).matches()) bad.add(ch);
       });
       if (!bad.isEmpty()) {
-        out.accept(Finding.at(this, item, a, "text '" + text + "' has characters outside the allowed set: "
+        out.accept(Findings.at(this, item, a, "text '" + text + "' has characters outside the allowed set: "
             + String.join(" ", bad), String.join("", bad)));
       }
     }

@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -7,12 +9,11 @@ import java.util.regex.PatternSyntaxException;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code companion-files}: an item made of several files has them all. Each pattern of
@@ -37,10 +38,10 @@ public record CompanionFilesRule(String id, Severity severity, List<Pattern> req
       if (!found) missing.add(p.pattern());
     }
     if (!missing.isEmpty()) {
-      out.accept(Finding.at(this, item, "missing companion file(s): " + String.join(", ", missing), missing));
+      out.accept(Findings.at(this, item, "missing companion file(s): " + String.join(", ", missing), missing));
     }
     if (item.media().size() < minFiles) {
-      out.accept(Finding.at(this, item, item.media().size() + " files, at least " + minFiles + " expected",
+      out.accept(Findings.at(this, item, item.media().size() + " files, at least " + minFiles + " expected",
           item.media().size()));
     }
   }

@@ -1,14 +1,16 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.core.geometry.ShapeChecks;
+import org.trainset.inspect.rules.Findings;
+
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code inside-image}: selected shapes lie inside the primary image, give or take
@@ -23,11 +25,9 @@ public record InsideImageRule(String id, Severity severity, AnnotationSelector s
     if (w == null || h == null) return;
     for (Annotation a : item.annotations()) {
       if (!select.matches(a)) continue;
-      double[] b = Shapes.bounds(a);
-      if (b == null) continue;
-      double over = Math.max(Math.max(-b[0], -b[1]), Math.max(b[2] - w, b[3] - h));
+      double over = ShapeChecks.outsideBy(a, w, h);
       if (over > tolerance) {
-        out.accept(Finding.at(this, item, a, "'" + a.label() + "' reaches " + MinSizeRule.round(over)
+        out.accept(Findings.at(this, item, a, "'" + a.label() + "' reaches " + MinSizeRule.round(over)
             + " px outside the " + w + "x" + h + " image", MinSizeRule.round(over)));
       }
     }

@@ -1,16 +1,17 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code item-attribute}: the item attribute {@code attribute} is present ({@code required},
@@ -28,27 +29,27 @@ public record ItemAttributeRule(String id, Severity severity, String attribute, 
   @Override public void check(Item item, FindingSink out) {
     Object v = AttributePaths.get(item.attributes(), attribute);
     if (forbidden) {
-      if (v != null) out.accept(Finding.at(this, item, "item attribute '" + attribute + "' is present: " + v, v));
+      if (v != null) out.accept(Findings.at(this, item, "item attribute '" + attribute + "' is present: " + v, v));
       return;
     }
     if (v == null) {
-      if (required) out.accept(Finding.at(this, item, "item attribute '" + attribute + "' is missing", null));
+      if (required) out.accept(Findings.at(this, item, "item attribute '" + attribute + "' is missing", null));
       return;
     }
     if (!values.isEmpty() && !values.contains(String.valueOf(v))) {
-      out.accept(Finding.at(this, item, attribute + "='" + v + "' is not one of " + String.join(", ", values), v));
+      out.accept(Findings.at(this, item, attribute + "='" + v + "' is not one of " + String.join(", ", values), v));
       return;
     }
     if (pattern != null && !pattern.matcher(String.valueOf(v)).matches()) {
-      out.accept(Finding.at(this, item, attribute + "='" + v + "' does not match " + pattern.pattern(), v));
+      out.accept(Findings.at(this, item, attribute + "='" + v + "' does not match " + pattern.pattern(), v));
       return;
     }
     if (!Double.isInfinite(min) || !Double.isInfinite(max)) {
       double d = MediaTiming.number(v);
       if (Double.isNaN(d)) {
-        out.accept(Finding.at(this, item, attribute + "='" + v + "' is not a number", v));
+        out.accept(Findings.at(this, item, attribute + "='" + v + "' is not a number", v));
       } else if (d < min || d > max) {
-        out.accept(Finding.at(this, item, attribute + " " + d + " outside [" + min + ", " + max + "]", d));
+        out.accept(Findings.at(this, item, attribute + " " + d + " outside [" + min + ", " + max + "]", d));
       }
     }
   }

@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,12 +10,11 @@ import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.Points;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code keypoints-in-box}: a person's labelled keypoints (visibility 1 or 2) lie inside that
@@ -46,7 +47,7 @@ public record KeypointsInBoxRule(String id, Severity severity, AnnotationSelecto
         }
       }
       if (!outside.isEmpty()) {
-        out.accept(Finding.between(this, item, a, box, "keypoint(s) " + outside + " of '" + a.label()
+        out.accept(Findings.between(this, item, a, box, "keypoint(s) " + outside + " of '" + a.label()
             + "' lie outside its box, the farthest by " + Math.round(worst * 10) / 10.0 + " px", worst));
       }
     }

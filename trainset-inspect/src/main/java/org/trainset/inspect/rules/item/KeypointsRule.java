@@ -1,17 +1,18 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.Points;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code keypoints}: selected point sets have exactly {@code count} points (when given), every
@@ -25,19 +26,19 @@ public record KeypointsRule(String id, Severity severity, AnnotationSelector sel
     for (Annotation a : item.annotations()) {
       if (!(a instanceof Points p) || !select.matches(a)) continue;
       if (count > 0 && p.count() != count) {
-        out.accept(Finding.at(this, item, a, "'" + a.label() + "' has " + p.count() + " keypoints, expected "
+        out.accept(Findings.at(this, item, a, "'" + a.label() + "' has " + p.count() + " keypoints, expected "
             + count, p.count()));
         continue;
       }
       for (int i = 0; i < p.count(); i++) {
         if (!visibility.contains(p.visibility(i))) {
-          out.accept(Finding.at(this, item, a, "keypoint " + i + " has visibility " + p.visibility(i)
+          out.accept(Findings.at(this, item, a, "keypoint " + i + " has visibility " + p.visibility(i)
               + ", allowed " + visibility, p.visibility(i)));
           break;
         }
       }
       if (p.labelledCount() < minLabelled) {
-        out.accept(Finding.at(this, item, a, p.labelledCount() + " labelled keypoints, at least " + minLabelled
+        out.accept(Findings.at(this, item, a, p.labelledCount() + " labelled keypoints, at least " + minLabelled
             + " needed", p.labelledCount()));
       }
     }

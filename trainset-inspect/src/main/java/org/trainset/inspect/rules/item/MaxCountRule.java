@@ -1,14 +1,15 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.inspect.rules.Findings;
+
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /** {@code max-count}: at most {@code max} selected annotations per item (and at least {@code min}). */
 public record MaxCountRule(String id, Severity severity, AnnotationSelector select, int max, int min)
@@ -20,9 +21,9 @@ public record MaxCountRule(String id, Severity severity, AnnotationSelector sele
       if (select.matches(a)) n++;
     }
     if (n > max) {
-      out.accept(Finding.at(this, item, n + " " + describe() + " annotations, at most " + max + " allowed", n));
+      out.accept(Findings.at(this, item, n + " " + describe() + " annotations, at most " + max + " allowed", n));
     } else if (n < min) {
-      out.accept(Finding.at(this, item, n + " " + describe() + " annotations, at least " + min + " needed", n));
+      out.accept(Findings.at(this, item, n + " " + describe() + " annotations, at least " + min + " needed", n));
     }
   }
 

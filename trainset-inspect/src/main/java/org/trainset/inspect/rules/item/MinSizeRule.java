@@ -1,15 +1,17 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.core.geometry.Shapes;
+import org.trainset.inspect.rules.Findings;
+
 import java.util.Map;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code min-size}: a selected shape measures at least {@code min} ({@code by-label} overrides per
@@ -36,7 +38,7 @@ public record MinSizeRule(String id, Severity severity, AnnotationSelector selec
       double limit = byLabel.getOrDefault(a.label(), min);
       boolean tooSmall = exclusive ? size <= limit : size < limit;
       if (tooSmall) {
-        out.accept(Finding.at(this, item, a, "'" + a.label() + "' " + measure + " " + round(size)
+        out.accept(Findings.at(this, item, a, "'" + a.label() + "' " + measure + " " + round(size)
             + (exclusive ? " is not above " : " is below ") + round(limit), round(size)));
       }
     }

@@ -1,5 +1,8 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.core.geometry.Shapes;
+import org.trainset.inspect.rules.Findings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
@@ -9,12 +12,11 @@ import java.util.Set;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code no-overlap}: selected boxes/polygons (e.g. sidewalk surfaces) share no more than
@@ -52,8 +54,8 @@ public record NoOverlapRule(String id, Severity severity, AnnotationSelector sel
         Annotation bottom = secondOnTop ? first : second;
         double shared = Shapes.intersectionArea(top, bottom);
         if (shared <= minArea || allowed(top, bottom)) continue;
-        out.accept(Finding.between(this, item, top, bottom, "'" + top.label() + "' overlaps '" + bottom.label() + "' ("
-            + Finding.annotationKey(item, bottom) + ") by " + MinSizeRule.round(shared) + " px²",
+        out.accept(Findings.between(this, item, top, bottom, "'" + top.label() + "' overlaps '" + bottom.label() + "' ("
+            + Findings.annotationKey(item, bottom) + ") by " + MinSizeRule.round(shared) + " px²",
             MinSizeRule.round(shared)));
       }
     }

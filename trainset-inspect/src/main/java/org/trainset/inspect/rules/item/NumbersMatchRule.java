@@ -1,5 +1,7 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.inspect.rules.Findings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -8,12 +10,11 @@ import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.TextPair;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code numbers-match}: a text pair's source and target hold the same numbers (digit runs, with
@@ -34,7 +35,7 @@ public record NumbersMatchRule(String id, Severity severity, AnnotationSelector 
       List<String> missing = minus(source, target);
       List<String> added = minus(target, source);
       if (!missing.isEmpty() || !added.isEmpty()) {
-        out.accept(Finding.at(this, item, a, "numbers differ: source has " + source + ", target has " + target,
+        out.accept(Findings.at(this, item, a, "numbers differ: source has " + source + ", target has " + target,
             String.join(" ", added.isEmpty() ? missing : added)));
       }
     }

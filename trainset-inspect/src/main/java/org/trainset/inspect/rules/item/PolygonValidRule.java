@@ -1,15 +1,18 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.core.geometry.ShapeChecks;
+import org.trainset.core.geometry.Shapes;
+import org.trainset.inspect.rules.Findings;
+
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.Polygon;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code polygon-valid}: at least {@code min-points} (3) vertices, area above {@code min-area}
@@ -21,20 +24,16 @@ public record PolygonValidRule(String id, Severity severity, AnnotationSelector 
   @Override public void check(Item item, FindingSink out) {
     for (Annotation a : item.annotations()) {
       if (!(a instanceof Polygon p) || !select.matches(a)) continue;
-      if (p.vertexCount() < minPoints) {
-        out.accept(Finding.at(this, item, a, "polygon has " + p.vertexCount() + " points, needs " + minPoints,
-            p.vertexCount()));
-        continue;
-      }
-      // Crossing edges first: a bow-tie's lobes cancel in the shoelace sum and would read as "no area".
-      if (Shapes.selfIntersects(p)) {
-        out.accept(Finding.at(this, item, a, "polygon edges cross each other", "self-intersection"));
-        continue;
-      }
-      double area = Shapes.area(p);
-      if (area <= minArea) {
-        out.accept(Finding.at(this, item, a, "polygon area " + MinSizeRule.round(area) + " is not above "
-            + minArea, MinSizeRule.round(area)));
+      ShapeChecks.PolygonFault fault = ShapeChecks.polygonFault(p, minPoints, minArea);
+      if (fault == null) continue;
+      switch (fault) {
+        case TOO_FEW_POINTS -> out.accept(Findings.at(this, item, a,
+            "polygon has " + p.vertexCount() + " points, needs " + minPoints, p.vertexCount()));
+        case SELF_INTERSECTION -> out.accept(Findings.at(this, item, a, "polygon edges cross each other", "self-intersection"));
+        case TOO_SMALL -> {
+          double area = MinSizeRule.round(Shapes.area(p));
+          out.accept(Findings.at(this, item, a, "polygon area " + area + " is not above " + minArea, area));
+        }
       }
     }
   }

@@ -1,17 +1,18 @@
 package org.trainset.inspect.rules.item;
 
+import org.trainset.inspect.rules.Findings;
+
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.TimeEvent;
 import org.trainset.core.model.Track;
 import org.trainset.core.model.TrackFrame;
-import org.trainset.inspect.rules.Finding;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code time-within-media}: selected time events start at or after 0, end after they start and
@@ -30,23 +31,23 @@ public record TimeWithinMediaRule(String id, Severity severity, AnnotationSelect
       if (a instanceof TimeEvent e) {
         any = true;
         if (e.start() < -tolerance || e.end() <= e.start()) {
-          out.accept(Finding.at(this, item, a, "'" + a.label() + "' runs from " + e.start() + " s to " + e.end()
+          out.accept(Findings.at(this, item, a, "'" + a.label() + "' runs from " + e.start() + " s to " + e.end()
               + " s", e.end() - e.start()));
         } else if (!Double.isNaN(duration) && e.end() > duration + tolerance) {
-          out.accept(Finding.at(this, item, a, "'" + a.label() + "' ends at " + e.end() + " s, after the media's "
+          out.accept(Findings.at(this, item, a, "'" + a.label() + "' ends at " + e.end() + " s, after the media's "
               + MinSizeRule.round(duration) + " s", e.end()));
         }
       } else if (a instanceof Track t && frames > 0) {
         for (TrackFrame f : t.frames()) {
           if (f.frame() < 0 || f.frame() >= frames) {
-            out.accept(Finding.at(this, item, a, "track frame " + f.frame() + " outside 0.." + (frames - 1), f.frame()));
+            out.accept(Findings.at(this, item, a, "track frame " + f.frame() + " outside 0.." + (frames - 1), f.frame()));
             break;
           }
         }
       }
     }
     if (any && requireDuration && Double.isNaN(duration)) {
-      out.accept(Finding.at(this, item, "media duration unknown; timed annotations cannot be checked", null));
+      out.accept(Findings.at(this, item, "media duration unknown; timed annotations cannot be checked", null));
     }
   }
 

@@ -1,4 +1,4 @@
-package org.trainset.inspect.rules.item;
+package org.trainset.core.geometry;
 
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Area;
@@ -11,9 +11,11 @@ import org.trainset.core.model.Mask;
 import org.trainset.core.model.Points;
 import org.trainset.core.model.Polygon;
 import org.trainset.core.model.Polyline;
-import org.trainset.core.validate.Geometry;
 
-/** Geometry the item rules share: extents, outlines, overlap area, self-intersection. */
+/**
+ * Plane geometry that validation, inspection rules, agreement and reports share: extents,
+ * outlines, areas, overlap area, self-intersection.
+ */
 public final class Shapes {
   private Shapes() {}
 
@@ -24,8 +26,8 @@ public final class Shapes {
       Rectangle2D r = outline(b).getBounds2D();
       return new double[] {r.getMinX(), r.getMinY(), r.getMaxX(), r.getMaxY()};
     }
-    if (a instanceof Polygon p) return p.vertexCount() == 0 ? null : Geometry.bounds(p.points());
-    if (a instanceof Polyline p) return p.vertexCount() == 0 ? null : Geometry.bounds(p.points());
+    if (a instanceof Polygon p) return p.vertexCount() == 0 ? null : bounds(p.points());
+    if (a instanceof Polyline p) return p.vertexCount() == 0 ? null : bounds(p.points());
     if (a instanceof Points p) return labelledBounds(p);
     if (a instanceof Mask m) return new double[] {m.left(), m.top(), m.left() + m.width(), m.top() + m.height()};
     return null;
@@ -67,7 +69,7 @@ public final class Shapes {
   /** Area of a box or polygon (absolute shoelace area), 0 for other kinds. */
   public static double area(Annotation a) {
     if (a instanceof Box b) return Math.abs(b.area());
-    if (a instanceof Polygon p) return Math.abs(Geometry.shoelaceArea(p.points()));
+    if (a instanceof Polygon p) return Math.abs(shoelaceArea(p.points()));
     if (a instanceof Mask m) return m.area();
     return 0;
   }
@@ -110,7 +112,7 @@ public final class Shapes {
   }
 
   /** Area enclosed by a Java2D area (sum of its sub-paths' signed areas, holes subtracting). */
-  static double areaOf(Area area) {
+  public static double areaOf(Area area) {
     double total = 0;
     double[] c = new double[6];
     double startX = 0, startY = 0, lastX = 0, lastY = 0, sub = 0;
@@ -178,5 +180,29 @@ public final class Shapes {
 
   private static boolean onSegment(double ax, double ay, double bx, double by, double px, double py) {
     return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+  }
+
+  /** Signed area of the polygon x0,y0,x1,y1,... (positive when counter-clockwise in y-up axes). */
+  public static double shoelaceArea(double[] xy) {
+    int n = xy.length / 2;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      int j = (i + 1) % n;
+      sum += xy[2 * i] * xy[2 * j + 1] - xy[2 * j] * xy[2 * i + 1];
+    }
+    return sum / 2;
+  }
+
+  /** The bounding box {minX, minY, maxX, maxY} of x0,y0,x1,y1,... */
+  public static double[] bounds(double[] xy) {
+    double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i + 1 < xy.length; i += 2) {
+      minX = Math.min(minX, xy[i]);
+      maxX = Math.max(maxX, xy[i]);
+      minY = Math.min(minY, xy[i + 1]);
+      maxY = Math.max(maxY, xy[i + 1]);
+    }
+    return new double[] {minX, minY, maxX, maxY};
   }
 }

@@ -1,0 +1,71 @@
+package org.trainset.core.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * The one loader for YAML/JSON configuration documents (rule packs, review workflows, MQM
+ * settings): {@link ParseLimits} apply to both syntaxes (file size, nesting, string length; YAML
+ * alias expansion is bounded too), and syntax errors are {@link InputException}s with line and
+ * column. A file is read as JSON when its name ends in {@code .json}, else as YAML.
+ */
+public final class ConfigFiles {
+  /** Configuration documents are small: the default limits with a 4 MiB file size. */
+  public static final ParseLimits LIMITS = ParseLimits.DEFAULT.withMaxFileSize(4L << 20);
+
+  private ConfigFiles() {}
+
+  public static boolean isJson(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+  }
+
+  /** Reads {@code file} (JSON when named {@code .json}, else YAML) after checking its size. */
+  public static JsonNode read(Path file, ParseLimits limits) throws IOException {
+    limits.checkFileSize(file);
+    return parse(file, Files.readAllBytes(file), !isJson(file), limits);
+  }
+
+  /** Parses a document read elsewhere (a built-in resource); {@code origin} names it in errors. */
+  public static JsonNode parse(Path origin, byte[] bytes, boolean yaml, ParseLimits limits) throws IOException {
+    if (bytes.length > limits.maxFileSize()) {
+      throw new InputException(origin, "file-too-large", "larger than " + limits.maxFileSize() + " bytes");
+    }
+    try {
+      return mapper(yaml, limits).readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw Json.inputError(origin, e);
+    }
+  }
+
+  /** Parses a built-in resource stream. */
+  public static JsonNode parse(Path origin, InputStream in, boolean yaml, ParseLimits limits) throws IOException {
+    return parse(origin, in.readAllBytes(), yaml, limits);
+  }
+
+  private static ObjectMapper mapper(boolean yaml, ParseLimits limits) {
+    if (!yaml) return Json.mapper(limits);
+    LoaderOptions loader = new LoaderOptions();
+    loader.setNestingDepthLimit(limits.maxNestingDepth());
+    loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileSize()));
+    loader.setMaxAliasesForCollections(50); // "billion laughs": aliases cannot multiply a document
+    JsonFactory factory = YAMLFactory.builder()
+        .loaderOptions(loader)
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxNestingDepth())
+            .maxStringLength(limits.maxStringLength())
+            .maxNumberLength(limits.maxNumberLength())
+            .build())
+        .build();
+    return new ObjectMapper(factory);
+  }
+}
