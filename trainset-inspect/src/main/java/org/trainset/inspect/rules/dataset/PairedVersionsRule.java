@@ -12,12 +12,12 @@ import java.util.regex.PatternSyntaxException;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 import org.trainset.inspect.rules.Accumulator;
-import org.trainset.inspect.rules.Finding;
+import org.trainset.inspect.rules.Findings;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code paired-versions}: every clip delivered in one version is delivered in all of
@@ -55,7 +55,7 @@ public record PairedVersionsRule(String id, Severity severity, Pattern pattern, 
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : seen.entrySet()) if (!e.getValue().contains(version)) missing.add(e.getKey());
         if (!missing.isEmpty()) {
-          out.accept(Finding.dataset(rule, missing.size() + " of " + seen.size() + " clips have no '" + version
+          out.accept(Findings.dataset(rule, missing.size() + " of " + seen.size() + " clips have no '" + version
               + "' version, e.g. " + String.join(", ", missing.subList(0, Math.min(3, missing.size()))), missing.size()));
         }
       }
@@ -63,7 +63,7 @@ public record PairedVersionsRule(String id, Severity severity, Pattern pattern, 
       seen.values().forEach(unknown::addAll);
       unknown.removeAll(rule.versions);
       if (!unknown.isEmpty()) {
-        out.accept(Finding.dataset(rule, "versions outside " + rule.versions + ": " + unknown, unknown.size()));
+        out.accept(Findings.dataset(rule, "versions outside " + rule.versions + ": " + unknown, unknown.size()));
       }
     }
   }

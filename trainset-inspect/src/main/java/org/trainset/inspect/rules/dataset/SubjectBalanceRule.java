@@ -9,12 +9,12 @@ import java.util.TreeMap;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 import org.trainset.inspect.rules.Accumulator;
-import org.trainset.inspect.rules.Finding;
+import org.trainset.inspect.rules.Findings;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code subject-balance}: the people a dataset was made from (item attribute {@code subject}:
@@ -66,7 +66,7 @@ public record SubjectBalanceRule(String id, Severity severity, String subject, S
 
     @Override public void finish(FindingSink out) {
       if (valueOf.isEmpty()) {
-        out.accept(Finding.dataset(rule, "no item names its subject ('" + rule.subject + "')", 0));
+        out.accept(Findings.dataset(rule, "no item names its subject ('" + rule.subject + "')", 0));
         return;
       }
       Map<String, Long> counts = new TreeMap<>();
@@ -76,10 +76,10 @@ public record SubjectBalanceRule(String id, Severity severity, String subject, S
         else counts.merge(v, 1L, Long::sum);
       }
       if (missing > 0) {
-        out.accept(Finding.dataset(rule, missing + " of " + valueOf.size() + " subjects have no '" + rule.attribute + "'", missing));
+        out.accept(Findings.dataset(rule, missing + " of " + valueOf.size() + " subjects have no '" + rule.attribute + "'", missing));
       }
       if (!conflicting.isEmpty()) {
-        out.accept(Finding.dataset(rule, conflicting.size() + " subjects have two '" + rule.attribute + "' values, e.g. "
+        out.accept(Findings.dataset(rule, conflicting.size() + " subjects have two '" + rule.attribute + "' values, e.g. "
             + conflicting.iterator().next(), conflicting.size()));
       }
       long known = counts.values().stream().mapToLong(Long::longValue).sum();
@@ -92,9 +92,9 @@ public record SubjectBalanceRule(String id, Severity severity, String subject, S
         long n = counts.getOrDefault(v, 0L);
         double share = n / (double) known;
         if (!expected.contains(v)) {
-          out.accept(Finding.dataset(rule, n + " subjects have " + rule.attribute + " '" + v + "', not one of " + rule.values, n));
+          out.accept(Findings.dataset(rule, n + " subjects have " + rule.attribute + " '" + v + "', not one of " + rule.values, n));
         } else if (Math.abs(share - target) > rule.tolerance + 1e-12) {
-          out.accept(Finding.dataset(rule, rule.attribute + " '" + v + "' is " + ClassShareRule.pct(share) + " of "
+          out.accept(Findings.dataset(rule, rule.attribute + " '" + v + "' is " + ClassShareRule.pct(share) + " of "
               + known + " subjects (" + n + "), outside " + ClassShareRule.pct(target) + " ± "
               + ClassShareRule.pct(rule.tolerance), Counts.round4(share)));
         }

@@ -5,12 +5,12 @@ import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
-import org.trainset.inspect.rules.Finding;
+import org.trainset.inspect.rules.Findings;
 import org.trainset.inspect.rules.FindingSink;
 import org.trainset.inspect.rules.Rule;
 import org.trainset.inspect.rules.RuleSpec;
 import org.trainset.inspect.rules.RuleType;
-import org.trainset.inspect.rules.Severity;
+import org.trainset.core.issue.Severity;
 
 /**
  * {@code image-size-by-attribute}: an image matches the shooting condition its item declares
@@ -33,7 +33,7 @@ public record ImageSizeByAttributeRule(String id, Severity severity, String attr
     if (m == null) return;
     int side = Math.max(m.width(), m.height());
     if ((min != null && side < min) || (max != null && side > max)) {
-      out.accept(Finding.at(this, item, attribute + " '" + value + "' but the image is " + m.width() + "x" + m.height()
+      out.accept(Findings.at(this, item, attribute + " '" + value + "' but the image is " + m.width() + "x" + m.height()
           + " (longer side " + side + ", expected " + (min == null ? "" : "≥ " + Math.round(min))
           + (min != null && max != null ? " and " : "") + (max == null ? "" : "≤ " + Math.round(max)) + ")", side));
     }
