@@ -32,13 +32,17 @@ public final class ConvertVerb implements Verb {
   @Option(names = "--from", paramLabel = "ID", description = "Source format id (default: detected).") String from;
   @Option(names = "--copy-media", description = {"Copy the media files into the output's own layout",
       "(YOLO always copies: its labels need the image headers)."}) boolean copyMedia;
+  @Option(names = "--tracks-as-frames", description = {"Write video tracks as annotations of per-frame image items",
+      "(images/frame_NNNNNN.*, each shape with a track_id attribute where the target keeps attributes)."})
+  boolean tracksAsFrames;
   @Option(names = "--strict", description = "Fail instead of dropping or changing anything.") boolean strict;
 
   @Override public Integer call() throws Exception {
     Format target = DatasetInput.registry().require(to);
     if (target.writer().isEmpty()) throw new org.trainset.cli.UsageException("format '" + to + "' cannot be written");
     Format source = DatasetInput.formatOf(path, from);
-    Conversion.Result r = Conversion.run(source, path, target, out, limits.readOptions(), strict, copyMedia,
+    Conversion.Result r = Conversion.run(source, path, target, out, limits.readOptions(),
+        new Conversion.Options(strict, copyMedia, tracksAsFrames),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     render(spec.commandLine().getOut(), r, output.json, source.id(), target.id(), out.toString());
     return 0;
