@@ -64,7 +64,11 @@ public final class Datasets {
     };
   }
 
-  private static void requireRecognised(Format format, Path root) throws IOException {
+  /**
+   * An input error when {@code format}'s detector does not recognise {@code root}; for a dataset
+   * that read as no items at all (partitioned runs call it after counting every part's items).
+   */
+  public static void requireRecognised(Format format, Path root) throws IOException {
     if (format.detector().detect(new DetectionContext(root)) <= FormatDetector.NONE) {
       throw new InputException(root, "format-not-found", "format '" + format.id()
           + "' recognises nothing here; it expects " + format.description());

@@ -145,15 +145,24 @@ public final class Inspection {
             tally.bySeverity(), tally.byRule(), result.datasetFindings());
       }
     }
-    if (recognised[0] == 0 && !pack.vocabulary().isEmpty()) {
-      // A family pack on data that is not that family finds nothing to check and would pass.
-      throw new org.trainset.core.io.InputException(source.location(), "pack-not-applicable",
-          "rule pack '" + pack.id() + "' recognised nothing in " + result.items() + " items"
-              + (source.formatId() == null ? "" : " read as '" + source.formatId() + "'")
-              + ": it expects " + pack.vocabulary().expected());
-    }
+    requireApplicable(pack, recognised[0] > 0, result.items(), source.location(), source.formatId());
     return new Result(source.formatId(), pack.id(), result.items(), tally.total(), tally.bySeverity(), tally.byRule(),
         tally.kept(), opts.html());
+  }
+
+  /**
+   * A family pack on data that is not that family finds nothing to check and would pass: an input
+   * error when no item used the pack's vocabulary ({@code recognised} false). Partitioned runs
+   * (Spark) call it with whether any partition recognised an item.
+   */
+  public static void requireApplicable(RulePack pack, boolean recognised, long items, Path location, String formatId)
+      throws org.trainset.core.io.InputException {
+    if (!recognised && !pack.vocabulary().isEmpty()) {
+      throw new org.trainset.core.io.InputException(location, "pack-not-applicable",
+          "rule pack '" + pack.id() + "' recognised nothing in " + items + " items"
+              + (formatId == null ? "" : " read as '" + formatId + "'")
+              + ": it expects " + pack.vocabulary().expected());
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.trainset.core.Datasets;
 import org.trainset.core.convert.Conversion;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
@@ -63,6 +64,7 @@ public final class SparkConversion {
             }
             return new PartWritten(items, annotations, loss.entries());
           });
+      if (written.stream().mapToLong(PartWritten::items).sum() == 0) Datasets.requireRecognised(input.format(), input.root());
       int shards = assemble(output.path(), schema, Path.of(mediaRoot), written.size());
       output.commit();
       LossReport loss = new LossReport(strict);

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.trainset.core.Datasets;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.ItemCursor;
 import org.trainset.core.spi.ReadOptions;
@@ -23,7 +24,7 @@ import org.trainset.inspect.rules.RulePack;
 public final class SparkInspection {
   private SparkInspection() {}
 
-  record PartResult(InspectionRun run, FindingTally tally) implements Serializable { }
+  record PartResult(InspectionRun run, FindingTally tally, boolean recognised) implements Serializable { }
 
   /** The same result record as {@link Inspection#run} (no HTML report on Spark). */
   public static Inspection.Result run(JavaSparkContext jsc, String data, String formatId, ReadOptions base,
@@ -36,19 +37,27 @@ public final class SparkInspection {
           FindingTally mine = new FindingTally(keep);
           InspectionRun run = inspector.newRun();
           ReadOptions collecting = opts.withProblems(Inspection.readerErrors(mine));
+          boolean recognised = false;
           try (ItemCursor c = part.open(collecting)) {
-            for (Item i = c.next(); i != null; i = c.next()) run.add(i, mine);
+            for (Item i = c.next(); i != null; i = c.next()) {
+              if (!recognised && pack.vocabulary().recognises(i)) recognised = true;
+              run.add(i, mine);
+            }
           }
-          return new PartResult(run, mine);
+          return new PartResult(run, mine, recognised);
         });
     InspectionRun total = inspector.newRun();
+    boolean recognised = false;
     for (PartResult p : parts) {
       total.merge(p.run());
       tally.merge(p.tally());
+      recognised |= p.recognised();
     }
+    if (total.items() == 0) Datasets.requireRecognised(input.format(), input.root());
     List<Issue> datasetFindings = new ArrayList<>();
     total.finish(datasetFindings::add);
     datasetFindings.forEach(tally::accept);
+    Inspection.requireApplicable(pack, recognised, total.items(), input.root(), input.format().id());
     return new Inspection.Result(input.format().id(), pack.id(), total.items(), tally.total(), tally.bySeverity(),
         tally.byRule(), tally.kept(), null);
   }

@@ -2,6 +2,7 @@ package org.trainset.spark;
 
 import java.io.IOException;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.trainset.core.Datasets;
 import org.trainset.core.DatasetStats;
 import org.trainset.core.model.Item;
 import org.trainset.core.stats.Statistics;
@@ -26,6 +27,7 @@ public final class SparkStats {
         })) {
       total.merge(s);
     }
+    if (total.items() == 0) Datasets.requireRecognised(input.format(), input.root());
     return new Statistics.Result(input.format().id(), total.items(), total.annotations(), total.byType(),
         total.byLabel(), total.bySubset(), total.mediaByKind(), input.plan().schema().labels().size());
   }

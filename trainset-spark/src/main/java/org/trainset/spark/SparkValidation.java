@@ -2,6 +2,7 @@ package org.trainset.spark;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.trainset.core.Datasets;
 import org.apache.spark.storage.StorageLevel;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
@@ -17,6 +19,7 @@ import org.trainset.core.spi.ItemCursor;
 import org.trainset.core.issue.Issue;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.validate.DatasetValidator;
+import org.trainset.core.validate.MediaCheck;
 import org.trainset.core.validate.Validation;
 import scala.Tuple2;
 
@@ -34,21 +37,24 @@ public final class SparkValidation {
   record Tagged(Issue problem, long ordinal, boolean byValidator) implements Serializable { }
 
   /** One part's problems and item ids (the ids stay on the executor). */
-  record PartResult(long items, List<Tagged> problems, List<String> ids) implements Serializable {
+  record PartResult(long items, List<Tagged> problems, List<String> ids, MediaCheck.Summary media)
+      implements Serializable {
     PartResult withoutIds() {
-      return new PartResult(items, problems, List.of());
+      return new PartResult(items, problems, List.of(), media);
     }
   }
 
   /** The same result record, with the same issues in the same order, as {@link Validation#run}. */
-  public static Validation.Result run(JavaSparkContext jsc, String data, String formatId, ReadOptions options) throws IOException {
+  public static Validation.Result run(JavaSparkContext jsc, String data, String formatId, ReadOptions options,
+                                      boolean checkMedia) throws IOException {
     List<Issue> problems = new ArrayList<>();
     SparkInput input = SparkInput.plan(jsc, data, formatId, options, problems::add);
     DatasetSchema schema = input.plan().schema();
+    String mediaRoot = checkMedia ? input.plan().mediaRootFor(input.root()).toString() : null;
     jsc.setJobDescription("trainset validate " + data);
     ReadOptions shipped = input.options();
     JavaRDD<PartJobs.Outcome<PartResult>> outcomes = PartJobs.parts(jsc, input.plan().parts())
-        .map(p -> PartJobs.attempt(p, shipped, (index, part, opts) -> validatePart(part, opts, schema)))
+        .map(p -> PartJobs.attempt(p, shipped, (index, part, opts) -> validatePart(part, opts, schema, mediaRoot)))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<PartResult> parts = new ArrayList<>();
@@ -58,10 +64,12 @@ public final class SparkValidation {
       }
       Map<Long, List<String>> repeats = repeatedIds(outcomes);
       long items = 0;
+      MediaCheck.Summary media = mediaRoot == null ? null : new MediaCheck(Path.of(mediaRoot)).summary();
       Set<String> undeclared = new HashSet<>();
       for (int p = 0; p < parts.size(); p++) {
         PartResult part = parts.get(p);
         items += part.items();
+        if (media != null) media = media.plus(part.media());
         List<Tagged> tagged = withRepeats(part.problems(), repeats, p);
         for (Tagged t : tagged) {
           Issue pr = t.problem();
@@ -69,14 +77,20 @@ public final class SparkValidation {
           problems.add(pr);
         }
       }
-      return new Validation.Result(input.format().id(), items, problems);
+      if (items == 0) Datasets.requireRecognised(input.format(), input.root());
+      if (media != null && media.missing() > 0) {
+        // As Validation.run: one problem for all the missing files.
+        problems.add(Issue.error(MediaCheck.RULE, media.message(Path.of(mediaRoot))));
+      }
+      return new Validation.Result(input.format().id(), items, problems, media);
     } finally {
       outcomes.unpersist(false);
     }
   }
 
-  private static PartResult validatePart(org.trainset.core.spi.ReadPart part, ReadOptions opts, DatasetSchema schema)
-      throws IOException {
+  private static PartResult validatePart(org.trainset.core.spi.ReadPart part, ReadOptions opts, DatasetSchema schema,
+                                         String mediaRoot) throws IOException {
+    MediaCheck media = mediaRoot == null ? null : new MediaCheck(Path.of(mediaRoot));
     List<Tagged> out = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     long[] items = {0};
@@ -88,11 +102,12 @@ public final class SparkValidation {
     try (ItemCursor c = part.open(collecting)) {
       for (Item i = c.next(); i != null; i = c.next()) {
         validator.check(i);
+        if (media != null) media.check(i);
         ids.add(i.id());
         items[0]++;
       }
     }
-    return new PartResult(items[0], out, ids);
+    return new PartResult(items[0], out, ids, media == null ? null : media.summary());
   }
 
   /** Positions (part << 32 | ordinal) of every item whose id an earlier item already had. */

@@ -63,6 +63,13 @@ class SameAnswersTest {
     assertTrue(r.out().contains("\"findings\""), r.out());
   }
 
+  @Test void aPackOnAnotherFamilyAndAWrongFormatFailAsInTheCli() {
+    SparkTestSession.Result r = sameOutput(List.of("inspect", tmp.resolve("aihub.xray").toString(), "--rules", "aihub.sidewalk"));
+    assertEquals(3, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("pack-not-applicable"), r.err());
+    assertEquals(3, sameOutput(List.of("stats", tmp.resolve("aihub.xray").toString(), "--format", "yolo")).exitCode());
+  }
+
   @Test void textOutputIsTheSameToo() {
     sameOutput(List.of("validate", tmp.resolve("aihub.xray").toString()));
     sameOutput(List.of("stats", tmp.resolve("aihub.objects").toString()));

@@ -16,6 +16,9 @@ import org.trainset.core.model.MediaRef;
  * are all elsewhere costs a counter, not a list. URLs are not checked.
  */
 public final class MediaCheck {
+  /** Rule of the one problem validation reports for all missing media files. */
+  public static final String RULE = "missing-media";
+
   /** Missing paths kept as examples. */
   public static final int EXAMPLES = 5;
 
@@ -57,9 +60,18 @@ public final class MediaCheck {
    * @param missing  how many of them name no existing file
    * @param examples the first few missing paths, as the items give them
    */
-  public record Summary(long checked, long missing, List<String> examples) {
+  public record Summary(long checked, long missing, List<String> examples) implements java.io.Serializable {
     public Summary {
       examples = List.copyOf(examples);
+    }
+
+    /** This summary followed by {@code next}'s (a later partition's): counts add, examples continue. */
+    public Summary plus(Summary next) {
+      List<String> more = new ArrayList<>(examples);
+      for (String e : next.examples) {
+        if (more.size() < EXAMPLES) more.add(e);
+      }
+      return new Summary(checked + next.checked, missing + next.missing, more);
     }
 
     /** One line for the problem list: the count and the first few paths. */

@@ -101,7 +101,7 @@ public final class Validation {
     MediaCheck.Summary summary = media == null ? null : media.summary();
     if (summary != null && summary.missing() > 0) {
       // One problem for all of them: a folder of annotations without its images is one fact.
-      issues.add(Issue.error("missing-media", summary.message(source.mediaRoot())));
+      issues.add(Issue.error(MediaCheck.RULE, summary.message(source.mediaRoot())));
     }
     return new Result(source.formatId(), items, issues, summary);
   }

@@ -19,9 +19,11 @@ public final class SparkValidateVerb extends SparkVerb {
   String formatId;
   @Option(names = "--max-shown", defaultValue = "50", description = "Problems printed in text mode (default ${DEFAULT-VALUE}).")
   int maxShown;
+  @Option(names = "--no-media-check", description = "Do not look for the media files the items name.")
+  boolean noMediaCheck;
 
   @Override public Integer call() throws Exception {
-    Validation.Result r = inSpark("validate", jsc -> SparkValidation.run(jsc, data, formatId, limits.readOptions()));
+    Validation.Result r = inSpark("validate", jsc -> SparkValidation.run(jsc, data, formatId, limits.readOptions(), !noMediaCheck));
     ValidateVerb.render(spec.commandLine().getOut(), r, output.json, maxShown, data);
     return r.clean() ? 0 : 1;
   }
