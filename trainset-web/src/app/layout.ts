@@ -1,5 +1,12 @@
 import { LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t } from '../i18n/i18n';
-import { api } from './api';
+import { api, type User } from './api';
+
+let me: Promise<User | null> | undefined;
+/** The signed-in user, asked once per page load. */
+function currentUser(): Promise<User | null> {
+  me ??= api.me().catch(() => null);
+  return me;
+}
 import { h, select } from './dom';
 
 /** The page frame: title, language switch, log-out button, and the page's own content. */
@@ -12,10 +19,17 @@ export function frame(content: HTMLElement, options: { loggedIn?: boolean } = {}
     id: 'logout', type: 'button',
     on: { click: () => { void api.logout().finally(() => { location.href = '/login'; }); } },
   }, t('app.logout'));
+  const who = h('span', { id: 'whoami', class: 'muted' });
+  if (options.loggedIn !== false) {
+    void currentUser().then(u => { if (u) who.textContent = t('app.signedInAs', { user: `${u.username} (${u.role})` }); });
+  } else {
+    me = undefined; // a new sign-in may be another user
+  }
   return h('div', { class: 'frame' },
     h('header', { class: 'topbar' },
       h('a', { href: '/projects', class: 'brand' }, t('app.title')),
       h('span', { class: 'spacer' }),
+      who,
       h('label', { class: 'lang' }, t('app.language'), ' ', langSwitch),
       logout),
     h('main', { class: 'content' }, content));

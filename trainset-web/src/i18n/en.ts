@@ -55,7 +55,7 @@ export const en = {
   'viewer.frame': 'Frame {frame}',
   'viewer.window': 'Window',
   'viewer.level': 'Level',
-  'viewer.dicomUnsupported': 'This DICOM file cannot be previewed: {reason}',
+  'viewer.mediaFailed': 'This media cannot be shown: {reason}',
   'viewer.media': 'Media {index} of {count}',
   'viewer.item': 'Item {id}',
   'viewer.version': 'version {version}',

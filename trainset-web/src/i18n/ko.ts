@@ -56,7 +56,7 @@ export const ko: Record<MessageKey, string> = {
   'viewer.frame': '{frame}번 프레임',
   'viewer.window': '윈도 폭',
   'viewer.level': '윈도 중심',
-  'viewer.dicomUnsupported': '이 DICOM 파일은 미리 볼 수 없습니다: {reason}',
+  'viewer.mediaFailed': '이 미디어를 표시할 수 없습니다: {reason}',
   'viewer.media': '미디어 {index}/{count}',
   'viewer.item': '항목 {id}',
   'viewer.version': '버전 {version}',

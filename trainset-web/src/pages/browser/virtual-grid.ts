@@ -18,7 +18,7 @@ export interface GridOptions {
 
 interface Cell { el: HTMLAnchorElement; canvas: HTMLCanvasElement; caption: HTMLElement; position: number; bound: string | null }
 
-const CELL_W = 196, CELL_H = 196, THUMB = 180, PAGE = 120, MAX_PAGES = 60, OVERSCAN_ROWS = 2;
+const CELL_W = 196, CELL_H = 196, THUMB = 180, PAGE = 120, MAX_PAGES = 60, OVERSCAN_ROWS = 2, SETTLE_MS = 120;
 
 export class VirtualGrid {
   readonly element: HTMLDivElement;
@@ -33,12 +33,16 @@ export class VirtualGrid {
   private frameRequested = false;
   private destroyed = false;
   private firstGridPending = true;
+  private lastScroll = -Infinity;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(private readonly options: GridOptions) {
     this.spacer = h('div', { class: 'grid-spacer' });
     this.element = h('div', { class: 'grid', id: 'item-grid' }, this.spacer);
-    this.element.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.element.addEventListener('scroll', () => {
+      this.lastScroll = performance.now();
+      this.schedule();
+    }, { passive: true });
     this.resizeObserver = new ResizeObserver(() => this.schedule());
   }
 
@@ -164,6 +168,16 @@ export class VirtualGrid {
     cell.el.title = item.name;
     cell.caption.textContent = item.name; // text: item names come from data
     const wanted = () => cell.bound === key && !this.destroyed;
+    // While the user flings through thousands of rows, cells pass by in a frame or two: load a
+    // cell's image and shapes only once it has stayed in place for a moment.
+    if (performance.now() - this.lastScroll < SETTLE_MS) {
+      setTimeout(() => { if (wanted()) this.load(cell, item, wanted); }, SETTLE_MS);
+    } else {
+      this.load(cell, item, wanted);
+    }
+  }
+
+  private load(cell: Cell, item: ItemSummary, wanted: () => boolean): void {
     Promise.all([this.thumbs.image(item), this.thumbs.overlay(item, wanted)]).then(([img, shapes]) => {
       if (!wanted()) return;
       const drawn = drawThumbnail(cell.canvas, item, img, shapes, this.options.colors, this.options.placeholder);

@@ -88,7 +88,9 @@ export function videoView(media: MediaRef, url: string, annotations: Annotation[
   const frameLabel = h('span', { id: 'video-frame' });
   let stopped = false;
   const show = (mediaTime: number) => {
-    const frame = Math.floor(mediaTime * fps + 1e-6);
+    // A frame's presentation time can land a hair below n / fps (container timescales), and a
+    // paused seek reports (n + 0.5) / fps: both must give n.
+    const frame = Math.floor(mediaTime * fps + 0.01);
     state.frame = frame;
     state.time = mediaTime;
     frameLabel.textContent = t('viewer.frame', { frame });
@@ -117,7 +119,9 @@ export function videoView(media: MediaRef, url: string, annotations: Annotation[
     show(video.currentTime);
     video.requestVideoFrameCallback(onFrame);
   });
-  video.addEventListener('error', () => { state.error = 'video could not be loaded'; });
+  // A paused seek may present its frame without a frame callback in some builds; show it anyway.
+  video.addEventListener('seeked', () => { if (video.paused) show(video.currentTime); });
+  video.addEventListener('error', () => { state.error = `video could not be decoded (${video.error?.message ?? 'unsupported'})`; });
   const play = h('button', { type: 'button', id: 'video-play', on: { click: () => { if (video.paused) void video.play(); else video.pause(); } } }, '▶ / ❚❚');
   const controls = h('div', { class: 'video-controls' }, h('div', { class: 'row' }, play, frameLabel), h('h3', {}, t('viewer.timeline')), timeline.element, video);
   requestAnimationFrame(() => timeline.draw());

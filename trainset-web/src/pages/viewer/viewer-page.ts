@@ -74,9 +74,12 @@ export function viewerPage(itemId: string, query: URLSearchParams, navigate: (ur
       return s;
     };
     const url = media.url ?? api.mediaUrl(itemId, mediaIndex);
+    // The viewer handle exists before the media loads, so a failure is visible to tools too.
+    window.trainset = { ...window.trainset, viewer: { itemId, draw: { scale: 1, x: 0, y: 0, width: 0, height: 0, drawn: [], total: 0, selected: null, draws: 0 },
+      media: mediaState, toScreen: (x, y) => [x, y], zoomAt: () => {}, panBy: () => {}, select: () => {} } };
     const fail = (e: unknown) => {
       mediaState.error = e instanceof Error ? e.message : String(e);
-      extra.replaceChildren(errorBox(new Error(t('viewer.dicomUnsupported', { reason: mediaState.error }))));
+      extra.replaceChildren(errorBox(new Error(t('viewer.mediaFailed', { reason: mediaState.error }))));
     };
     if (media.kind === 'image') {
       loadImage(url).then(img => {

@@ -117,7 +117,15 @@ public final class ExitCodes {
     return t;
   }
 
+  /** The option that raises a parse limit, by the rule an {@link InputException} names. */
+  private static final java.util.Map<String, String> LIMIT_OPTIONS = java.util.Map.of(
+      "max-string-length", "--max-string-length", "max-nesting", "--max-nesting", "max-file-size", "--max-file-size");
+
   private static String message(Throwable t) {
+    if (t instanceof InputException in) {
+      String option = in.rule() == null ? null : LIMIT_OPTIONS.get(in.rule());
+      return in.getMessage() + (option == null ? "" : " (" + option + " raises it)");
+    }
     if (t instanceof NoSuchFileException n) return n.getFile() + ": no such file or directory";
     if (t instanceof AccessDeniedException a) return a.getFile() + ": permission denied";
     if (t instanceof FileSystemException f) return f.getFile() + ": " + f.getReason();

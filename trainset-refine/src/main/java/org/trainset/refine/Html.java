@@ -29,9 +29,23 @@ public final class Html {
   }
 
   public static String thumbnail(Path file, int max) throws IOException {
-    BufferedImage image = ImageIO.read(file.toFile());
-    if (image == null) throw new IOException("cannot decode " + file);
-    return thumbnail(image, max);
+    // Decode only every k-th pixel of images larger than the thumbnail (the reader then converts
+    // and stores a k²-th of the pixels, still at least the thumbnail's size); bilinear does the rest.
+    try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) throw new IOException("cannot decode " + file);
+      javax.imageio.ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
+        javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+        int k = Math.max(1, longest / max);
+        if (k > 1) param.setSourceSubsampling(k, k, 0, 0);
+        return thumbnail(reader.read(0, param), max);
+      } finally {
+        reader.dispose();
+      }
+    }
   }
 
   public static final String STYLE = "body{font-family:sans-serif;margin:1.5em;color:#222}"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trainset.core.io.AtomicOutput;
 
@@ -27,9 +28,16 @@ public final class Reports {
     });
   }
 
-  /** {@code <out>.<suffix>} next to {@code out}, the default report location. */
-  public static Path besides(Path out, String suffix) {
+  /**
+   * The default report location: {@code <out>/<name>} inside an output folder, so the report
+   * travels with the output it describes (it is written once the output is complete); beside a
+   * single-file output ({@code corpus.tsv} gets {@code corpus.tsv.<name>}), which has no inside.
+   * A single-file output is one that exists as a file or whose name has an extension.
+   */
+  public static Path inside(Path out, String name) {
     Path abs = out.toAbsolutePath().normalize();
-    return abs.resolveSibling(abs.getFileName() + "." + suffix);
+    String file = abs.getFileName().toString();
+    boolean singleFile = Files.isRegularFile(abs) || (!Files.isDirectory(abs) && file.lastIndexOf('.') > 0);
+    return singleFile ? abs.resolveSibling(file + "." + name) : abs.resolve(name);
   }
 }

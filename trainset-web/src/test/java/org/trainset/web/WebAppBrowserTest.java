@@ -4,23 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.trainset.server.auth.Role;
+import org.trainset.core.sample.SampleOptions;
 
 /**
  * The web app in real headless Chromium against a real server: sign in by typing, open the
@@ -28,62 +18,54 @@ import org.trainset.server.auth.Role;
  * on the viewer's canvas (pixels at the shapes' coordinates and the draw state), zoom and pan,
  * switch to Korean, and see that HTML in labels and attributes stays text.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebAppBrowserTest {
-  static final String USER = "ana", PASSWORD = "correct horse battery";
-
-  WebTestServer server;
-  Chromium chromium;
+class WebAppBrowserTest extends BrowserTestBase {
   String projectId;
   String scene1Id;
-  BrowserContext context;
-  Page page;
+  String sidewalkId;
+  JsonNode sidewalkFindings;
 
-  @BeforeAll
-  void start(@TempDir Path tmp) throws Exception {
-    server = new WebTestServer();
-    server.addUser("root", "root password 1", Role.ADMIN, "lab");
-    server.addUser(USER, PASSWORD, Role.MANAGER, "lab");
-    Path dataset = WebSample.write(tmp);
-    WebTestServer.Client admin = server.login("root", "root password 1");
-    projectId = admin.createProjectWithData("street scenes", null, null, dataset);
-    JsonNode page = admin.get("/api/projects/" + projectId + "/items?q=scene-1");
-    scene1Id = page.path("items").get(0).path("id").asText();
-    chromium = new Chromium();
+  @Override void importData(WebTestServer.Client admin, Path tmp) throws Exception {
+    projectId = admin.createProjectWithData("street scenes", null, null, WebSample.write(tmp));
+    JsonNode items = admin.get("/api/projects/" + projectId + "/items?q=scene-1");
+    scene1Id = items.path("items").get(0).path("id").asText();
+    // A family sample with planted defects: its rule pack has findings to list.
+    Path sidewalk = tmp.resolve("sidewalk");
+    MediaViewerBrowserTest.generator("aihub.sidewalk").generate(sidewalk, new SampleOptions(6, 11, true));
+    sidewalkId = admin.createProjectWithData("sidewalk", "aihub.sidewalk", null, sidewalk);
+    sidewalkFindings = admin.get("/api/projects/" + sidewalkId + "/findings?limit=10000");
   }
 
-  @AfterAll
-  void stop() throws Exception {
-    if (chromium != null) chromium.close();
-    if (server != null) server.close();
-  }
-
-  @BeforeEach
-  void newContext() {
-    context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860).setLocale("en-US"));
-    context.setDefaultTimeout(15_000);
-    page = context.newPage();
-    page.onPageError(e -> { throw new AssertionError("page error: " + e); });
-  }
-
-  @AfterEach
-  void closeContext() {
-    context.close();
-  }
-
-  /** Signs in through the login form, typing like a user (the app sends anonymous visitors there). */
-  void signIn() {
-    page.navigate(server.baseUrl + "/");
-    page.waitForURL("**/login?next=*");
-    page.locator("#login-username").pressSequentially(USER);
-    page.locator("#login-password").pressSequentially(PASSWORD);
-    page.locator("#login-submit").click();
-    page.waitForURL("**/projects");
+  @Test
+  void findingsListLinksToItemsAndFiltersTheGrid() {
+    signIn();
+    go("/projects/" + sidewalkId + "/findings");
+    Locator rows = page.locator("#findings tbody tr");
+    rows.first().waitFor();
+    assertEquals(sidewalkFindings.path("shown").size(), rows.count());
+    assertTrue(page.locator("#findings-count").textContent().contains(sidewalkFindings.path("findings").asText()));
+    // The first finding's item link opens that item in the viewer.
+    JsonNode first = sidewalkFindings.path("shown").get(0);
+    rows.first().locator("a.finding-item").click();
+    page.waitForURL("**/items/" + first.path("itemRef").asText());
+    page.locator("#item-id").waitFor();
+    assertTrue(page.locator("#item-id").textContent().contains(first.path("item").asText()));
+    // A rule's link shows the grid of the items it flagged.
+    String rule = first.path("rule").asText();
+    java.util.Set<String> flagged = new java.util.HashSet<>();
+    for (JsonNode f : sidewalkFindings.path("shown")) if (f.path("rule").asText().equals(rule)) flagged.add(f.path("item").asText());
+    go("/projects/" + sidewalkId + "/findings");
+    page.locator("a.rule-link", new Page.LocatorOptions().setHasText(rule)).first().click();
+    page.locator("#item-grid[data-first-grid=true]").waitFor();
+    java.util.Set<String> shown = new java.util.HashSet<>(page.locator("#item-grid a.cell").evaluateAll("cs => cs.map(c => c.dataset.name)") instanceof List<?> l
+        ? l.stream().map(String::valueOf).toList() : List.of());
+    assertEquals(flagged, shown);
+    assertEquals(rule, page.locator("#filter-finding").inputValue());
   }
 
   @Test
   void signInByTypingThenOpenProjectWithCharts() {
     signIn();
+    page.waitForFunction("() => document.querySelector('#whoami').textContent.includes('ana (manager)')");
     Locator link = page.locator("a.project-link", new Page.LocatorOptions().setHasText("street scenes"));
     link.click();
     page.waitForURL("**/projects/" + projectId);
@@ -96,6 +78,7 @@ class WebAppBrowserTest {
           "r", Integer.parseInt(rgb[0]), "g", Integer.parseInt(rgb[1]), "b", Integer.parseInt(rgb[2])));
       assertTrue(count.intValue() > 200, chart[0] + " shows " + count + " bar pixels");
     }
+    screenshot("project");
   }
 
   @Test
@@ -104,6 +87,7 @@ class WebAppBrowserTest {
     go("/projects/" + projectId + "/items");
     page.locator("#item-grid[data-first-grid=true]").waitFor();
     assertEquals(3, page.locator("#item-grid a.cell").count());
+    screenshot("grid");
     page.locator("#filter-label").selectOption("bus");
     page.waitForURL("**/items?label=bus");
     page.locator("#item-grid[data-first-grid=true]").waitFor();
@@ -123,7 +107,7 @@ class WebAppBrowserTest {
     go("/projects/" + projectId + "/items");
     page.locator("#item-grid a.cell[data-name=scene-1][data-state=drawn]").click();
     page.waitForURL("**/items/" + scene1Id);
-    page.waitForFunction("() => window.trainset?.viewer?.media.ready && window.trainset.viewer.draw.draws > 0");
+    awaitViewer();
     List<Number> drawn = drawnIndexes();
     assertEquals(List.of(0, 1, 2, 3, 4, 5, 8), drawn.stream().map(Number::intValue).toList(), "all spatial shapes drawn");
 
@@ -169,7 +153,7 @@ class WebAppBrowserTest {
   void clickingAShapeSelectsItAndShowsItsAttributesAsText() {
     signIn();
     go("/items/" + scene1Id);
-    page.waitForFunction("() => window.trainset?.viewer?.media.ready && window.trainset.viewer.draw.draws > 0");
+    awaitViewer();
     List<?> screen = (List<?>) page.evaluate("() => window.trainset.viewer.toScreen(190, 160)");
     var box = page.locator("#viewer-stage").boundingBox();
     page.mouse().click(box.x + ((Number) screen.get(0)).doubleValue(), box.y + ((Number) screen.get(1)).doubleValue());
@@ -233,53 +217,9 @@ class WebAppBrowserTest {
     assertEquals("Hello", pairs.locator("td").nth(1).textContent());
   }
 
-  // ---- helpers -------------------------------------------------------------------------------
-
-  /** Opens an app path the way an in-app link does (History API; the page is not reloaded). */
-  void go(String path) {
-    page.evaluate("p => { history.pushState(null, '', p); dispatchEvent(new PopStateEvent('popstate')); }", path);
-  }
-
-  @SuppressWarnings("unchecked")
-  List<Number> drawnIndexes() {
-    return new ArrayList<>((List<Number>) page.evaluate("() => window.trainset.viewer.draw.drawn"));
-  }
-
-  double viewerNumber(String path) {
-    return ((Number) page.evaluate("() => window.trainset.viewer." + path)).doubleValue();
-  }
-
-  /** RGBA of the annotation layer's pixel at media coordinates (x, y), the brightest in a 3×3 block. */
-  @SuppressWarnings("unchecked")
-  List<Number> annotationPixel(double x, double y) {
-    return (List<Number>) page.evaluate(PixelScripts.ANNOTATION_PIXEL, Map.of("x", x, "y", y));
-  }
-
-  void assertColourAt(double x, double y, int r, int g, int b, String what) {
-    List<Number> px = annotationPixel(x, y);
-    int pr = px.get(0).intValue(), pg = px.get(1).intValue(), pb = px.get(2).intValue(), pa = px.get(3).intValue();
-    assertTrue(pa > 20 && Math.abs(pr - r) < 60 && Math.abs(pg - g) < 60 && Math.abs(pb - b) < 60,
-        what + " at (" + x + "," + y + "): expected ~" + r + "," + g + "," + b + " got " + px);
-  }
-
-  void assertTransparentAt(double x, double y, String what) {
-    List<Number> px = annotationPixel(x, y);
-    assertEquals(0, px.get(3).intValue(), what + " at (" + x + "," + y + "): " + px);
-  }
-
   static double[] rotatedTopEdgeMiddle(org.trainset.core.model.Box b) {
     double cx = b.x() + b.width() / 2, cy = b.y() + b.height() / 2, rad = Math.toRadians(b.rotation());
     double dx = 0, dy = -b.height() / 2; // middle of the top edge before rotation
     return new double[] {cx + dx * Math.cos(rad) - dy * Math.sin(rad), cy + dx * Math.sin(rad) + dy * Math.cos(rad)};
-  }
-
-  void screenshot(String name) {
-    try {
-      Path dir = Path.of("target", "screenshots");
-      Files.createDirectories(dir);
-      page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(false));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     description = {"Drop exact and near-duplicate images.",
         "Exact: same SHA-256; near: pHash within --distance bits, found by multi-index hashing,",
         "confirmed by dHash. Each cluster keeps its lowest id. Writes the kept items to",
-        "--out (media stay in place), a JSON report (OUT.dedup.json) and an HTML page showing every cluster",
-        "side by side (OUT.dedup.html)."})
+        "--out (media stay in place), a JSON report (OUT/dedup.json) and an HTML page showing every cluster",
+        "side by side (OUT/dedup.html)."})
 public final class DedupImagesVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
@@ -34,8 +34,8 @@ public final class DedupImagesVerb implements Verb {
   @Option(names = "--distance", defaultValue = "10", description = "Largest pHash Hamming distance of near duplicates (default ${DEFAULT-VALUE}).") int distance;
   @Option(names = "--dhash-distance", defaultValue = "12", description = "Largest dHash distance confirming a pair (default ${DEFAULT-VALUE}).") int dhashDistance;
   @Option(names = "--per-label", description = "Only compare images that share an annotation label (the seed: per object class).") boolean perLabel;
-  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT.dedup.json).") Path report;
-  @Option(names = "--html", paramLabel = "FILE", description = "HTML report (default: OUT.dedup.html).") Path html;
+  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT/dedup.json; beside a single-file OUT).") Path report;
+  @Option(names = "--html", paramLabel = "FILE", description = "HTML report (default: OUT/dedup.html; beside a single-file OUT).") Path html;
 
   @Override public Class<?> group() { return DedupGroup.class; }
 
@@ -44,8 +44,8 @@ public final class DedupImagesVerb implements Verb {
     Format source = DatasetInput.formatOf(in, from);
     Format target = RefineCli.outputFormat(source, to);
     RefineCli.refuseSame(in, out);
-    Path reportPath = report != null ? report : Reports.besides(out, "dedup.json");
-    Path htmlPath = html != null ? html : Reports.besides(out, "dedup.html");
+    Path reportPath = report != null ? report : Reports.inside(out, "dedup.json");
+    Path htmlPath = html != null ? html : Reports.inside(out, "dedup.html");
     ImageDedup.Outcome r = ImageDedup.run(source, in, target, out, reportPath, htmlPath, options, limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var o = spec.commandLine().getOut();

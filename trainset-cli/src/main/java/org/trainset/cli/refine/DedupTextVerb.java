@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         "Texts are NFKC-normalised; MinHash + banded LSH, every candidate verified by exact Jaccard",
         "on character n-grams. Each cluster keeps its lowest id.",
         "Reads any dataset whose items carry text pairs or captions (text-tsv, text-jsonl, corpus family).",
-        "Writes the kept items to --out and a JSON report of every removed item (default OUT.dedup.json)."})
+        "Writes the kept items to --out and a JSON report of every removed item (default OUT/dedup.json)."})
 public final class DedupTextVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
@@ -33,7 +33,7 @@ public final class DedupTextVerb implements Verb {
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset (file or folder, per format).") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
   @Option(names = "--to", paramLabel = "ID", description = "Output format id (default: the input's).") String to;
-  @Option(names = "--report", paramLabel = "FILE", description = "JSON report path (default: OUT.dedup.json).") Path report;
+  @Option(names = "--report", paramLabel = "FILE", description = "JSON report path (default: OUT/dedup.json; beside a single-file OUT).") Path report;
   @Option(names = "--threshold", defaultValue = "0.85", description = "Jaccard similarity that makes a duplicate (default ${DEFAULT-VALUE}).") double threshold;
   @Option(names = "--ngram", defaultValue = "3", description = "Character n-gram length (default ${DEFAULT-VALUE}).") int ngram;
   @Option(names = "--permutations", defaultValue = "128", description = "MinHash permutations (default ${DEFAULT-VALUE}).") int permutations;
@@ -47,7 +47,7 @@ public final class DedupTextVerb implements Verb {
     Format source = DatasetInput.formatOf(in, from);
     Format target = RefineCli.outputFormat(source, to);
     RefineCli.refuseSame(in, out);
-    Path reportPath = report != null ? report : Reports.besides(out, "dedup.json");
+    Path reportPath = report != null ? report : Reports.inside(out, "dedup.json");
     TextDedup.Outcome r = TextDedup.run(source, in, target, out, reportPath, new TextDedup.Options(config, side),
         limits.readOptions(), ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var o = spec.commandLine().getOut();

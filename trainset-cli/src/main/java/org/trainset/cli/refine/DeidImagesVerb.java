@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
     description = {"Blur or pixelate faces and licence plates in every image, on copies.",
         "The output is a self-contained native dataset; originals are never changed. Regions come from annotations",
         "(--labels), OpenCV Haar cascades (--haar face|plate from Debian's opencv-data, or --cascade PATH)",
-        "and a region list people corrected after review (--regions). Writes a per-image log (OUT.deid.json),",
-        "a review sheet with before/after thumbnails (OUT.deid.html) and the applied regions as an editable",
-        "region list (OUT.deid-regions.json) to feed back with --regions."})
+        "and a region list people corrected after review (--regions). Writes a per-image log (OUT/deid.json),",
+        "a review sheet with before/after thumbnails (OUT/deid.html) and the applied regions as an editable",
+        "region list (OUT/deid-regions.json) to feed back with --regions."})
 public final class DeidImagesVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
@@ -52,9 +52,9 @@ public final class DeidImagesVerb implements Verb {
   @Option(names = "--min-neighbors", defaultValue = "5", description = "Haar: detections a face needs (default ${DEFAULT-VALUE}).") int minNeighbors;
   @Option(names = "--scale-factor", defaultValue = "1.1", description = "Haar: pyramid scale step (default ${DEFAULT-VALUE}).") double scaleFactor;
   @Option(names = "--min-size", defaultValue = "24", description = "Haar: smallest object in pixels (default ${DEFAULT-VALUE}).") int minSize;
-  @Option(names = "--log", paramLabel = "FILE", description = "Per-image log (default: OUT.deid.json).") Path log;
-  @Option(names = "--review", paramLabel = "FILE", description = "Review sheet (default: OUT.deid.html).") Path review;
-  @Option(names = "--regions-out", paramLabel = "FILE", description = "Applied regions, editable (default: OUT.deid-regions.json).") Path regionsOut;
+  @Option(names = "--log", paramLabel = "FILE", description = "Per-image log (default: OUT/deid.json; beside a single-file OUT).") Path log;
+  @Option(names = "--review", paramLabel = "FILE", description = "Review sheet (default: OUT/deid.html; beside a single-file OUT).") Path review;
+  @Option(names = "--regions-out", paramLabel = "FILE", description = "Applied regions, editable (default: OUT/deid-regions.json).") Path regionsOut;
 
   @Override public Class<?> group() { return DeidGroup.class; }
 
@@ -63,17 +63,10 @@ public final class DeidImagesVerb implements Verb {
     List<RegionDetector> detectors = new ArrayList<>();
     if (labels != null && !labels.isEmpty()) detectors.add(new AnnotationRegions(new LinkedHashSet<>(labels)));
     for (String kind : haar == null ? List.<String>of() : haar) {
-      String file = switch (kind.toLowerCase(Locale.ROOT)) {
-        case "face" -> "haarcascade_frontalface_default.xml";
-        case "plate" -> "haarcascade_russian_plate_number.xml";
-        default -> throw new UsageException("unknown --haar '" + kind + "'; known: face, plate");
-      };
-      detectors.add(new HaarCascadeRegions(HaarCascadeRegions.debianCascade(file), kind.equals("face") ? "face" : "license_plate",
-          scaleFactor, minNeighbors, minSize));
+      detectors.add(RefineCli.stockCascade(kind, scaleFactor, minNeighbors, minSize));
     }
     for (Path c : cascades == null ? List.<Path>of() : cascades) {
-      String label = c.getFileName().toString().toLowerCase(Locale.ROOT).contains("plate") ? "license_plate" : "face";
-      detectors.add(new HaarCascadeRegions(c, label, scaleFactor, minNeighbors, minSize));
+      detectors.add(HaarCascadeRegions.ofFile(c, scaleFactor, minNeighbors, minSize));
     }
     RegionListRegions corrections = regions == null ? null : new RegionListRegions(regions);
     if (corrections != null) detectors.add(corrections);
@@ -81,9 +74,9 @@ public final class DeidImagesVerb implements Verb {
     Format source = DatasetInput.formatOf(in, from);
     Format target = DatasetInput.registry().require(TrainsetFormat.ID);
     RefineCli.refuseSame(in, out);
-    Path logPath = log != null ? log : Reports.besides(out, "deid.json");
-    Path reviewPath = review != null ? review : Reports.besides(out, "deid.html");
-    Path regionsPath = regionsOut != null ? regionsOut : Reports.besides(out, "deid-regions.json");
+    Path logPath = log != null ? log : Reports.inside(out, "deid.json");
+    Path reviewPath = review != null ? review : Reports.inside(out, "deid.html");
+    Path regionsPath = regionsOut != null ? regionsOut : Reports.inside(out, "deid-regions.json");
     ImageDeid.Outcome r = ImageDeid.run(source, in, target, out, logPath, reviewPath, regionsPath,
         new ImageDeid.Options(detectors, corrections, method, keepFormat), limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));

@@ -35,7 +35,7 @@ public final class FilterVerb implements Verb {
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset.") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
   @Option(names = "--to", paramLabel = "ID", description = "Output format id (default: the input's).") String to;
-  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT.filter.json).") Path report;
+  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT/filter.json).") Path report;
   @Option(names = "--min-eojeol", paramLabel = "N", description = "Drop sentences with fewer eojeol (source side).") Integer minEojeol;
   @Option(names = "--max-eojeol", paramLabel = "N", description = "Drop sentences with more eojeol (source side).") Integer maxEojeol;
   @Option(names = "--min-avg-eojeol", paramLabel = "N", description = "Required average eojeol of kept sentences per subset (seed: 20).") Double minAvg;
@@ -64,7 +64,7 @@ public final class FilterVerb implements Verb {
     Format source = DatasetInput.formatOf(in, from);
     Format target = RefineCli.outputFormat(source, to);
     RefineCli.refuseSame(in, out);
-    Path reportPath = report != null ? report : Reports.besides(out, "filter.json");
+    Path reportPath = report != null ? report : Reports.inside(out, "filter.json");
     TextFilter.Outcome r = TextFilter.run(source, in, target, out, reportPath,
         new TextFilter.Options(rules, minAvg == null ? 0 : minAvg), limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));

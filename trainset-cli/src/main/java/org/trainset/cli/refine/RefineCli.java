@@ -31,6 +31,16 @@ final class RefineCli {
     }
   }
 
+  /** A stock Haar cascade ({@code --haar face|plate}); an unknown kind is a usage error. */
+  static org.trainset.refine.deid.HaarCascadeRegions stockCascade(String kind, double scaleFactor, int minNeighbors,
+                                                                  int minSize) throws IOException {
+    try {
+      return org.trainset.refine.deid.HaarCascadeRegions.stock(kind, scaleFactor, minNeighbors, minSize);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--haar: " + e.getMessage());
+    }
+  }
+
   static void refuseSame(Path in, Path out) throws IOException {
     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
       throw new UsageException("--out must differ from the input: originals are never changed");

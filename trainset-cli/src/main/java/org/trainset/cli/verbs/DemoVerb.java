@@ -12,6 +12,7 @@ import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.Verb;
+import org.trainset.cli.server.DemoPlatform;
 import org.trainset.core.convert.Conversion;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.issue.Issue;
@@ -33,8 +34,11 @@ import picocli.CommandLine.Spec;
  * written atomically (the input copy, then one folder per conversion).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run trainset end to end on a small bundled dataset (4 street scenes, COCO):",
-        "detect, stats, validate, convert to other formats, and read each result back."})
+    description = {"Run trainset end to end: on a small bundled dataset (4 street scenes, COCO) detect, stats,",
+        "validate, convert to other formats and read each result back; then the production line on the",
+        "platform: generate a family sample, refine it, start an embedded server, push the sample into a",
+        "project, run its rule pack, export, and print the URL and demo accounts. Serves until Ctrl-C",
+        "(--no-serve ends after the steps)."})
 public final class DemoVerb implements Verb {
   private static final String BUNDLE = "/org/trainset/cli/demo/street/";
 
@@ -47,6 +51,19 @@ public final class DemoVerb implements Verb {
   @Option(names = "--to", split = ",", paramLabel = "ID", defaultValue = "cvat,voc,yolo,trainset",
       description = "Formats to convert into (default ${DEFAULT-VALUE}).")
   List<String> targets;
+
+  @Option(names = "--family", defaultValue = "aihub.sidewalk", paramLabel = "ID",
+      description = "Family whose sample goes through the platform (default ${DEFAULT-VALUE}).")
+  String family;
+
+  @Option(names = "--items", defaultValue = "24", paramLabel = "N", description = "Sample size (default ${DEFAULT-VALUE}).")
+  int items;
+
+  @Option(names = "--port", defaultValue = "0", paramLabel = "N", description = "Server port (default: a free one).")
+  int port;
+
+  @Option(names = "--no-serve", description = "End after the steps instead of serving until Ctrl-C (scripts, CI).")
+  boolean noServe;
 
   @Override public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -83,8 +100,16 @@ public final class DemoVerb implements Verb {
       conversions.addObject().put("to", target.id()).put("readBackItems", back.items())
           .put("readBackAnnotations", back.annotations()).put("loss", r.loss().describe());
     }
+    DemoPlatform.run(out, new DemoPlatform.Options(family, items, port, !noServe), report, text -> {
+      step(o, text);
+      o.flush();
+      if (!noServe && output.json && text.startsWith("serving")) {
+        o.println(Json.write(report)); // the caller gets the URL and accounts before the demo blocks
+        o.flush();
+      }
+    });
     step(o, "done: results in " + out.toAbsolutePath().normalize());
-    if (output.json) o.println(Json.write(report));
+    if (output.json && noServe) o.println(Json.write(report));
     return 0;
   }
 

@@ -38,10 +38,10 @@ class DedupImagesCliTest {
     var format = FormatRegistry.load().require("trainset");
     var kept = Datasets.readAll(Datasets.plan(format, out, ReadOptions.defaults()), ReadOptions.defaults());
     assertEquals(List.of("x1", "x4"), kept.stream().map(i -> i.id()).toList());
-    JsonNode rep = JSON.readTree(tmp.resolve("out.dedup.json").toFile());
+    JsonNode rep = JSON.readTree(out.resolve("dedup.json").toFile());
     assertEquals("x1", rep.at("/clusters/0/keep").asText());
     assertEquals("near", rep.at("/clusters/0/members/1/rule").asText());
-    String html = Files.readString(tmp.resolve("out.dedup.html"));
+    String html = Files.readString(out.resolve("dedup.html"));
     assertEquals(3, html.split("<figure").length - 1, "three images in the cluster shown side by side");
     assertTrue(html.contains("figure class=\"keep\""));
   }

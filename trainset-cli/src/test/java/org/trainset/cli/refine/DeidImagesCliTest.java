@@ -51,7 +51,7 @@ class DeidImagesCliTest {
     Cli.Result r = Cli.run("deid", "images", tmp.resolve("ds").toString(), "--out", out.toString(), "--haar", "face", "--json");
     assertEquals(0, r.exitCode(), r.toString());
 
-    JsonNode log = JSON.readTree(tmp.resolve("out.deid.json").toFile());
+    JsonNode log = JSON.readTree(tmp.resolve("out/deid.json").toFile());
     JsonNode messi = log.at("/images/0");
     assertEquals("p1", messi.get("item").asText());
     assertEquals("deidentified", messi.get("status").asText());
@@ -77,9 +77,9 @@ class DeidImagesCliTest {
     assertEquals("unchanged", log.at("/images/1/status").asText());
     assertArrayEquals(Files.readAllBytes(media.resolve("street.jpg")), Files.readAllBytes(out.resolve("media/street.jpg")));
 
-    String sheet = Files.readString(tmp.resolve("out.deid.html"));
+    String sheet = Files.readString(tmp.resolve("out/deid.html"));
     assertEquals(4, sheet.split("<img ").length - 1, "before and after for both images");
-    JsonNode editable = JSON.readTree(tmp.resolve("out.deid-regions.json").toFile());
+    JsonNode editable = JSON.readTree(tmp.resolve("out/deid-regions.json").toFile());
     assertEquals(regions.size(), editable.get("regions").size());
   }
 
@@ -96,7 +96,7 @@ class DeidImagesCliTest {
     Cli.Result r = Cli.run("deid", "images", tmp.resolve("ds").toString(), "--out", out.toString(), "--haar", "face",
         "--regions", corrections.toString(), "--method", "pixelate");
     assertEquals(0, r.exitCode(), r.toString());
-    JsonNode img = JSON.readTree(tmp.resolve("out.deid.json").toFile()).at("/images/0");
+    JsonNode img = JSON.readTree(tmp.resolve("out/deid.json").toFile()).at("/images/0");
     assertTrue(img.get("vetoed").size() >= 1, img.toString());
     List<String> kept = new ArrayList<>();
     img.get("regions").forEach(x -> kept.add(x.get("x").asInt() + "," + x.get("y").asInt() + " " + x.get("detector").asText()));
@@ -114,7 +114,7 @@ class DeidImagesCliTest {
     Cli.Result r = Cli.run("deid", "images", tmp.resolve("ds").toString(), "--out", out.toString(), "--labels",
         "license_plate,face", "--method", "pixelate");
     assertEquals(0, r.exitCode(), r.toString());
-    JsonNode reg = JSON.readTree(tmp.resolve("out.deid.json").toFile()).at("/images/0/regions");
+    JsonNode reg = JSON.readTree(tmp.resolve("out/deid.json").toFile()).at("/images/0/regions");
     assertEquals(1, reg.size());
     assertEquals("[150,200,91,31]", "[" + reg.at("/0/x") + "," + reg.at("/0/y") + "," + reg.at("/0/width") + "," + reg.at("/0/height") + "]");
     OpenCv.load();

@@ -9,13 +9,26 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Output that appears whole or not at all. Work happens in a hidden staging folder next to the
  * target; {@link #commit()} swaps it in with renames, and {@link #close()} without a commit
  * deletes the staging folder, so an interrupted or failed run leaves the earlier target intact.
+ *
+ * <p>Staging names carry the writing process's id ({@code .OUT.staging-<pid>-<n>},
+ * {@code .OUT.partial-<pid>-<n>}, the previous output during the swap {@code .OUT.old-<pid>-<n>}).
+ * A process killed outright (kill -9) cannot clean up, so the next output to the same target
+ * removes what dead processes left behind (and puts back a previous output a kill caught
+ * mid-swap); a live process's staging is never touched.
+ *
+ * <p>Staging is created like any new file or folder, so the published output has the modes the
+ * user's umask gives (0644 / 0755 usually), not the owner-only modes of temporary files.
  */
 public final class AtomicOutput implements AutoCloseable {
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final long PID = ProcessHandle.current().pid();
   private final Path target;
   private final Path staging;
   private boolean committed;
@@ -30,8 +43,14 @@ public final class AtomicOutput implements AutoCloseable {
     Path abs = targetDir.toAbsolutePath().normalize();
     Path parent = abs.getParent();
     Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".staging-");
-    return new AtomicOutput(abs, staging);
+    cleanStale(abs);
+    while (true) {
+      try {
+        return new AtomicOutput(abs, Files.createDirectory(stagingName(abs, "staging")));
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        // another name
+      }
+    }
   }
 
   /** Stages a single file that will replace {@code targetFile} on commit; write to {@link #path()}. */
@@ -39,8 +58,46 @@ public final class AtomicOutput implements AutoCloseable {
     Path abs = targetFile.toAbsolutePath().normalize();
     Path parent = abs.getParent();
     Files.createDirectories(parent);
-    Path staging = Files.createTempFile(parent, "." + abs.getFileName() + ".", ".partial");
-    return new AtomicOutput(abs, staging);
+    cleanStale(abs);
+    while (true) {
+      try {
+        return new AtomicOutput(abs, Files.createFile(stagingName(abs, "partial")));
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        // another name
+      }
+    }
+  }
+
+  private static Path stagingName(Path target, String kind) {
+    return target.resolveSibling("." + target.getFileName() + "." + kind + "-" + PID + "-" + (RANDOM.nextLong() & Long.MAX_VALUE));
+  }
+
+  /**
+   * Removes the staging left next to {@code target} by processes that no longer run, and puts
+   * back a previous output that a kill caught between the two renames of {@link #commit()}.
+   */
+  static void cleanStale(Path target) throws IOException {
+    java.util.regex.Pattern own = java.util.regex.Pattern.compile(
+        java.util.regex.Pattern.quote("." + target.getFileName() + ".") + "(staging|partial|old)-(\\d+)-\\d+");
+    List<Path> stale = new ArrayList<>();
+    try (java.util.stream.Stream<Path> siblings = Files.list(target.getParent())) {
+      for (Path p : (Iterable<Path>) siblings::iterator) {
+        java.util.regex.Matcher m = own.matcher(p.getFileName().toString());
+        if (!m.matches()) continue;
+        long pid = Long.parseLong(m.group(2));
+        boolean alive = pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive) stale.add(p);
+      }
+    }
+    stale.sort(null);
+    for (Path p : stale) {
+      boolean backup = p.getFileName().toString().startsWith("." + target.getFileName() + ".old-");
+      if (backup && !Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        move(p, target); // killed mid-swap: the earlier output comes back
+      } else {
+        deleteRecursively(p);
+      }
+    }
   }
 
   /** Writes {@code targetFile} atomically from {@code body}. */
@@ -73,7 +130,7 @@ public final class AtomicOutput implements AutoCloseable {
     if (committed) return;
     Path backup = null;
     if (Files.exists(target)) {
-      backup = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+      backup = stagingName(target, "old");
       move(target, backup);
     }
     try {

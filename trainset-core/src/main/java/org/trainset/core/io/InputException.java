@@ -72,7 +72,37 @@ public class InputException extends IOException {
     if (item != null) sb.append(" [item ").append(item).append(']');
     sb.append(": ");
     if (rule != null) sb.append(rule).append(": ");
-    sb.append(detail);
+    sb.append(oneLine(detail));
+    return sb.toString();
+  }
+
+  /** Longest detail printed; a bad value longer than this is quoted by its prefix only. */
+  public static final int MAX_DETAIL = 240;
+
+  /**
+   * {@code detail} as one line of at most {@link #MAX_DETAIL} characters: line breaks and runs of
+   * white space (a parser's multi-line report) become single spaces, control characters are
+   * dropped, and a longer text (a megabyte-long bad value echoed back) is cut with an ellipsis.
+   */
+  public static String oneLine(String detail) {
+    if (detail == null) return "";
+    StringBuilder sb = new StringBuilder(Math.min(detail.length(), MAX_DETAIL + 1));
+    boolean space = false;
+    for (int i = 0; i < detail.length() && sb.length() <= MAX_DETAIL; i++) {
+      char c = detail.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = sb.length() > 0;
+        continue;
+      }
+      if (Character.isISOControl(c)) continue;
+      if (space) sb.append(' ');
+      space = false;
+      sb.append(c);
+    }
+    if (sb.length() > MAX_DETAIL) {
+      sb.setLength(MAX_DETAIL);
+      sb.append('…');
+    }
     return sb.toString();
   }
 }

@@ -3,6 +3,7 @@ package org.trainset.core.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -50,10 +51,50 @@ public final class Json {
     JsonLocation loc = e.getLocation();
     long line = loc == null ? -1 : loc.getLineNr();
     long col = loc == null ? -1 : loc.getColumnNr();
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      // Jackson names its own constraint class; say which parse limit the input is over
+      String m = String.valueOf(e.getOriginalMessage());
+      if (m.startsWith("String value length") || m.startsWith("Name length")) {
+        return new InputException(file, line, col, null, "max-string-length", "a string is longer than the limit of " + limitIn(m) + " characters", e);
+      }
+      if (m.contains("nesting depth")) {
+        return new InputException(file, line, col, null, "max-nesting", "nested deeper than the limit of " + limitIn(m), e);
+      }
+      if (m.startsWith("Number value length") || m.startsWith("Number length")) {
+        return new InputException(file, line, col, null, "max-number-length", "a number is longer than the limit of " + limitIn(m) + " digits", e);
+      }
+      return new InputException(file, line, col, null, "parse-limit", "over a parse limit", e);
+    }
     return new InputException(file, line, col, null, "json-syntax", e.getOriginalMessage(), e);
   }
 
   /** An error at the parser's current position. */
+  /**
+   * Reads the rest of a document whose top-level value is an object, from anywhere between two of
+   * its fields or at its end, and fails on anything after it: a streaming reader that stops at the
+   * array it wants would otherwise accept a damaged file's trailing junk.
+   */
+  public static void requireEnd(JsonParser p, Path file) throws IOException {
+    try {
+      JsonToken t = p.currentToken() == JsonToken.END_OBJECT && p.getParsingContext().inRoot() ? JsonToken.END_OBJECT : p.nextToken();
+      while (t == JsonToken.FIELD_NAME) {
+        p.nextToken();
+        p.skipChildren();
+        t = p.nextToken();
+      }
+      if (t != JsonToken.END_OBJECT) throw inputError(file, p, "json-syntax", "expected the end of the JSON object");
+      if (p.nextToken() != null) throw inputError(file, p, "json-trailing", "content after the JSON document");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw inputError(file, e);
+    }
+  }
+
+  /** The "maximum allowed (N" figure of a Jackson constraint message. */
+  private static String limitIn(String m) {
+    java.util.regex.Matcher x = java.util.regex.Pattern.compile("allowed \\((\\d+)").matcher(m);
+    return x.find() ? x.group(1) : "?";
+  }
+
   public static InputException inputError(Path file, JsonParser p, String rule, String detail) {
     JsonLocation loc = p.currentTokenLocation();
     return new InputException(file, loc.getLineNr(), loc.getColumnNr(), null, rule, detail, null);

@@ -32,7 +32,7 @@ public final class JsonLines {
   /** A pull reader over the file's JSON lines (for item cursors), after checking its size. */
   public static Reader open(Path file, ParseLimits limits) throws IOException {
     limits.checkFileSize(file);
-    return new Reader(file, Files.newBufferedReader(file, StandardCharsets.UTF_8), Json.mapper(limits));
+    return new Reader(file, TextFiles.newReader(file), Json.mapper(limits));
   }
 
   /** Reads one JSON value per non-blank line. */

@@ -70,6 +70,25 @@ public final class SafeXml {
         loc == null ? -1 : loc.getColumnNumber(), null, "xml-syntax", msg, e);
   }
 
+  /**
+   * After the root element's end tag: reads to the end of the document, so anything but white
+   * space, comments and processing instructions there (a second root, text, a broken tag) is an
+   * error instead of being silently left unread.
+   */
+  public static void requireEnd(XMLStreamReader r, Path file) throws IOException {
+    try {
+      while (r.hasNext()) {
+        int ev = r.next();
+        if (ev == javax.xml.stream.XMLStreamConstants.START_ELEMENT
+            || (ev == javax.xml.stream.XMLStreamConstants.CHARACTERS && !r.isWhiteSpace())) {
+          throw inputError(file, r, "xml-trailing", "content after the root element");
+        }
+      }
+    } catch (XMLStreamException e) {
+      throw inputError(file, e);
+    }
+  }
+
   public static InputException inputError(Path file, XMLStreamReader r, String rule, String detail) {
     Location loc = r.getLocation();
     return new InputException(file, loc.getLineNumber(), loc.getColumnNumber(), null, rule, detail, null);

@@ -66,4 +66,35 @@ class AtomicOutputTest {
       assertTrue(out.resolve("a/b.png").startsWith(out.path()));
     }
   }
+
+  /** A pid no process has (pid_max is at most 2^22 on Linux). */
+  static final long DEAD = 99_999_999L;
+
+  @Test
+  void aKillMidSwapPutsTheEarlierOutputBack() throws IOException {
+    Path target = tmp.resolve("out");
+    Path backup = Files.createDirectories(tmp.resolve(".out.old-" + DEAD + "-1")); // killed after the first rename
+    Files.writeString(backup.resolve("a.txt"), "earlier");
+    Path half = Files.createDirectories(tmp.resolve(".out.staging-" + DEAD + "-2"));
+    Path partial = Files.writeString(tmp.resolve(".out.partial-" + DEAD + "-3"), "x");
+    Path live = Files.createDirectories(tmp.resolve(".out.staging-" + ProcessHandle.current().pid() + "-4"));
+    Path other = Files.createDirectories(tmp.resolve(".outer.staging-" + DEAD + "-5")); // another target's
+    AtomicOutput.cleanStale(target);
+    assertEquals("earlier", Files.readString(target.resolve("a.txt")));
+    assertFalse(Files.exists(backup) || Files.exists(half) || Files.exists(partial));
+    assertTrue(Files.exists(live) && Files.exists(other));
+  }
+
+  @Test
+  void publishedOutputHasTheModesOfANewFile() throws IOException {
+    var fileMode = Files.getPosixFilePermissions(Files.createFile(tmp.resolve("probe")));
+    var dirMode = Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("probe-dir")));
+    AtomicOutput.writeFile(tmp.resolve("f.txt"), os -> os.write(1));
+    assertEquals(fileMode, Files.getPosixFilePermissions(tmp.resolve("f.txt")));
+    try (AtomicOutput d = AtomicOutput.directory(tmp.resolve("d"))) {
+      Files.writeString(d.path().resolve("x"), "x");
+      d.commit();
+    }
+    assertEquals(dirMode, Files.getPosixFilePermissions(tmp.resolve("d")));
+  }
 }

@@ -22,7 +22,7 @@ final class Csv {
   }
 
   static List<Row> read(Path file, List<String> required) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = org.trainset.core.io.TextFiles.readAllLines(file);
     if (lines.isEmpty()) throw new InputException(file, 1, 1, "medical.csv", "empty file; expected a header");
     List<String> head = split(lines.get(0).replace("\uFEFF", ""));
     for (String r : required) {

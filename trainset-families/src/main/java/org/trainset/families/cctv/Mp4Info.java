@@ -78,7 +78,7 @@ public record Mp4Info(double duration, long frames, double fps, int width, int h
         } else if (boxSize == 0) {
           boxSize = size - pos;
         }
-        if (boxSize < headerLength || pos + boxSize > size) {
+        if (boxSize < headerLength || boxSize > size - pos) { // not pos + boxSize: a huge 64-bit size overflows it
           throw new InputException(file, -1, -1, null, "mp4-box",
               "box '" + printable(type) + "' at byte " + pos + " has size " + boxSize + " beyond the file (" + size + " bytes)", null);
         }
@@ -128,7 +128,7 @@ public record Mp4Info(double duration, long frames, double fps, int width, int h
       } else if (size == 0) {
         size = to - pos;
       }
-      if (size < header) return;
+      if (size < header || size > to - pos) return;
       switch (type) {
         case "moov", "trak", "mdia" -> walk(raf, pos + header, pos + size);
         case "mvhd", "tkhd", "mdhd" -> {

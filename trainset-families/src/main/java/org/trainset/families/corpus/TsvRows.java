@@ -22,7 +22,7 @@ final class TsvRows implements RowSource {
 
   TsvRows(Path file) throws IOException {
     this.file = file;
-    this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    this.in = org.trainset.core.io.TextFiles.newReader(file);
   }
 
   @Override public List<String> header() { return header; }

@@ -1,7 +1,6 @@
 package org.trainset.families.corpus;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -36,8 +34,8 @@ final class XlsxRows implements RowSource {
     try {
       this.workbook = new ReadableWorkbook(file.toFile());
       this.sheets = workbook.getSheets().toList();
-    } catch (IOException | ExcelReaderException | UncheckedIOException e) {
-      throw new InputException(file, "xlsx-unreadable", "not a readable xlsx workbook: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      throw new InputException(file, "xlsx-unreadable", "not a readable xlsx workbook: " + reason(e));
     }
   }
 
@@ -55,9 +53,9 @@ final class XlsxRows implements RowSource {
           continue;
         }
         row = rows.next();
-      } catch (ExcelReaderException | UncheckedIOException e) {
+      } catch (RuntimeException e) { // the library's own, or damaged zip data (corrupt deflate) it wraps
         throw new InputException(file, line + 1, -1, null, "xlsx-syntax",
-            "sheet '" + sheetName + "' after row " + line + ": " + e.getMessage(), e);
+            "sheet '" + sheetName + "' after row " + line + ": " + reason(e), e);
       }
       line = row.getRowNum();
       List<Object> values = values(row);
@@ -78,11 +76,27 @@ final class XlsxRows implements RowSource {
     line = 0;
     try {
       stream = s.openStream();
-    } catch (ExcelReaderException | UncheckedIOException e) {
-      throw new InputException(file, "xlsx-unreadable", "sheet '" + sheetName + "': " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      throw new InputException(file, "xlsx-unreadable", "sheet '" + sheetName + "': " + reason(e));
     }
     rows = stream.iterator();
     return true;
+  }
+
+  /**
+   * What went wrong, without the library's class names: the deepest cause's message (a zip
+   * stream's "invalid stored block lengths", "invalid entry CRC"), with "pkg.SomeException: "
+   * prefixes taken out.
+   */
+  static String reason(Throwable e) {
+    Throwable t = e;
+    String m = null;
+    for (int depth = 0; t != null && depth < 10; t = t.getCause(), depth++) {
+      if (t.getMessage() != null) m = t.getMessage();
+    }
+    if (m == null) return "damaged workbook data";
+    m = m.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*", "").strip();
+    return m.isEmpty() ? "damaged workbook data" : m;
   }
 
   private void closeSheet() {

@@ -31,7 +31,7 @@ public final class FaceLabels {
   private FaceLabels() {}
 
   static List<Annotation> read(Path txt) throws IOException {
-    List<String> lines = Files.readAllLines(txt, StandardCharsets.UTF_8);
+    List<String> lines = org.trainset.core.io.TextFiles.readAllLines(txt);
     double[] points = new double[14];
     int[] vis = new int[7];
     List<Annotation> boxes = new ArrayList<>();

@@ -86,13 +86,18 @@ final class FaceReader implements DatasetReader {
       }
       images.sort(Comparator.comparing((String r) -> key(FaceGrid.parse(r))));
       checkGrid(images, base, options);
+      Map<String, Object> subject = FaceSubjects.of(base, personDir.substring(personDir.lastIndexOf('/') + 1));
       return new ItemCursor() {
         private int next;
 
         @Override public Item next() throws IOException {
           if (next >= images.size()) return null;
           String rel = images.get(next++);
-          return item(base, rel, options);
+          Item it = item(base, rel, options);
+          if (subject.isEmpty()) return it;
+          Map<String, Object> attrs = new java.util.LinkedHashMap<>(it.attributes());
+          attrs.putAll(subject);
+          return it.withAttributes(attrs);
         }
 
         @Override public void close() { }

@@ -26,6 +26,7 @@ import org.trainset.families.samples.SampleImages;
 public final class FaceSampleGenerator implements SampleGenerator {
   private static final String[] RESOLUTIONS = {"High", "Middle", "Low"};
   private static final int[] SIZES = {192, 128, 64};
+  static final String[] AGE_GROUPS = {"20s", "30s", "40s", "50s"};
   private static final int CAMERAS = 4;
 
   @Override public String formatId() { return FaceFormat.ID; }
@@ -70,6 +71,13 @@ public final class FaceSampleGenerator implements SampleGenerator {
           }
         }
       }
+      Map<String, String[]> subjects = new java.util.TreeMap<>();
+      for (int p = 0; p < full + (rest > 0 ? 1 : 0); p++) {
+        // genders alternate and age groups cycle, so a sample of 8 people is balanced on both
+        subjects.put(String.format("%08d", 19062401 + p * 7), new String[] {p % 2 == 0 ? "female" : "male",
+            AGE_GROUPS[(p / 2) % AGE_GROUPS.length]});
+      }
+      FaceSubjects.write(out.resolve(FaceSubjects.FILE), subjects);
       out.commit();
     }
     return new SampleSummary(formatId(), items, points + boxes, Map.of("points", points, "box", boxes), defects);

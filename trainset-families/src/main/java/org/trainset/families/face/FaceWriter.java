@@ -25,8 +25,16 @@ final class FaceWriter implements DatasetWriter {
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
+    java.util.Map<String, String[]> subjects = new java.util.TreeMap<>();
     return new ItemSink() {
       @Override public void accept(Item item) throws IOException {
+        Object person = item.attributes().get("person");
+        Object gender = item.attributes().get("gender");
+        Object age = item.attributes().get("age_group");
+        if (person != null && (gender != null || age != null)) {
+          subjects.putIfAbsent(person.toString(), new String[] {gender == null ? "" : gender.toString(),
+              age == null ? "" : age.toString()});
+        }
         String rel = item.primaryMedia() == null ? null : item.primaryMedia().path();
         if (rel == null || FaceGrid.parse(rel) == null) rel = fromAttributes(item);
         if (rel == null) {
@@ -54,6 +62,7 @@ final class FaceWriter implements DatasetWriter {
       }
 
       @Override public void commit() throws IOException {
+        if (!subjects.isEmpty()) FaceSubjects.write(out.resolve(FaceSubjects.FILE), subjects);
         out.commit();
       }
 

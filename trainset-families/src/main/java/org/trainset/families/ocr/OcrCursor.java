@@ -74,6 +74,7 @@ final class OcrCursor implements ItemCursor {
         if (i < last) grouped = false;
         last = i;
       }
+      Json.requireEnd(p, file);
     } catch (JsonProcessingException e) {
       throw Json.inputError(file, e);
     }
@@ -129,7 +130,9 @@ final class OcrCursor implements ItemCursor {
       p.close();
       throw Json.inputError(file, e);
     }
-    p.close();
+    try (p) {
+      Json.requireEnd(p, file);
+    }
     return null;
   }
 

@@ -19,7 +19,7 @@ final class CalibrationConf {
   static Map<String, Object> read(Path file) throws IOException {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> section = null;
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = org.trainset.core.io.TextFiles.newReader(file)) {
       String line;
       long n = 0;
       while ((line = r.readLine()) != null) {

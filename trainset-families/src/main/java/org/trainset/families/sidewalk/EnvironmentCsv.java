@@ -20,7 +20,7 @@ final class EnvironmentCsv {
 
   static Map<String, Map<String, Object>> read(Path file) throws IOException {
     Map<String, Map<String, Object>> rows = new HashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = org.trainset.core.io.TextFiles.newReader(file)) {
       String headerLine = r.readLine();
       if (headerLine == null) return rows;
       if (headerLine.startsWith("\uFEFF")) headerLine = headerLine.substring(1);

@@ -42,7 +42,8 @@ class FaceFormatTest extends GeneratedSampleContract {
     Item first = items.get(0);
     assertEquals("High_Resolution/19062401/S001/L1/E01/C1", first.id());
     assertEquals(Map.of("resolution", "High", "person", "19062401", "session", "S001", "light", "L1",
-        "expression", "E01", "camera", "C1"), first.attributes());
+        "expression", "E01", "camera", "C1", "gender", "female", "age_group", "20s"), first.attributes(),
+        "grid from the path, gender and age group from subjects.csv");
     assertEquals(192, first.width());
     Item second = items.stream().filter(i -> i.attributes().get("person").equals("19062408")).findFirst().orElseThrow();
     assertEquals("Middle", second.attributes().get("resolution"));

@@ -65,6 +65,7 @@ final class CvatCursor implements org.trainset.core.spi.ItemCursor {
         pending = false;
         if (ev != XMLStreamConstants.START_ELEMENT) {
           done = true;
+          if (ev == XMLStreamConstants.END_ELEMENT) SafeXml.requireEnd(r, file); // the root's end tag
           return videoTracks.isEmpty() ? null : videoItem();
         }
         switch (r.getLocalName()) {

@@ -37,7 +37,7 @@ final class MetadataTable {
   }
 
   static MetadataTable read(Path csv) throws IOException {
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+    try (Reader in = org.trainset.core.io.TextFiles.newReader(csv);
          CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
              .setIgnoreSurroundingSpaces(true).build().parse(in)) {
       List<String> header = parser.getHeaderNames();

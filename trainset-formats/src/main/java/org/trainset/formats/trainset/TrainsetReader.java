@@ -69,7 +69,7 @@ final class TrainsetReader implements DatasetReader {
     @Override public ItemCursor open(ReadOptions options) throws IOException {
       Path file = options.storage().local(path);
       options.limits().checkFileSize(file);
-      return new ShardCursor(file, Files.newBufferedReader(file, StandardCharsets.UTF_8), Json.mapper(options.limits()));
+      return new ShardCursor(file, org.trainset.core.io.TextFiles.newReader(file), Json.mapper(options.limits()));
     }
   }
 

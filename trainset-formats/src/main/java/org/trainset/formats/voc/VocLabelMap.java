@@ -28,7 +28,7 @@ final class VocLabelMap {
 
   static List<Entry> read(Path file) throws IOException {
     List<Entry> out = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = org.trainset.core.io.TextFiles.newReader(file)) {
       long lineNo = 0;
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         lineNo++;

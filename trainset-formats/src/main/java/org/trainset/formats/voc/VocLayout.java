@@ -124,7 +124,7 @@ final class VocLayout {
   /** First token of each non-empty, non-comment line (Layout lists add an object index). */
   private static List<String> ids(Path list) throws IOException {
     List<String> ids = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = org.trainset.core.io.TextFiles.newReader(list)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String t = line.strip();
         if (t.isEmpty() || t.startsWith("#")) continue;

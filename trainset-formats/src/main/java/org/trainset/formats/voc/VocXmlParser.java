@@ -80,6 +80,7 @@ final class VocXmlParser {
         default -> skip();
       }
     }
+    SafeXml.requireEnd(r, file);
     return new Parsed(filename == null || filename.isEmpty() ? null : filename, width, height,
         segmented, annotations, actionsByLabel, parts);
   }

@@ -80,7 +80,7 @@ final class DarknetLayout {
   /** Class names, one per line; blank lines at the end are ignored. */
   static List<String> names(Path file) throws IOException {
     if (!Files.isRegularFile(file)) throw new InputException(file, "yolo-names", "class names file not found");
-    List<String> names = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).toList());
+    List<String> names = new ArrayList<>(org.trainset.core.io.TextFiles.readAllLines(file).stream().map(String::strip).toList());
     while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) names.remove(names.size() - 1);
     return names;
   }
@@ -89,7 +89,7 @@ final class DarknetLayout {
   private static Map<String, String> keyValues(Path file) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
     long lineNo = 0;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = org.trainset.core.io.TextFiles.newReader(file)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         lineNo++;
         String t = line.strip();
@@ -105,7 +105,7 @@ final class DarknetLayout {
   /** Image paths listed in a subset file, made root-relative (a leading {@code data/} is the root). */
   static List<String> imageList(Path root, Path list) throws IOException {
     List<String> out = new ArrayList<>();
-    for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+    for (String line : org.trainset.core.io.TextFiles.readAllLines(list)) {
       String t = line.strip();
       if (t.isEmpty() || t.startsWith("#")) continue;
       out.add(SafePaths.relative(root, SafePaths.resolveInside(root, stripData(t))));

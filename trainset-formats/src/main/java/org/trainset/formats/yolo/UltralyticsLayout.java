@@ -31,7 +31,10 @@ final class UltralyticsLayout {
     JsonNode doc;
     try {
       doc = new YAMLMapper().readTree(yaml.toFile());
+    } catch (java.io.CharConversionException e) {
+      throw new InputException(yaml, "text-encoding", "not valid UTF-8 text");
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof java.io.CharConversionException) throw new InputException(yaml, "text-encoding", "not valid UTF-8 text");
       var loc = e.getLocation();
       throw new InputException(yaml, loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
           null, "yaml-syntax", e.getOriginalMessage(), e);

@@ -49,7 +49,7 @@ record YoloPart(String root, List<String> names, int[] kptShape, boolean obb, Li
         if (label != null && Files.isRegularFile(label)) {
           options.limits().checkFileSize(label);
           bytes += Files.size(label);
-          List<String> lines = Files.readAllLines(label, StandardCharsets.UTF_8);
+          List<String> lines = org.trainset.core.io.TextFiles.readAllLines(label);
           if (lines.stream().anyMatch(l -> !l.isBlank())) {
             if (!media.hasSize()) {
               throw new InputException(label, "image-size", "normalised coordinates need the image size, but "

@@ -57,7 +57,8 @@ class FamilyPacksTest {
   }
 
   @Test void face() throws Exception {
-    check("aihub.face", FamilySamples::face, List.of("face.grid", "face.grid-gaps", "face.landmarks"));
+    check("aihub.face", FamilySamples::face, List.of("face.gender-balance", "face.grid", "face.grid-gaps",
+        "face.landmarks", "face.resolution-size"));
   }
 
   @Test void xray() throws Exception {

@@ -123,21 +123,28 @@ final class FamilySamples {
   }
 
   static List<Item> face(boolean defects) {
-    List<Item> out = new ArrayList<>(32_400);
+    List<Item> out = new ArrayList<>(64_800);
     double[] pts = new double[14];
     for (int i = 0; i < 14; i++) pts[i] = 50 + i;
     Points landmarks = new Points(meta("lm", "face"), pts, null);
     Points eight = new Points(meta("lm", "face"), java.util.Arrays.copyOf(pts, 16), null);
-    for (String res : List.of("High", "Middle", "Low")) {
-      for (int s = 1; s <= 6; s++) {
-        for (int l = 1; l <= 30; l++) {
-          for (int e = 1; e <= 3; e++) {
-            for (int c = 1; c <= 20; c++) {
-              String id = res + "/19062421/S00" + s + "/L" + l + "/E0" + e + "/C" + c;
-              if (defects && id.equals("Low/19062421/S006/L30/E03/C20")) continue;
-              Points p = defects && out.isEmpty() ? eight : landmarks;
-              out.add(image(id, 256, 256, List.of(p), "person", "19062421", "resolution", res, "session", "S00" + s,
-                  "light", "L" + l, "expression", "E0" + e, "camera", "C" + c));
+    // two people (female 20s, male 30s; the defect makes both female), full grids, sides 256/128/64
+    Map<String, Integer> side = Map.of("High", 256, "Middle", 128, "Low", 64);
+    for (String person : List.of("19062421", "19062428")) {
+      String gender = person.endsWith("21") || defects ? "female" : "male";
+      String age = person.endsWith("21") ? "20s" : "30s";
+      for (String res : List.of("High", "Middle", "Low")) {
+        for (int s = 1; s <= 6; s++) {
+          for (int l = 1; l <= 30; l++) {
+            for (int e = 1; e <= 3; e++) {
+              for (int c = 1; c <= 20; c++) {
+                String id = res + "/" + person + "/S00" + s + "/L" + l + "/E0" + e + "/C" + c;
+                if (defects && id.equals("Low/19062421/S006/L30/E03/C20")) continue;
+                Points p = defects && out.isEmpty() ? eight : landmarks;
+                int size = defects && id.equals("Low/19062428/S001/L1/E01/C1") ? 256 : side.get(res);
+                out.add(image(id, size, size, List.of(p), "person", person, "resolution", res, "session", "S00" + s,
+                    "light", "L" + l, "expression", "E0" + e, "camera", "C" + c, "gender", gender, "age_group", age));
+              }
             }
           }
         }

@@ -51,6 +51,23 @@ public final class HaarCascadeRegions implements RegionDetector {
     this.minSize = minSize;
   }
 
+  /** A stock cascade by kind ({@code face}, {@code plate}) from opencv-data; unknown kinds are an IllegalArgumentException. */
+  public static HaarCascadeRegions stock(String kind, double scaleFactor, int minNeighbors, int minSize) throws IOException {
+    String file = switch (kind.toLowerCase(java.util.Locale.ROOT)) {
+      case "face" -> "haarcascade_frontalface_default.xml";
+      case "plate" -> "haarcascade_russian_plate_number.xml";
+      default -> throw new IllegalArgumentException("unknown Haar cascade kind '" + kind + "'; known: face, plate");
+    };
+    return new HaarCascadeRegions(debianCascade(file), file.contains("plate") ? "license_plate" : "face",
+        scaleFactor, minNeighbors, minSize);
+  }
+
+  /** A cascade file; its regions are labelled {@code license_plate} when its name says plate, else {@code face}. */
+  public static HaarCascadeRegions ofFile(Path cascade, double scaleFactor, int minNeighbors, int minSize) throws IOException {
+    String label = cascade.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains("plate") ? "license_plate" : "face";
+    return new HaarCascadeRegions(cascade, label, scaleFactor, minNeighbors, minSize);
+  }
+
   /** A stock cascade by file name ({@code haarcascade_frontalface_default.xml}) from opencv-data. */
   public static Path debianCascade(String fileName) {
     for (Path dir : stockDirs()) {

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.refine.Html;
 import org.trainset.refine.Reports;
@@ -59,6 +60,20 @@ final class ImageDedupReport {
     });
   }
 
+  /** A cluster's section after its heading's number. */
+  private static String section(ImageCluster c) throws IOException {
+    StringBuilder w = new StringBuilder();
+    w.append(" · keep " + HtmlText.escape(c.members().get(0).id()) + "</h2>\n");
+    for (ImageCluster.Member m : c.members()) {
+      w.append("<figure class=\"" + m.rule() + "\"><img alt=\"" + HtmlText.escape(m.id()) + "\" src=\""
+          + Html.thumbnail(Path.of(m.file()), THUMB) + "\"><figcaption>" + HtmlText.escape(m.id()) + "<br>" + m.rule()
+          + (m.rule().equals("keep") ? "" : " · pHash " + m.phashDistance() + " · dHash " + m.dhashDistance())
+          + (m.labels().isEmpty() ? "" : "<br>" + HtmlText.escape(String.join(", ", m.labels())))
+          + "</figcaption></figure>\n");
+    }
+    return w.append("</section>\n").toString();
+  }
+
   static void writeHtml(Path file, ImageDedup.Options o, ImageDedup.Outcome r) throws IOException {
     AtomicOutput.writeFile(file, os -> {
       Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
@@ -68,17 +83,20 @@ final class ImageDedupReport {
           + r.images() + " images</h1>\n");
       w.write("<p>pHash ≤ " + o.distance() + " and dHash ≤ " + o.dhashDistance() + " bits"
           + (o.perLabel() ? ", within the same label" : "") + ". Green: kept (lowest id); red: removed.</p>\n");
-      int k = 0;
-      for (ImageCluster c : r.clusters()) {
-        w.write("<section><h2>Cluster " + (++k) + " · keep " + HtmlText.escape(c.members().get(0).id()) + "</h2>\n");
-        for (ImageCluster.Member m : c.members()) {
-          w.write("<figure class=\"" + m.rule() + "\"><img alt=\"" + HtmlText.escape(m.id()) + "\" src=\""
-              + Html.thumbnail(Path.of(m.file()), THUMB) + "\"><figcaption>" + HtmlText.escape(m.id()) + "<br>" + m.rule()
-              + (m.rule().equals("keep") ? "" : " · pHash " + m.phashDistance() + " · dHash " + m.dhashDistance())
-              + (m.labels().isEmpty() ? "" : "<br>" + HtmlText.escape(String.join(", ", m.labels())))
-              + "</figcaption></figure>\n");
+      // Thumbnails are made on all cores, a batch of clusters at a time (bounded memory).
+      List<ImageCluster> clusters = r.clusters();
+      for (int from = 0; from < clusters.size(); from += 64) {
+        List<ImageCluster> batch = clusters.subList(from, Math.min(clusters.size(), from + 64));
+        List<String> sections = batch.parallelStream().map(c -> {
+          try {
+            return section(c);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }).toList();
+        for (int i = 0; i < sections.size(); i++) {
+          w.write("<section><h2>Cluster " + (from + i + 1) + sections.get(i));
         }
-        w.write("</section>\n");
       }
       w.write("</body></html>\n");
       w.flush();

@@ -4,15 +4,17 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 
 /**
- * 64-bit perceptual hashes of a decoded image, computed in one pass over its pixels.
+ * 64-bit perceptual hashes of an image, with the definitions of the {@code imagehash} library
+ * (so distance thresholds mean the same): <b>pHash</b>: grey 32×32 → 2-D DCT-II → the 8×8 lowest
+ * frequencies (DC included) → bit set where the coefficient exceeds their median. <b>dHash</b>:
+ * grey 9×8 → bit set where a pixel is brighter than its left neighbour. Bits are numbered
+ * row-major from the most significant.
  *
- * <p>Both start from luma (ITU-R BT.601: 0.299 R + 0.587 G + 0.114 B) averaged over equal boxes
- * of the image (area averaging: every column counts, and every row of images up to 319 px tall;
- * taller images sample every (height / 160)-th row, so each box row still averages ≥ 5 rows).
- * <b>pHash</b>: 32×32 luma → 2-D DCT-II → the 8×8 lowest frequencies (DC included) → bit set
- * where the coefficient exceeds their median (as the {@code imagehash} library does).
- * <b>dHash</b>: 9×8 luma → bit set where a pixel is brighter than its left neighbour.
- * Bits are numbered row-major from the most significant.
+ * <p>Grey is luma (ITU-R BT.601: 0.299 R + 0.587 G + 0.114 B, which is also a JPEG's Y channel),
+ * resized with Pillow's Lanczos filter and rounded to whole grey levels as imagehash does. Given a
+ * JPEG reduced by DCT scaling ({@link ReducedJpeg}: each pixel the mean of an 8×8 block), the
+ * filter's support (±3 output pixels, 200+ source pixels for the 9×8 grid) dwarfs the block, so
+ * the grids equal those of the full-size image to within a grey level.
  */
 public final class PerceptualHash {
   private static final int N = 32;
@@ -26,85 +28,112 @@ public final class PerceptualHash {
 
   private PerceptualHash() {}
 
-  /** [pHash, dHash] of {@code image}. */
+  /** [pHash, dHash] of a decoded image. */
   public static long[] of(BufferedImage image) {
     int w = image.getWidth(), h = image.getHeight();
-    int[] bx32 = bins(w, N), by32 = bins(h, N), bx9 = bins(w, 9), by8 = bins(h, 8);
-    long[] grid32 = new long[N * N];
-    long[] grid98 = new long[9 * 8];
-    // Per row: luma into an int row (integer BT.601 weights × 1024: 306 R + 601 G + 117 B), then
-    // sum each column box's contiguous range in a register; then add the row to its box row.
-    int[] luma = new int[w];
-    int[] cut32 = starts(bx32, N), cut9 = starts(bx9, 9);
-    byte[] bgr = image.getType() == BufferedImage.TYPE_3BYTE_BGR
-        ? ((DataBufferByte) image.getRaster().getDataBuffer()).getData() : null;
-    byte[] gray = image.getType() == BufferedImage.TYPE_BYTE_GRAY
-        ? ((DataBufferByte) image.getRaster().getDataBuffer()).getData() : null;
-    int[] rgb = bgr == null && gray == null ? new int[w] : null;
-    // Tall images: every step-th row is enough for box means (each of the 32 box rows still gets
-    // ≥ 5 rows), and it keeps hashing well under the cost of decoding. All columns are used.
-    int step = Math.max(1, h / 160);
-    int[] sampledRows32 = new int[N], sampledRows8 = new int[8];
-    for (int y = 0; y < h; y += step) {
-      sampledRows32[by32[y]]++;
-      sampledRows8[by8[y]]++;
-      if (bgr != null) {
-        for (int x = 0, o = y * w * 3; x < w; x++, o += 3) {
-          luma[x] = 117 * (bgr[o] & 0xff) + 601 * (bgr[o + 1] & 0xff) + 306 * (bgr[o + 2] & 0xff);
-        }
-      } else if (gray != null) {
-        for (int x = 0, o = y * w; x < w; x++, o++) luma[x] = (gray[o] & 0xff) << 10;
-      } else {
+    byte[] grey = new byte[w * h];
+    if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+      System.arraycopy(((DataBufferByte) image.getRaster().getDataBuffer()).getData(), 0, grey, 0, grey.length);
+    } else if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+      byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+      for (int i = 0, o = 0; i < grey.length; i++, o += 3) {
+        grey[i] = (byte) ((117 * (bgr[o] & 0xff) + 601 * (bgr[o + 1] & 0xff) + 306 * (bgr[o + 2] & 0xff) + 512) >> 10);
+      }
+    } else {
+      int[] rgb = new int[w];
+      for (int y = 0; y < h; y++) {
         image.getRGB(0, y, w, 1, rgb, 0, w);
         for (int x = 0; x < w; x++) {
           int p = rgb[x];
-          luma[x] = 306 * ((p >> 16) & 0xff) + 601 * ((p >> 8) & 0xff) + 117 * (p & 0xff);
+          grey[y * w + x] = (byte) ((306 * ((p >> 16) & 0xff) + 601 * ((p >> 8) & 0xff) + 117 * (p & 0xff) + 512) >> 10);
         }
       }
-      addRanges(luma, cut32, grid32, by32[y] * N);
-      addRanges(luma, cut9, grid98, by8[y] * 9);
     }
-    return new long[] {phash(means(grid32, counts(bx32, N), sampledRows32, N)),
-        dhash(means(grid98, counts(bx9, 9), sampledRows8, 9))};
+    return ofGrey(grey, w, h);
   }
 
-  /** Where each box starts: starts[k] = first coordinate in box k; starts[n] = size. */
-  private static int[] starts(int[] bins, int n) {
-    int[] s = new int[n + 1];
-    java.util.Arrays.fill(s, bins.length);
-    for (int i = bins.length - 1; i >= 0; i--) s[bins[i]] = i;
-    for (int k = n - 1; k >= 0; k--) s[k] = Math.min(s[k], s[k + 1]);
-    return s;
+  /** [pHash, dHash] of a grey image, row-major, {@code w * h} bytes. */
+  public static long[] ofGrey(byte[] grey, int w, int h) {
+    return new long[] {phash(resample(grey, w, h, N, N)), dhash(resample(grey, w, h, 9, 8))};
   }
 
-  private static void addRanges(int[] row, int[] starts, long[] grid, int offset) {
-    for (int k = 0; k + 1 < starts.length; k++) {
-      long sum = 0;
-      for (int x = starts[k]; x < starts[k + 1]; x++) sum += row[x];
-      grid[offset + k] += sum;
+  /**
+   * {@code grey} resized to {@code cols × rows} as Pillow's {@code resize(..., LANCZOS)} does it
+   * (imagehash's resize): a separable Lanczos-3 filter stretched by the scale factor when
+   * shrinking, horizontal pass first, each pass rounded and clipped to whole grey levels.
+   */
+  static double[] resample(byte[] grey, int w, int h, int cols, int rows) {
+    Kernel kx = Kernel.of(w, cols), ky = Kernel.of(h, rows);
+    int[] mid = new int[cols * h];
+    for (int y = 0; y < h; y++) {
+      int o = y * w;
+      for (int c = 0; c < cols; c++) {
+        double s = 0;
+        double[] k = kx.weights[c];
+        for (int i = 0, x = kx.first[c]; i < k.length; i++, x++) s += k[i] * (grey[o + x] & 0xff);
+        mid[y * cols + c] = clip(s);
+      }
     }
-  }
-
-  private static int[] counts(int[] bins, int n) {
-    int[] c = new int[n];
-    for (int b : bins) c[b]++;
-    return c;
-  }
-
-  private static double[] means(long[] sums, int[] colCounts, int[] rowCounts, int cols) {
-    double[] m = new double[sums.length];
-    for (int i = 0; i < sums.length; i++) {
-      long n = (long) colCounts[i % cols] * rowCounts[i / cols];
-      m[i] = n == 0 ? 0 : sums[i] / (1024.0 * n);
+    double[] out = new double[cols * rows];
+    for (int r = 0; r < rows; r++) {
+      double[] k = ky.weights[r];
+      for (int c = 0; c < cols; c++) {
+        double s = 0;
+        for (int i = 0, y = ky.first[r]; i < k.length; i++, y++) s += k[i] * mid[y * cols + c];
+        out[r * cols + c] = clip(s);
+      }
     }
-    return m;
+    return out;
   }
 
-  /** Which of {@code n} equal boxes each coordinate falls in. */
-  private static int[] bins(int size, int n) {
-    int[] b = new int[size];
-    for (int i = 0; i < size; i++) b[i] = (int) ((long) i * n / size);
-    return b;
+  private static int clip(double v) {
+    return (int) Math.max(0, Math.min(255, Math.floor(v + 0.5)));
+  }
+
+  /** Pillow's precompute_coeffs for the Lanczos filter (support 3): per output pixel, its taps. */
+  private static final class Kernel {
+    /** Kernels by (input size, output size): a collection's images mostly share a few sizes. */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, Kernel> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    final int[] first;
+    final double[][] weights;
+
+    static Kernel of(int inSize, int outSize) {
+      if (CACHE.size() > 4096) CACHE.clear();
+      return CACHE.computeIfAbsent(((long) inSize << 32) | outSize, k -> new Kernel(inSize, outSize));
+    }
+
+    Kernel(int inSize, int outSize) {
+      double scale = (double) inSize / outSize;
+      double filterScale = Math.max(scale, 1.0);
+      double support = 3.0 * filterScale;
+      first = new int[outSize];
+      weights = new double[outSize][];
+      for (int o = 0; o < outSize; o++) {
+        double center = (o + 0.5) * scale;
+        int min = Math.max((int) (center - support + 0.5), 0);
+        int max = Math.min((int) (center + support + 0.5), inSize);
+        double[] k = new double[Math.max(0, max - min)];
+        double sum = 0;
+        for (int i = 0; i < k.length; i++) {
+          k[i] = lanczos((i + min - center + 0.5) / filterScale);
+          sum += k[i];
+        }
+        if (sum != 0) for (int i = 0; i < k.length; i++) k[i] /= sum;
+        first[o] = min;
+        weights[o] = k;
+      }
+    }
+
+    private static double lanczos(double x) {
+      if (x <= -3.0 || x >= 3.0) return 0;
+      return sinc(x) * sinc(x / 3.0);
+    }
+
+    private static double sinc(double x) {
+      if (x == 0) return 1;
+      x *= Math.PI;
+      return Math.sin(x) / x;
+    }
   }
 
   static long phash(double[] g) {

@@ -1,0 +1,66 @@
+package org.trainset.cli.server;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.trainset.cli.Json;
+import org.trainset.cli.OutputOptions;
+import org.trainset.cli.UsageException;
+import org.trainset.cli.Verb;
+import org.trainset.server.Platform;
+import org.trainset.server.auth.Role;
+import org.trainset.server.auth.Users;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "add", mixinStandardHelpOptions = true,
+    description = {"Add a user. The password is read from the first line of standard input (never from the command line).",
+        "Roles: admin, manager (owns projects), annotator, reviewer, datauser."})
+public final class UsersAddVerb implements Verb {
+  @Spec CommandSpec spec;
+  @Mixin OutputOptions output;
+  @Parameters(paramLabel = "NAME", description = "User name (letters, digits, '.', '_', '@', '-').") String name;
+  @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, manager, annotator, reviewer or datauser.")
+  String role;
+  @Option(names = "--org", defaultValue = "default", paramLabel = "ORG", description = "Organisation (created when new; default ${DEFAULT-VALUE}).")
+  String org;
+  @Option(names = "--password-stdin", required = true, description = "Read the password from standard input.")
+  boolean passwordStdin;
+  @Option(names = "--data", defaultValue = "trainset-data", paramLabel = "DIR", description = "Data folder (default ${DEFAULT-VALUE}).")
+  Path data;
+  @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL URL when the server uses one.")
+  String db;
+
+  @Override public Class<?> group() {
+    return UsersGroup.class;
+  }
+
+  @Override public Integer call() throws Exception {
+    Role r;
+    try {
+      r = Role.fromKey(role);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--role: " + e.getMessage());
+    }
+    String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    if (password == null) throw new UsageException("--password-stdin: standard input is empty");
+    Users.User u;
+    try (Platform platform = Services.open(data, db)) {
+      u = platform.users().add(name, password, r, org);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    var out = spec.commandLine().getOut();
+    if (output.json) {
+      out.println(Json.write(Json.object().put("id", u.id()).put("username", u.username()).put("role", u.role().key()).put("org", org)));
+    } else {
+      out.println("added " + u.username() + " (" + u.role().key() + ", organisation " + org + ")");
+    }
+    return 0;
+  }
+}
