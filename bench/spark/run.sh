@@ -33,10 +33,10 @@ if [[ ! -d "$work/sidewalk-1m" ]]; then
     && for f in split-*.jsonl; do mv "$f" "part-${f#split-}"; done)
 fi
 if [[ ! -f "$work/text-$sentences.tsv" ]]; then
-  java -cp "$jar" "$here/bench/spark/GenerateText.java" "$work/text-$sentences.tsv" "$sentences"
+  java -cp "$jar:$here/trainset-testkit/target/trainset-testkit-0.1.0-SNAPSHOT.jar" "$here/bench/spark/GenerateText.java" "$work/text-$sentences.tsv" "$sentences"
 fi
 if [[ ! -d "$work/images-$images" ]]; then
-  java -cp "$jar" "$here/bench/spark/GenerateImages.java" "$work/images-$images" "$images" 640 480
+  java -cp "$jar:$here/trainset-testkit/target/trainset-testkit-0.1.0-SNAPSHOT.jar" "$here/bench/spark/GenerateImages.java" "$work/images-$images" "$images" 640 480
 fi
 
 echo "nproc $(nproc); $(uptime)"
