@@ -77,9 +77,6 @@ public final class DeidDicomVerb implements Verb {
     };
     if (p == DeidConfig.Profile.SEED && ids == null) throw new UsageException("--profile seed needs --ids MAP.csv");
     if (!Files.exists(in)) throw new java.nio.file.NoSuchFileException(in.toString());
-    Path ai = in.toAbsolutePath().normalize();
-    Path ao = out.toAbsolutePath().normalize();
-    if (ao.startsWith(ai) || ai.startsWith(ao)) throw new UsageException("--out must be outside IN and must not contain it");
     Set<DeidOption> opts = EnumSet.noneOf(DeidOption.class);
     if (retainUids) opts.add(DeidOption.RETAIN_UIDS);
     if (retainDevice) opts.add(DeidOption.RETAIN_DEVICE_IDENTITY);
