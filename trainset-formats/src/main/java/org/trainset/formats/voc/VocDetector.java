@@ -27,9 +27,29 @@ final class VocDetector implements FormatDetector {
         .filter(p -> ctx.root().relativize(p).startsWith(VocFormat.ANNOTATIONS))
         .toList();
     if (!inAnnotations.isEmpty()) {
-      return allVoc(ctx, inAnnotations) ? SPECIFIC : NONE;
+      return vocFolder(ctx, inAnnotations) ? SPECIFIC : NONE;
     }
     return !xml.isEmpty() && allVoc(ctx, xml) ? FLAT : NONE;
+  }
+
+  /**
+   * An {@code Annotations/} folder is VOC when a sniffed file has the VOC root and none has
+   * another root. A file with no root element at all (empty, or damaged at the start) does not
+   * veto: the reader then reports it as an input error, where a veto would let the folder pass
+   * as {@code media} and the damage go unnoticed.
+   */
+  private static boolean vocFolder(DetectionContext ctx, List<Path> files) throws IOException {
+    int n = Math.min(SNIFFED, files.size());
+    int voc = 0;
+    for (int i = 0; i < n; i++) {
+      String root = XmlHead.rootElement(ctx.headText(files.get(i)));
+      if ("annotation".equals(root)) {
+        voc++;
+      } else if (root != null) {
+        return false;
+      }
+    }
+    return voc > 0;
   }
 
   private static boolean allVoc(DetectionContext ctx, List<Path> files) throws IOException {
