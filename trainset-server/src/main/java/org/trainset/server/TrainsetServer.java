@@ -81,7 +81,12 @@ public final class TrainsetServer implements AutoCloseable {
       appFiles.register(cfg.routes);
       cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
       cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
-      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage()));
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        // an unmatched path: the web app's index for its own routes, JSON for everything else
+        if (e.getStatus() == 404 && appFiles.fallback(ctx)) return;
+        error(ctx, e.getStatus(), e.getStatus() == 404 ? "not_found" : "http_" + e.getStatus(),
+            e.getStatus() == 404 ? "no route " + ctx.method() + " " + ctx.path() : e.getMessage());
+      });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal", "internal error: " + e.getClass().getSimpleName());

@@ -1,5 +1,6 @@
 package org.trainset.cli.refine;
 
+import org.trainset.cli.LimitOptions;
 import java.nio.file.Path;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
@@ -7,7 +8,6 @@ import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
 import org.trainset.cli.Verb;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ReadOptions;
 import org.trainset.refine.Reports;
 import org.trainset.refine.images.ImageDedup;
 import picocli.CommandLine.Command;
@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
         "confirmed by dHash. Each cluster keeps its lowest id. Writes the kept items to",
         "--out (media stay in place), a JSON report (OUT/dedup.json) and an HTML page showing every cluster",
         "side by side (OUT/dedup.html)."})
-public final class DedupImagesVerb implements Verb {
-  @Spec CommandSpec spec;
-  @Mixin OutputOptions output;
+public class DedupImagesVerb implements Verb {
+  @Spec protected CommandSpec spec;
+  @Mixin protected OutputOptions output;
+  @Mixin protected LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset to deduplicate.") Path in;
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset.") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
@@ -38,6 +39,11 @@ public final class DedupImagesVerb implements Verb {
 
   @Override public Class<?> group() { return DedupGroup.class; }
 
+  /** Where the images are hashed; {@code trainset spark dedup images} hashes them in Spark tasks. */
+  protected ImageDedup.Hasher hasher() throws Exception {
+    return ImageDedup.IN_PROCESS;
+  }
+
   @Override public Integer call() throws Exception {
     ImageDedup.Options options = RefineCli.settings(() -> new ImageDedup.Options(distance, dhashDistance, perLabel));
     Format source = DatasetInput.formatOf(in, from);
@@ -45,8 +51,8 @@ public final class DedupImagesVerb implements Verb {
     RefineCli.refuseSame(in, out);
     Path reportPath = report != null ? report : Reports.inside(out, "dedup.json");
     Path htmlPath = html != null ? html : Reports.inside(out, "dedup.html");
-    ImageDedup.Outcome r = ImageDedup.run(source, in, target, out, reportPath, htmlPath, options, ReadOptions.defaults(),
-        ProgressBar.forTerminal(spec.commandLine().getErr(), output));
+    ImageDedup.Outcome r = ImageDedup.run(source, in, target, out, reportPath, htmlPath, options, limits.readOptions(),
+        ProgressBar.forTerminal(spec.commandLine().getErr(), output), hasher());
     var o = spec.commandLine().getOut();
     if (output.json) {
       var root = Json.object();

@@ -110,6 +110,7 @@ public final class DeidRun {
         }
       } finally {
         pool.shutdownNow();
+        awaitWorkers(pool); // none may still write into the staging folder while it is removed
       }
       DeidSummary s = new DeidSummary(config.profile().name().toLowerCase(),
           config.options().stream().map(DeidOption::column).toList(), written, skipped, bytesIn, bytesOut, actions);
@@ -139,6 +140,17 @@ public final class DeidRun {
     Files.createDirectories(target.getParent());
     DicomWriter.writeUnstaged(clean, target); // the folder is staged as a whole
     return new Result(name, logLine(name, fileLog), Files.size(f), Files.size(target), fileLog.counts());
+  }
+
+  private static void awaitWorkers(ExecutorService pool) throws java.io.InterruptedIOException {
+    try {
+      while (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        // a file being written finishes; its output is discarded with the staging folder
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("de-identification interrupted");
+    }
   }
 
   private static Result await(Future<Result> f) throws IOException {

@@ -51,7 +51,7 @@ public final class Deidentifier {
           "this file's Patient ID (0010,0020) is not in the id map (" + config.ids().size() + " rows)"));
     }
     Cleaner cleaner = new Cleaner();
-    collectIdentifying(ds, cleaner);
+    if (!config.options().isEmpty()) collectIdentifying(ds, cleaner); // only an option's C cleans text
     DicomObject out = copy(ds, null);
     walk(out, "", new Context(shift, cleaner, log), false);
     if (newPatientId != null) {
@@ -71,13 +71,6 @@ public final class Deidentifier {
     meta.remove(0x00020013);
     meta.remove(0x00020016); // source application entity title may name a site
     return new DicomFile(in.source(), null, meta, out, in.transferSyntax());
-  }
-
-  /** De-identifies one data set in place (a DICOMDIR record, say) with no file-level markers. */
-  public void applyInPlace(DicomObject ds, String path, DeidLog log) {
-    Cleaner cleaner = new Cleaner();
-    collectIdentifying(ds, cleaner);
-    walk(ds, path, new Context(uids.offset(ds.string(Tags.PATIENT_ID).orElse(""), 365), cleaner, log), false);
   }
 
   private record Context(int shift, Cleaner cleaner, DeidLog log) {}

@@ -19,17 +19,27 @@ final class VocDetector implements FormatDetector {
   @Override public double detect(DetectionContext ctx) throws IOException {
     if (!ctx.isDirectory()) {
       Path f = ctx.root();
-      return f.getFileName().toString().endsWith(".xml") && isVocXml(ctx, f) ? FLAT : NONE;
+      if (!f.getFileName().toString().endsWith(".xml")) {
+        ctx.rejected("not an .xml file");
+        return NONE;
+      }
+      return isVocXml(ctx, f) ? FLAT : NONE;
     }
     List<Path> xml = ctx.filesEndingWith(".xml");
+    if (xml.isEmpty()) {
+      ctx.rejected("no .xml files");
+      return NONE;
+    }
     // Item ids may hold folders (Annotations/High_Resolution/.../C1.xml), as the reader allows.
     List<Path> inAnnotations = xml.stream()
         .filter(p -> ctx.root().relativize(p).startsWith(VocFormat.ANNOTATIONS))
         .toList();
     if (!inAnnotations.isEmpty()) {
+      ctx.saw(inAnnotations.size() + " .xml file(s) under " + VocFormat.ANNOTATIONS + "/");
       return vocFolder(ctx, inAnnotations) ? SPECIFIC : NONE;
     }
-    return !xml.isEmpty() && allVoc(ctx, xml) ? FLAT : NONE;
+    ctx.saw(xml.size() + " .xml file(s), none under " + VocFormat.ANNOTATIONS + "/ (flat layout)");
+    return allVoc(ctx, xml) ? FLAT : NONE;
   }
 
   /**
@@ -42,10 +52,12 @@ final class VocDetector implements FormatDetector {
     int n = Math.min(SNIFFED, files.size());
     int voc = 0;
     for (int i = 0; i < n; i++) {
-      String root = XmlHead.rootElement(ctx.headText(files.get(i)));
-      if ("annotation".equals(root)) {
+      Path f = files.get(i);
+      if (XmlHead.rootElement(ctx.headText(f)) == null) {
+        ctx.saw(ctx.name(f) + ": no root element (empty or damaged; reading it will say so)");
+      } else if (isVocXml(ctx, f)) {
         voc++;
-      } else if (root != null) {
+      } else {
         return false;
       }
     }
@@ -61,6 +73,10 @@ final class VocDetector implements FormatDetector {
   }
 
   static boolean isVocXml(DetectionContext ctx, Path file) throws IOException {
-    return "annotation".equals(XmlHead.rootElement(ctx.headText(file)));
+    String root = XmlHead.rootElement(ctx.headText(file));
+    boolean voc = "annotation".equals(root);
+    if (voc) ctx.saw(ctx.name(file) + ": root element <annotation>");
+    else ctx.rejected(ctx.name(file) + ": root element " + (root == null ? "not found" : "<" + root + ">") + ", not <annotation>");
+    return voc;
   }
 }

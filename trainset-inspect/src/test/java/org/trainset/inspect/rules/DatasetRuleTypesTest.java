@@ -190,7 +190,7 @@ class DatasetRuleTypesTest {
       assertEquals(id, p.id());
       assertTrue(p.rules().size() >= 3, id);
     }
-    assertEquals(21, RuleTypes.installed().all().size());
+    assertEquals(24, RuleTypes.installed().all().size()); // + subject-balance, paired-versions, image-size-by-attribute
   }
 
   @Test void everyBuiltinPackRunSurvivesSerialisationAsASparkPartitionWould() throws Exception {

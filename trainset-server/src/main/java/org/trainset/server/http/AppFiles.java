@@ -21,9 +21,14 @@ public final class AppFiles {
   }
 
   /** For an unmatched non-API GET: the app's index page when the app is there. */
-  public boolean fallback(Context ctx) throws IOException {
+  public boolean fallback(Context ctx) {
     if (ctx.path().startsWith("/api/") || ctx.path().equals("/api") || !ctx.method().name().equals("GET")) return false;
-    return serve(ctx, "index.html");
+    if (ctx.path().startsWith("/assets/")) return false; // a missing asset stays missing
+    try {
+      return serve(ctx, "index.html");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private boolean serve(Context ctx, String file) throws IOException {
