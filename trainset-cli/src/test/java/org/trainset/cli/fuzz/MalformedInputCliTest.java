@@ -66,6 +66,17 @@ class MalformedInputCliTest {
     assertInputError(cvat, "cvat", ann, "xml");
   }
 
+  @Test void anEmptyVocAnnotationFileIsStillVocAndAnInputError() throws Exception {
+    Path voc = converted("voc");
+    Path xml = first(voc.resolve("Annotations"), ".xml");
+    Files.write(xml, new byte[0]);
+    Cli.Result detect = Cli.run("detect", voc.toString());
+    assertEquals("voc", detect.firstLine(), detect.toString());
+    Cli.Result r = Cli.run("stats", voc.toString(), "-q");
+    assertEquals(3, r.exitCode(), r.toString());
+    assertNull(MalformedInputFuzzTest.contractBroken(r, xml, voc), r.toString());
+  }
+
   @Test void junkAfterTheOcrJsonDocumentIsRejected() throws Exception {
     Path ocr = sample("aihub.ocr");
     Path json = first(ocr, ".json");

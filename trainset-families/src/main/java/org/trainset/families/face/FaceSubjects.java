@@ -28,7 +28,7 @@ final class FaceSubjects {
   static Map<String, Object> of(Path base, String person) throws IOException {
     Path file = base.resolve(FILE);
     if (!Files.isRegularFile(file)) return Map.of();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = org.trainset.core.io.TextFiles.newReader(file)) {
       String header = r.readLine();
       if (header == null || !header.replace("\uFEFF", "").strip().equals("person,gender,age_group")) {
         throw new InputException(file, 1, 1, "face-subjects", "the header must be person,gender,age_group");

@@ -36,10 +36,32 @@ final class VocDetector implements FormatDetector {
         .toList();
     if (!inAnnotations.isEmpty()) {
       ctx.saw(inAnnotations.size() + " .xml file(s) under " + VocFormat.ANNOTATIONS + "/");
-      return allVoc(ctx, inAnnotations) ? SPECIFIC : NONE;
+      return vocFolder(ctx, inAnnotations) ? SPECIFIC : NONE;
     }
     ctx.saw(xml.size() + " .xml file(s), none under " + VocFormat.ANNOTATIONS + "/ (flat layout)");
     return allVoc(ctx, xml) ? FLAT : NONE;
+  }
+
+  /**
+   * An {@code Annotations/} folder is VOC when a sniffed file has the VOC root and none has
+   * another root. A file with no root element at all (empty, or damaged at the start) does not
+   * veto: the reader then reports it as an input error, where a veto would let the folder pass
+   * as {@code media} and the damage go unnoticed.
+   */
+  private static boolean vocFolder(DetectionContext ctx, List<Path> files) throws IOException {
+    int n = Math.min(SNIFFED, files.size());
+    int voc = 0;
+    for (int i = 0; i < n; i++) {
+      Path f = files.get(i);
+      if (XmlHead.rootElement(ctx.headText(f)) == null) {
+        ctx.saw(ctx.name(f) + ": no root element (empty or damaged; reading it will say so)");
+      } else if (isVocXml(ctx, f)) {
+        voc++;
+      } else {
+        return false;
+      }
+    }
+    return voc > 0;
   }
 
   private static boolean allVoc(DetectionContext ctx, List<Path> files) throws IOException {

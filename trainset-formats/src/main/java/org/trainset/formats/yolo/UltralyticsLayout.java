@@ -34,7 +34,10 @@ final class UltralyticsLayout {
     } catch (java.io.CharConversionException e) {
       throw new InputException(yaml, "text-encoding", "not valid UTF-8 text");
     } catch (JsonProcessingException e) {
-      if (e.getCause() instanceof java.io.CharConversionException) throw new InputException(yaml, "text-encoding", "not valid UTF-8 text");
+      // SnakeYAML wraps the UTF-8 decoder's error, sometimes only as text
+      boolean badText = String.valueOf(e.getOriginalMessage()).contains("CharConversionException");
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) badText |= c instanceof java.io.CharConversionException;
+      if (badText) throw new InputException(yaml, "text-encoding", "not valid UTF-8 text");
       var loc = e.getLocation();
       throw new InputException(yaml, loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
           null, "yaml-syntax", e.getOriginalMessage(), e);
