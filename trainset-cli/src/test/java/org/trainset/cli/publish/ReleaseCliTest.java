@@ -80,7 +80,7 @@ class ReleaseCliTest {
     assertEquals(stats.get("items"), manifest.get("counts").get("items"));
     assertEquals(stats.get("byLabel"), manifest.get("counts").get("byLabel"));
     assertEquals(stats.get("bySubset"), manifest.get("counts").get("bySubset"));
-    assertTrue(manifest.get("schema").get("labels").size() > 0);
+    assertEquals(manifest.get("counts").get("labelsDeclared").asInt(), manifest.get("schema").get("labels").size());
     assertTrue(manifest.get("exports").get("trainset").has("losses"));
 
     // The sample: K items whose label shares, counted independently, are within the stated tolerance.
