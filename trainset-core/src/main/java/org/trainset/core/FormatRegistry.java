@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.trainset.core.io.InputException;
 import org.trainset.core.spi.DetectionContext;
 import org.trainset.core.spi.Detection;
+import org.trainset.core.spi.DetectionReport;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.FormatDetector;
 
@@ -55,14 +56,38 @@ public final class FormatRegistry {
 
   /** All formats with confidence above zero, most confident first. */
   public List<Detection> detectAll(Path path) throws IOException {
+    List<Detection> out = new ArrayList<>();
+    for (DetectionReport d : explain(path)) {
+      if (d.claims()) out.add(new Detection(d.format(), d.confidence()));
+    }
+    return out;
+  }
+
+  /**
+   * Every format's answer for {@code path} with its reasons (evidence seen, reasons for rejecting,
+   * files read), most confident first; formats that do not claim the path are included.
+   */
+  public List<DetectionReport> explain(Path path) throws IOException {
     if (!java.nio.file.Files.exists(path)) {
       throw new InputException(path, "not-found", "no such file or directory");
     }
     DetectionContext ctx = new DetectionContext(path);
-    List<Detection> out = new ArrayList<>();
+    List<DetectionReport> out = new ArrayList<>();
     for (Format f : byId.values()) {
-      double c = f.detector().detect(ctx);
-      if (c > FormatDetector.NONE) out.add(new Detection(f, c));
+      DetectionContext.Notes notes = ctx.beginNotes();
+      double c;
+      try {
+        c = f.detector().detect(ctx);
+      } finally {
+        ctx.endNotes();
+      }
+      List<String> reasons = notes.reasons();
+      if (c <= FormatDetector.NONE && reasons.isEmpty() && notes.evidence().isEmpty()) {
+        reasons = List.of(notes.filesRead().isEmpty() ? "no file it looks for is there"
+            : "the files it read do not look like this format");
+      }
+      out.add(new DetectionReport(f, c, notes.evidence(), reasons,
+          notes.filesRead().stream().map(ctx::name).toList()));
     }
     Collections.sort(out);
     return out;

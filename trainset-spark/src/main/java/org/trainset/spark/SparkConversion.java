@@ -5,10 +5,9 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.trainset.core.convert.Conversion;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.DatasetSchema;
@@ -32,10 +31,10 @@ import org.trainset.formats.trainset.TrainsetFormat;
 public final class SparkConversion {
   private SparkConversion() {}
 
-  public record Result(SparkInput input, long items, long annotations, LossReport loss, int shards) { }
+  /** The conversion's result (the same record as {@link Conversion#run}) and the shards written. */
+  public record Result(SparkInput input, Conversion.Result conversion, int shards) { }
 
-  record PartWritten(long items, long annotations, Map<String, Long> dropped, Map<String, Long> changed)
-      implements Serializable { }
+  record PartWritten(long items, long annotations, List<LossReport.Entry> losses) implements Serializable { }
 
   private static final String PARTS = ".parts";
 
@@ -62,7 +61,7 @@ public final class SparkConversion {
               }
               sink.commit();
             }
-            return new PartWritten(items, annotations, loss.droppedCounts(), loss.changedCounts());
+            return new PartWritten(items, annotations, loss.entries());
           });
       int shards = assemble(output.path(), schema, Path.of(mediaRoot), written.size());
       output.commit();
@@ -72,10 +71,10 @@ public final class SparkConversion {
       for (PartWritten w : written) {
         items += w.items();
         annotations += w.annotations();
-        w.dropped().forEach((what, n) -> repeat(n, () -> loss.dropped(what)));
-        w.changed().forEach((what, n) -> repeat(n, () -> loss.changed(what)));
+        loss.add(w.losses());
       }
-      return new Result(input, items, annotations, loss, shards);
+      // The native format holds everything, so what was read is what was written.
+      return new Result(input, new Conversion.Result(items, annotations, items, annotations, loss), shards);
     }
   }
 
@@ -108,9 +107,5 @@ public final class SparkConversion {
     }
     AtomicOutput.deleteRecursively(partsDir);
     return shard;
-  }
-
-  private static void repeat(long n, Runnable r) {
-    for (long i = 0; i < n; i++) r.run();
   }
 }

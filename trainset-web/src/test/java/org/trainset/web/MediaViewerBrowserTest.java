@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.trainset.core.FormatRegistry;
 import org.trainset.core.convert.LossReport;
@@ -99,15 +98,7 @@ class MediaViewerBrowserTest extends BrowserTestBase {
           for (let i = 0; i < d.length; i += 4) s += d[i]; return s / (d.length / 4); }""")).doubleValue();
   }
 
-  /*
-   * Disabled until trainset-server stops compressing media: Javalin gzips application/dicom (and
-   * text) responses while RangeResponder.send has already set Content-Length to the file size, so
-   * Jetty aborts the response ("written 7237 < 13290 content-length") and Chromium gets HTTP 500.
-   * Java's HttpClient sends no Accept-Encoding, so the server's own media tests do not see it.
-   * The fix is ctx.disableCompression() in RangeResponder.send (with it this test passes, tried
-   * on a copy); then remove this annotation.
-   */
-  @Disabled("trainset-server compresses media responses under a fixed Content-Length (see comment)")
+  /** The media route sends DICOM bytes uncompressed, as stored, so the browser decodes them. */
   @Test
   void dicomIsPreviewedThroughWindowAndLevel() {
     signIn();

@@ -1,5 +1,6 @@
 package org.trainset.cli.families;
 
+import org.trainset.cli.LimitOptions;
 import java.nio.file.Path;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
 public final class CropsVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "PATH", description = "A dataset file or folder.") Path path;
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.") Path out;
   @Option(names = "--format", paramLabel = "ID", description = "Read as this format instead of detecting it.")
@@ -31,7 +33,7 @@ public final class CropsVerb implements Verb {
 
   @Override public Integer call() throws Exception {
     Format format = DatasetInput.formatOf(path, formatId);
-    ReadOptions options = ReadOptions.defaults();
+    ReadOptions options = limits.readOptions();
     ReadPlan plan = Datasets.plan(format, path, options);
     ReviewCrops.Result r = ReviewCrops.write(plan, plan.mediaRootFor(path), out, options,
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));

@@ -1,5 +1,7 @@
 package org.trainset.cli.inspect;
 
+import org.trainset.formats.trainset.TrainsetFormat;
+import org.trainset.cli.LimitOptions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,7 @@ import picocli.CommandLine.Spec;
 public final class QaConsensusVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(index = "0", paramLabel = "READER_A") Path readerA;
   @Parameters(index = "1", paramLabel = "READER_B") Path readerB;
   @Option(names = "--out", paramLabel = "DIR", description = "Write the consensus dataset (native trainset format) here.") Path out;
@@ -53,7 +56,7 @@ public final class QaConsensusVerb implements Verb {
   @Override public Integer call() throws Exception {
     Map<String, Item> b = new HashMap<>();
     Format fb = DatasetInput.formatOf(readerB, null);
-    ReadOptions options = ReadOptions.defaults();
+    ReadOptions options = limits.readOptions();
     for (Item i : Datasets.readAll(Datasets.plan(fb, readerB, options), options)) b.put(i.id(), i);
     Format fa = DatasetInput.formatOf(readerA, null);
     ReadPlan planA = Datasets.plan(fa, readerA, options);
@@ -61,7 +64,7 @@ public final class QaConsensusVerb implements Verb {
     ShapeMatching.LabelAgreement agreement = new ShapeMatching.LabelAgreement();
     long items = 0;
     long disagreements = 0;
-    ItemSink sink = out == null ? null : DatasetInput.registry().require("trainset").writer().orElseThrow()
+    ItemSink sink = out == null ? null : DatasetInput.registry().require(TrainsetFormat.ID).writer().orElseThrow()
         .open(out, planA.schema(), WriteOptions.defaults(), LossReport.lenient());
     AtomicOutput dis = disagreementsFile == null ? null : AtomicOutput.file(disagreementsFile);
     try (ItemCursor cursor = Datasets.cursor(planA, options);

@@ -1,5 +1,6 @@
 package org.trainset.cli.refine;
 
+import org.trainset.cli.LimitOptions;
 import java.nio.file.Path;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
@@ -7,7 +8,6 @@ import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
 import org.trainset.cli.Verb;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ReadOptions;
 import org.trainset.refine.Reports;
 import org.trainset.refine.images.ImageDedup;
 import picocli.CommandLine.Command;
@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 public class DedupImagesVerb implements Verb {
   @Spec protected CommandSpec spec;
   @Mixin protected OutputOptions output;
+  @Mixin protected LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset to deduplicate.") Path in;
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset.") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
@@ -50,7 +51,7 @@ public class DedupImagesVerb implements Verb {
     RefineCli.refuseSame(in, out);
     Path reportPath = report != null ? report : Reports.inside(out, "dedup.json");
     Path htmlPath = html != null ? html : Reports.inside(out, "dedup.html");
-    ImageDedup.Outcome r = ImageDedup.run(source, in, target, out, reportPath, htmlPath, options, ReadOptions.defaults(),
+    ImageDedup.Outcome r = ImageDedup.run(source, in, target, out, reportPath, htmlPath, options, limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output), hasher());
     var o = spec.commandLine().getOut();
     if (output.json) {

@@ -1,5 +1,6 @@
 package org.trainset.cli.refine;
 
+import org.trainset.cli.LimitOptions;
 import java.nio.file.Path;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
@@ -7,7 +8,6 @@ import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
 import org.trainset.cli.Verb;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ReadOptions;
 import org.trainset.refine.Reports;
 import org.trainset.refine.text.DedupConfig;
 import org.trainset.refine.text.Side;
@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 public class DedupTextVerb implements Verb {
   @Spec protected CommandSpec spec;
   @Mixin protected OutputOptions output;
+  @Mixin protected LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset to deduplicate.") Path in;
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset (file or folder, per format).") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
@@ -53,7 +54,7 @@ public class DedupTextVerb implements Verb {
     RefineCli.refuseSame(in, out);
     Path reportPath = report != null ? report : Reports.inside(out, "dedup.json");
     TextDedup.Outcome r = TextDedup.run(source, in, target, out, reportPath, new TextDedup.Options(config, side),
-        ReadOptions.defaults(), ProgressBar.forTerminal(spec.commandLine().getErr(), output), engine());
+        limits.readOptions(), ProgressBar.forTerminal(spec.commandLine().getErr(), output), engine());
     var o = spec.commandLine().getOut();
     long removed = r.result().removedCount();
     if (output.json) {

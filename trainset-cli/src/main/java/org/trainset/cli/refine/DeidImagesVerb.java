@@ -1,5 +1,7 @@
 package org.trainset.cli.refine;
 
+import org.trainset.formats.trainset.TrainsetFormat;
+import org.trainset.cli.LimitOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,7 +15,6 @@ import org.trainset.cli.UsageException;
 import org.trainset.cli.Verb;
 import org.trainset.cli.groups.DeidGroup;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ReadOptions;
 import org.trainset.refine.Reports;
 import org.trainset.refine.deid.AnnotationRegions;
 import org.trainset.refine.deid.HaarCascadeRegions;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
 public final class DeidImagesVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset whose images to de-identify.") Path in;
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset folder (native format, media copied).") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
@@ -70,13 +72,13 @@ public final class DeidImagesVerb implements Verb {
     if (corrections != null) detectors.add(corrections);
     if (detectors.isEmpty()) throw new UsageException("choose at least one detector: --labels, --haar, --cascade or --regions");
     Format source = DatasetInput.formatOf(in, from);
-    Format target = DatasetInput.registry().require("trainset");
+    Format target = DatasetInput.registry().require(TrainsetFormat.ID);
     RefineCli.refuseSame(in, out);
     Path logPath = log != null ? log : Reports.inside(out, "deid.json");
     Path reviewPath = review != null ? review : Reports.inside(out, "deid.html");
     Path regionsPath = regionsOut != null ? regionsOut : Reports.inside(out, "deid-regions.json");
     ImageDeid.Outcome r = ImageDeid.run(source, in, target, out, logPath, reviewPath, regionsPath,
-        new ImageDeid.Options(detectors, corrections, method, keepFormat), ReadOptions.defaults(),
+        new ImageDeid.Options(detectors, corrections, method, keepFormat), limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var o = spec.commandLine().getOut();
     if (output.json) {

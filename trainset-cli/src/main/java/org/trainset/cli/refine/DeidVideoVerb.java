@@ -1,5 +1,6 @@
 package org.trainset.cli.refine;
 
+import org.trainset.cli.LimitOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,7 +14,6 @@ import org.trainset.cli.UsageException;
 import org.trainset.cli.Verb;
 import org.trainset.cli.groups.DeidGroup;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ReadOptions;
 import org.trainset.refine.Reports;
 import org.trainset.refine.deid.HaarCascadeRegions;
 import org.trainset.refine.deid.Method;
@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 public final class DeidVideoVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset whose videos to de-identify (e.g. aihub.cctv).") Path in;
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset folder (media copied).") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
@@ -73,7 +74,7 @@ public final class DeidVideoVerb implements Verb {
     Path logPath = log != null ? log : Reports.inside(out, "deid-video.json");
     Path regionsPath = regionsOut != null ? regionsOut : Reports.inside(out, "deid-video-regions.csv");
     VideoDeid.Outcome r = VideoDeid.run(source, in, target, out, logPath, regionsPath,
-        new VideoDeid.Options(detectors, method), ReadOptions.defaults(),
+        new VideoDeid.Options(detectors, method), limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var o = spec.commandLine().getOut();
     if (output.json) {

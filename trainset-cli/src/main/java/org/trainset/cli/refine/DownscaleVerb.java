@@ -1,5 +1,6 @@
 package org.trainset.cli.refine;
 
+import org.trainset.cli.LimitOptions;
 import java.nio.file.Path;
 import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
@@ -8,7 +9,6 @@ import org.trainset.cli.ProgressBar;
 import org.trainset.cli.UsageException;
 import org.trainset.cli.Verb;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ReadOptions;
 import org.trainset.refine.derive.Downscale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 public final class DownscaleVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset to copy.") Path in;
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset (media copied).") Path out;
   @Option(names = "--max-side", required = true, paramLabel = "PX", description = "Longer side of the copies, e.g. 1920 for FHD.") int maxSide;
@@ -35,7 +36,7 @@ public final class DownscaleVerb implements Verb {
     Format source = DatasetInput.formatOf(in, from);
     Format target = RefineCli.outputFormat(source, to);
     RefineCli.refuseSame(in, out);
-    Downscale.Outcome r = Downscale.run(source, in, target, out, maxSide, ReadOptions.defaults(),
+    Downscale.Outcome r = Downscale.run(source, in, target, out, maxSide, limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var o = spec.commandLine().getOut();
     if (output.json) {

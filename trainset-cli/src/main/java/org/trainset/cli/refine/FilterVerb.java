@@ -1,5 +1,6 @@
 package org.trainset.cli.refine;
 
+import org.trainset.cli.LimitOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.trainset.cli.ProgressBar;
 import org.trainset.cli.UsageException;
 import org.trainset.cli.Verb;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ReadOptions;
 import org.trainset.refine.Reports;
 import org.trainset.refine.filter.Rules;
 import org.trainset.refine.filter.TextFilter;
@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 public final class FilterVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset to filter.") Path in;
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset.") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
@@ -65,7 +66,7 @@ public final class FilterVerb implements Verb {
     RefineCli.refuseSame(in, out);
     Path reportPath = report != null ? report : Reports.inside(out, "filter.json");
     TextFilter.Outcome r = TextFilter.run(source, in, target, out, reportPath,
-        new TextFilter.Options(rules, minAvg == null ? 0 : minAvg), ReadOptions.defaults(),
+        new TextFilter.Options(rules, minAvg == null ? 0 : minAvg), limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     var o = spec.commandLine().getOut();
     if (output.json) {

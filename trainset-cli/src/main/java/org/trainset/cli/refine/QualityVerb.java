@@ -1,5 +1,6 @@
 package org.trainset.cli.refine;
 
+import org.trainset.cli.LimitOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.trainset.cli.UsageException;
 import org.trainset.cli.Verb;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.spi.Format;
-import org.trainset.core.spi.ReadOptions;
 import org.trainset.refine.Reports;
 import org.trainset.refine.quality.QualityFilter;
 import picocli.CommandLine.Command;
@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 public final class QualityVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset to filter.") Path in;
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset (media referenced).") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
@@ -62,7 +63,7 @@ public final class QualityVerb implements Verb {
     RefineCli.refuseSame(in, out);
     QualityFilter.Outcome r = QualityFilter.run(source, in, target, out,
         new QualityFilter.Thresholds(minSharpness, lo, hi, maxClipped, maxNoise, maxTilt, annotate),
-        ReadOptions.defaults(), ProgressBar.forTerminal(spec.commandLine().getErr(), output));
+        limits.readOptions(), ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     Path reportPath = report != null ? report : Reports.inside(out, "quality.json");
     var root = Json.object();
     root.put("input", in.toString()).put("out", out.toString()).put("report", reportPath.toString())

@@ -1,5 +1,6 @@
 package org.trainset.cli.refine;
 
+import org.trainset.formats.trainset.TrainsetFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -18,7 +19,7 @@ final class RefineCli {
       if (f.writer().isEmpty()) throw new UsageException("format '" + to + "' cannot be written");
       return f;
     }
-    return input.writer().isPresent() ? input : DatasetInput.registry().require("trainset");
+    return input.writer().isPresent() ? input : DatasetInput.registry().require(TrainsetFormat.ID);
   }
 
   /** Builds settings, reporting an invalid value as a usage error (exit 2). */

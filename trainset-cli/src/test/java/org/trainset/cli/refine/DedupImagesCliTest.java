@@ -14,7 +14,7 @@ import org.trainset.cli.Cli;
 import org.trainset.core.Datasets;
 import org.trainset.core.FormatRegistry;
 import org.trainset.core.spi.ReadOptions;
-import org.trainset.refine.images.SyntheticImages;
+import org.trainset.testkit.images.SyntheticImages;
 
 class DedupImagesCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trainset.cli.Cli;
-import org.trainset.refine.text.KoreanCorpusGenerator;
+import org.trainset.testkit.text.KoreanCorpusGenerator;
 import org.trainset.refine.text.Shingles;
 import org.trainset.refine.text.TextNormalizer;
 

@@ -23,7 +23,7 @@ import org.trainset.core.model.AnnotationMeta;
 import org.trainset.core.model.Box;
 import org.trainset.refine.deid.OpenCv;
 import org.trainset.refine.deid.Region;
-import org.trainset.refine.images.SyntheticImages;
+import org.trainset.testkit.images.SyntheticImages;
 
 /**
  * De-identification through the CLI on a real photograph with a face that OpenCV's stock cascade

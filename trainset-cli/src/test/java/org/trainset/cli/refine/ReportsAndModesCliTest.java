@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trainset.cli.Cli;
-import org.trainset.refine.images.SyntheticImages;
+import org.trainset.testkit.images.SyntheticImages;
 
 /**
  * dedup, filter and deid images put their reports inside the output folder (beside a single-file

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * The one loader for YAML/JSON configuration documents (rule packs, review workflows, MQM
  * settings): {@link ParseLimits} apply to both syntaxes (file size, nesting, string length; YAML
- * alias expansion is bounded too), and syntax errors are {@link InputException}s with line and
+ * aliases are not expanded, so they cannot multiply a document), and syntax errors are {@link InputException}s with line and
  * column. A file is read as JSON when its name ends in {@code .json}, else as YAML.
  */
 public final class ConfigFiles {
@@ -40,10 +40,50 @@ public final class ConfigFiles {
     if (bytes.length > limits.maxFileSize()) {
       throw new InputException(origin, "file-too-large", "larger than " + limits.maxFileSize() + " bytes");
     }
+    JsonNode root;
     try {
-      return mapper(yaml, limits).readTree(bytes);
+      root = mapper(yaml, limits).readTree(bytes);
     } catch (JsonProcessingException e) {
       throw Json.inputError(origin, e);
+    }
+    // Jackson's YAML parser does not enforce nesting or string limits itself: check the tree.
+    if (yaml && root != null) checkTree(origin, root, limits);
+    return root;
+  }
+
+  private static void checkTree(Path origin, JsonNode root, ParseLimits limits) throws InputException {
+    java.util.ArrayDeque<JsonNode> nodes = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    nodes.push(root);
+    depths.push(0);
+    while (!nodes.isEmpty()) {
+      JsonNode n = nodes.pop();
+      int depth = depths.pop();
+      if (depth > limits.maxNestingDepth()) {
+        throw new InputException(origin, "nesting-too-deep", "nested deeper than " + limits.maxNestingDepth()
+            + " levels");
+      }
+      if (n.isTextual() && n.textValue().length() > limits.maxStringLength()) {
+        throw new InputException(origin, "string-too-long", "a value is longer than " + limits.maxStringLength()
+            + " characters");
+      }
+      if (n.isContainerNode()) {
+        var fields = n.fields();
+        while (fields.hasNext()) {
+          var e = fields.next();
+          if (e.getKey().length() > limits.maxStringLength()) {
+            throw new InputException(origin, "string-too-long", "a key is longer than " + limits.maxStringLength() + " characters");
+          }
+          nodes.push(e.getValue());
+          depths.push(depth + 1);
+        }
+        if (n.isArray()) {
+          for (JsonNode c : n) {
+            nodes.push(c);
+            depths.push(depth + 1);
+          }
+        }
+      }
     }
   }
 
@@ -57,7 +97,6 @@ public final class ConfigFiles {
     LoaderOptions loader = new LoaderOptions();
     loader.setNestingDepthLimit(limits.maxNestingDepth());
     loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileSize()));
-    loader.setMaxAliasesForCollections(50); // "billion laughs": aliases cannot multiply a document
     JsonFactory factory = YAMLFactory.builder()
         .loaderOptions(loader)
         .streamReadConstraints(StreamReadConstraints.builder()

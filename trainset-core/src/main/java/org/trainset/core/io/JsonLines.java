@@ -24,22 +24,59 @@ public final class JsonLines {
   }
 
   public static void forEach(Path file, ParseLimits limits, LineHandler handler) throws IOException {
+    try (Reader in = open(file, limits)) {
+      for (JsonNode node = in.next(); node != null; node = in.next()) handler.accept(in.line(), node);
+    }
+  }
+
+  /** A pull reader over the file's JSON lines (for item cursors), after checking its size. */
+  public static Reader open(Path file, ParseLimits limits) throws IOException {
     limits.checkFileSize(file);
-    ObjectMapper mapper = Json.mapper(limits);
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      long line = 0;
+    return new Reader(file, TextFiles.newReader(file), Json.mapper(limits));
+  }
+
+  /** Reads one JSON value per non-blank line. */
+  public static final class Reader implements AutoCloseable {
+    private final Path file;
+    private final BufferedReader in;
+    private final ObjectMapper mapper;
+    private long line;
+    private long chars;
+
+    private Reader(Path file, BufferedReader in, ObjectMapper mapper) {
+      this.file = file;
+      this.in = in;
+      this.mapper = mapper;
+    }
+
+    /** The next line's value, or null at the end; a line that is not JSON is an input error there. */
+    public JsonNode next() throws IOException {
       for (String s = in.readLine(); s != null; s = in.readLine()) {
         line++;
+        chars += s.length() + 1;
         if (s.isBlank()) continue;
-        JsonNode node;
         try {
-          node = mapper.readTree(s);
+          return mapper.readTree(s);
         } catch (JsonProcessingException e) {
           throw new InputException(file, line, e.getLocation() == null ? -1 : e.getLocation().getColumnNr(),
               null, "json-syntax", e.getOriginalMessage(), e);
         }
-        handler.accept(line, node);
       }
+      return null;
+    }
+
+    /** The 1-based line of the value last returned. */
+    public long line() {
+      return line;
+    }
+
+    /** Characters read so far (line ends counted as one), for progress. */
+    public long charsRead() {
+      return chars;
+    }
+
+    @Override public void close() throws IOException {
+      in.close();
     }
   }
 }

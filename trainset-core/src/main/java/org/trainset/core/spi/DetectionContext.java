@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * What detectors look at: the path, a bounded listing of files under it, and the first bytes of
- * any file, read once and shared by all detectors.
+ * any file, read once and shared by all detectors. Detectors also say why they answered as they
+ * did ({@link #saw} evidence, {@link #rejected} reasons) so that {@code trainset detect --explain}
+ * can show it; the files whose heads a detector read are noted for it automatically.
  */
 public final class DetectionContext {
   /** How many bytes of a file detectors may see. */
@@ -27,6 +29,45 @@ public final class DetectionContext {
   private final Path root;
   private List<Path> files;
   private final Map<Path, byte[]> heads = new HashMap<>();
+  private Notes notes;
+
+  /** What one detector said about its answer: evidence for it, reasons against, files it read. */
+  public static final class Notes {
+    private final List<String> evidence = new ArrayList<>();
+    private final List<String> reasons = new ArrayList<>();
+    private final java.util.Set<Path> read = new java.util.LinkedHashSet<>();
+
+    public List<String> evidence() { return List.copyOf(evidence); }
+    public List<String> reasons() { return List.copyOf(reasons); }
+    public List<Path> filesRead() { return List.copyOf(read); }
+  }
+
+  /** Starts collecting a detector's notes (the registry does this before asking each detector). */
+  public Notes beginNotes() {
+    notes = new Notes();
+    return notes;
+  }
+
+  /** Stops collecting notes. */
+  public void endNotes() {
+    notes = null;
+  }
+
+  /** Records what the detector found that speaks for its format ({@code "instances.json: has \"images\""}). */
+  public void saw(String evidence) {
+    if (notes != null) notes.evidence.add(evidence);
+  }
+
+  /** Records why the detector does not claim the path ({@code "no annotations.xml"}). */
+  public void rejected(String reason) {
+    if (notes != null) notes.reasons.add(reason);
+  }
+
+  /** The path of {@code file} as notes show it: relative to the root when inside it. */
+  public String name(Path file) {
+    if (file.equals(root)) return String.valueOf(file.getFileName());
+    return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+  }
 
   public DetectionContext(Path root) {
     this.root = root;
@@ -66,6 +107,7 @@ public final class DetectionContext {
 
   /** The first {@link #HEAD_BYTES} bytes of {@code file}. */
   public byte[] head(Path file) throws IOException {
+    if (notes != null) notes.read.add(file);
     byte[] cached = heads.get(file);
     if (cached == null) {
       try (InputStream in = Files.newInputStream(file)) {

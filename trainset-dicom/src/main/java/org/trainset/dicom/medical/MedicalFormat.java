@@ -8,7 +8,9 @@ import org.trainset.core.spi.FormatDetector;
 
 /** AI Hub medical images: mammography DICOM (4 views per patient) and fundus photographs. */
 public final class MedicalFormat implements Format {
-  @Override public String id() { return "aihub.medical"; }
+  public static final String ID = "aihub.medical";
+
+  @Override public String id() { return ID; }
 
   @Override public String description() {
     return "AI Hub medical images: mammography DICOM in 4 views + lesion polygons, fundus jpg + metadata CSV";

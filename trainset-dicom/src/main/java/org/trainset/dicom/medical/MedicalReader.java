@@ -20,7 +20,7 @@ final class MedicalReader implements DatasetReader {
       "Normal", "Glaucoma", "AMD", "DMR", "RVO");
 
   @Override public ReadPlan plan(Path root, ReadOptions options) {
-    DatasetSchema schema = new DatasetSchema("aihub.medical", Map.of("family", "medical"),
+    DatasetSchema schema = new DatasetSchema(MedicalFormat.ID, Map.of("family", "medical"),
         LABELS.stream().map(LabelDef::named).toList(), List.of());
     return new ReadPlan(schema, List.of(new Part(root.toString())));
   }

@@ -30,7 +30,7 @@ public final class MedicalSampleGenerator implements SampleGenerator {
   /** Wide-angle fundus codes in the release (glaucoma was shot with the general camera only). */
   private static final String[] WIDE_CODES = {"Normal", "AMD", "DMR", "RVO"};
 
-  @Override public String formatId() { return "aihub.medical"; }
+  @Override public String formatId() { return MedicalFormat.ID; }
 
   @Override public SampleSummary generate(Path outDir, SampleOptions options) throws IOException {
     Random rnd = new Random(options.seed());

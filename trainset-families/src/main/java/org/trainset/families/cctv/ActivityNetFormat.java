@@ -30,7 +30,9 @@ import org.trainset.core.spi.WriteOptions;
  * (declared on the loss report). Export only.
  */
 public final class ActivityNetFormat implements Format {
-  @Override public String id() { return "aihub.cctv.activitynet"; }
+  public static final String ID = "aihub.cctv.activitynet";
+
+  @Override public String id() { return ID; }
   @Override public String description() {
     return "temporal detection JSON (ActivityNet layout) from CCTV events; export only";
   }

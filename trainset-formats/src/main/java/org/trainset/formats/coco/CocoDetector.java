@@ -14,12 +14,19 @@ import org.trainset.core.spi.FormatDetector;
 final class CocoDetector implements FormatDetector {
   @Override public double detect(DetectionContext ctx) throws IOException {
     if (!ctx.isDirectory()) {
-      return ctx.root().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-          && looksLikeCoco(ctx, ctx.root()) ? SPECIFIC : NONE;
+      if (!ctx.root().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+        ctx.rejected("not a .json file");
+        return NONE;
+      }
+      return looksLikeCoco(ctx, ctx.root()) ? SPECIFIC : NONE;
     }
+    int layoutFiles = 0;
     for (Path f : ctx.filesEndingWith(".json")) {
-      if (CocoLayout.isLayoutFile(ctx.root(), f) && looksLikeCoco(ctx, f)) return SPECIFIC;
+      if (!CocoLayout.isLayoutFile(ctx.root(), f)) continue;
+      layoutFiles++;
+      if (looksLikeCoco(ctx, f)) return SPECIFIC;
     }
+    if (layoutFiles == 0) ctx.rejected("no .json file where COCO keeps its annotation files");
     return NONE;
   }
 
@@ -33,12 +40,22 @@ final class CocoDetector implements FormatDetector {
     int i = 0;
     if (head.startsWith("\uFEFF")) i++;
     while (i < head.length() && Character.isWhitespace(head.charAt(i))) i++;
-    if (i >= head.length() || head.charAt(i) != '{') return false;
+    String name = ctx.name(file);
+    if (i >= head.length() || head.charAt(i) != '{') {
+      ctx.rejected(name + ": not a JSON object (a COCO results list is detections, not a dataset)");
+      return false;
+    }
     boolean images = head.contains("\"images\"");
     boolean annotations = head.contains("\"annotations\"");
     boolean categories = head.contains("\"categories\"");
     boolean annotationKeys = head.contains("\"image_id\"");
     boolean imageRecords = head.contains("\"file_name\"") && (head.contains("\"height\"") || head.contains("\"width\""));
-    return (images && (annotations || categories || imageRecords)) || (annotations && annotationKeys);
+    boolean coco = (images && (annotations || categories || imageRecords)) || (annotations && annotationKeys);
+    String keys = (images ? " \"images\"" : "") + (annotations ? " \"annotations\"" : "")
+        + (categories ? " \"categories\"" : "") + (annotationKeys ? " \"image_id\"" : "")
+        + (imageRecords ? " image records (\"file_name\" with a size)" : "");
+    if (coco) ctx.saw(name + ": a JSON object with" + keys);
+    else ctx.rejected(name + ": a JSON object without COCO's keys" + (keys.isEmpty() ? "" : " (only" + keys + ")"));
+    return coco;
   }
 }

@@ -23,11 +23,20 @@ final class CvatDetector implements FormatDetector {
 
   @Override public double detect(DetectionContext ctx) throws IOException {
     Path file = ctx.isDirectory() ? ctx.root().resolve(CvatFormat.ANNOTATIONS_FILE) : ctx.root();
-    if (!Files.isRegularFile(file)) return NONE;
+    if (!Files.isRegularFile(file)) {
+      ctx.rejected(ctx.isDirectory() ? "no " + CvatFormat.ANNOTATIONS_FILE + " in the folder" : "not a file");
+      return NONE;
+    }
     String head = ctx.headText(file);
     if (head.startsWith("\uFEFF")) head = head.substring(1);
     Matcher prolog = PROLOG.matcher(head);
     int start = prolog.lookingAt() ? prolog.end() : 0;
-    return FIRST_CHILD.matcher(head.substring(start)).lookingAt() ? SPECIFIC : NONE;
+    Matcher child = FIRST_CHILD.matcher(head.substring(start));
+    if (child.lookingAt()) {
+      ctx.saw(ctx.name(file) + ": root <annotations> whose first child is <" + child.group(1) + ">");
+      return SPECIFIC;
+    }
+    ctx.rejected(ctx.name(file) + ": no <annotations> root followed by <version>, <meta>, <image> or <track>");
+    return NONE;
   }
 }

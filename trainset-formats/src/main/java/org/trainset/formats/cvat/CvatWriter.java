@@ -1,5 +1,6 @@
 package org.trainset.formats.cvat;
 
+import org.trainset.core.spi.StagedSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +34,8 @@ final class CvatWriter implements DatasetWriter {
     return new Sink(AtomicOutput.directory(outDir), schema, options, loss);
   }
 
-  private static final class Sink implements ItemSink {
+  private static final class Sink extends StagedSink {
     private static final String BODY = ".annotations.body";
-    private final AtomicOutput out;
-    private final DatasetSchema schema;
-    private final WriteOptions options;
-    private final LossReport loss;
     private final BufferedWriter body;
     private final CvatLabelPlan labels;
     private final CvatShapeWriter shapes;
@@ -47,10 +44,7 @@ final class CvatWriter implements DatasetWriter {
     private long imageCount;
 
     Sink(AtomicOutput out, DatasetSchema schema, WriteOptions options, LossReport loss) throws IOException {
-      this.out = out;
-      this.schema = schema;
-      this.options = options;
-      this.loss = loss;
+      super(out, schema, options, loss);
       this.body = Files.newBufferedWriter(out.path().resolve(BODY), StandardCharsets.UTF_8);
       XmlOut xml = new XmlOut(body);
       this.labels = new CvatLabelPlan(schema);
@@ -101,8 +95,11 @@ final class CvatWriter implements DatasetWriter {
       if (!Files.exists(dst)) Files.copy(src, dst);
     }
 
-    @Override public void commit() throws IOException {
+    @Override protected void release() throws IOException {
       body.close();
+    }
+
+    @Override protected void finish() throws IOException {
       Path bodyFile = out.path().resolve(BODY);
       Path xml = out.path().resolve(CvatFormat.ANNOTATIONS_FILE);
       try (OutputStream os = Files.newOutputStream(xml)) {
@@ -115,15 +112,6 @@ final class CvatWriter implements DatasetWriter {
         os.write("</annotations>\n".getBytes(StandardCharsets.UTF_8));
       }
       Files.delete(bodyFile);
-      out.commit();
-    }
-
-    @Override public void close() throws IOException {
-      try {
-        body.close();
-      } finally {
-        out.close();
-      }
     }
   }
 

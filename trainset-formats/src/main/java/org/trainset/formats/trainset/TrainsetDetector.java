@@ -11,8 +11,14 @@ final class TrainsetDetector implements FormatDetector {
   @Override public double detect(DetectionContext ctx) throws IOException {
     Path schema = ctx.isDirectory() ? ctx.root().resolve(TrainsetFormat.SCHEMA_FILE) : ctx.root();
     if (!Files.isRegularFile(schema) || !schema.getFileName().toString().equals(TrainsetFormat.SCHEMA_FILE)) {
+      ctx.rejected("no " + TrainsetFormat.SCHEMA_FILE);
       return NONE;
     }
-    return ctx.headText(schema).contains("\"" + TrainsetFormat.MARKER + "\"") ? CERTAIN : NONE;
+    if (ctx.headText(schema).contains("\"" + TrainsetFormat.MARKER + "\"")) {
+      ctx.saw(TrainsetFormat.SCHEMA_FILE + " carries the \"" + TrainsetFormat.MARKER + "\" marker");
+      return CERTAIN;
+    }
+    ctx.rejected(TrainsetFormat.SCHEMA_FILE + " without the \"" + TrainsetFormat.MARKER + "\" marker");
+    return NONE;
   }
 }

@@ -1,5 +1,6 @@
 package org.trainset.formats.trainset;
 
+import org.trainset.core.spi.StagedSink;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
@@ -28,22 +29,17 @@ final class TrainsetWriter implements DatasetWriter {
 
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
-    return new Sink(AtomicOutput.directory(outDir), schema, options);
+    return new Sink(AtomicOutput.directory(outDir), schema, options, loss);
   }
 
-  private static final class Sink implements ItemSink {
-    private final AtomicOutput out;
-    private final DatasetSchema schema;
-    private final WriteOptions options;
+  private static final class Sink extends StagedSink {
     private final JsonFactory json = new JsonFactory();
     private BufferedWriter shard;
     private int shardIndex = -1;
     private int inShard;
 
-    Sink(AtomicOutput out, DatasetSchema schema, WriteOptions options) throws IOException {
-      this.out = out;
-      this.schema = schema;
-      this.options = options;
+    Sink(AtomicOutput out, DatasetSchema schema, WriteOptions options, LossReport loss) throws IOException {
+      super(out, schema, options, loss);
       Files.createDirectories(out.path().resolve(TrainsetFormat.ITEMS_DIR));
     }
 
@@ -79,9 +75,12 @@ final class TrainsetWriter implements DatasetWriter {
       shard = Files.newBufferedWriter(p, StandardCharsets.UTF_8);
     }
 
-    @Override public void commit() throws IOException {
+    @Override protected void release() throws IOException {
       if (shard != null) shard.close();
       shard = null;
+    }
+
+    @Override protected void finish() throws IOException {
       try (OutputStream os = Files.newOutputStream(out.path().resolve(TrainsetFormat.SCHEMA_FILE));
            JsonGenerator g = json.createGenerator(os).useDefaultPrettyPrinter()) {
         g.writeStartObject();
@@ -95,12 +94,6 @@ final class TrainsetWriter implements DatasetWriter {
         ModelJson.writeSchema(g, schema);
         g.writeEndObject();
       }
-      out.commit();
-    }
-
-    @Override public void close() throws IOException {
-      if (shard != null) shard.close();
-      out.close();
     }
   }
 }

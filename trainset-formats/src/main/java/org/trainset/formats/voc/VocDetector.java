@@ -19,17 +19,27 @@ final class VocDetector implements FormatDetector {
   @Override public double detect(DetectionContext ctx) throws IOException {
     if (!ctx.isDirectory()) {
       Path f = ctx.root();
-      return f.getFileName().toString().endsWith(".xml") && isVocXml(ctx, f) ? FLAT : NONE;
+      if (!f.getFileName().toString().endsWith(".xml")) {
+        ctx.rejected("not an .xml file");
+        return NONE;
+      }
+      return isVocXml(ctx, f) ? FLAT : NONE;
     }
     List<Path> xml = ctx.filesEndingWith(".xml");
+    if (xml.isEmpty()) {
+      ctx.rejected("no .xml files");
+      return NONE;
+    }
     // Item ids may hold folders (Annotations/High_Resolution/.../C1.xml), as the reader allows.
     List<Path> inAnnotations = xml.stream()
         .filter(p -> ctx.root().relativize(p).startsWith(VocFormat.ANNOTATIONS))
         .toList();
     if (!inAnnotations.isEmpty()) {
+      ctx.saw(inAnnotations.size() + " .xml file(s) under " + VocFormat.ANNOTATIONS + "/");
       return allVoc(ctx, inAnnotations) ? SPECIFIC : NONE;
     }
-    return !xml.isEmpty() && allVoc(ctx, xml) ? FLAT : NONE;
+    ctx.saw(xml.size() + " .xml file(s), none under " + VocFormat.ANNOTATIONS + "/ (flat layout)");
+    return allVoc(ctx, xml) ? FLAT : NONE;
   }
 
   private static boolean allVoc(DetectionContext ctx, List<Path> files) throws IOException {
@@ -41,6 +51,10 @@ final class VocDetector implements FormatDetector {
   }
 
   static boolean isVocXml(DetectionContext ctx, Path file) throws IOException {
-    return "annotation".equals(XmlHead.rootElement(ctx.headText(file)));
+    String root = XmlHead.rootElement(ctx.headText(file));
+    boolean voc = "annotation".equals(root);
+    if (voc) ctx.saw(ctx.name(file) + ": root element <annotation>");
+    else ctx.rejected(ctx.name(file) + ": root element " + (root == null ? "not found" : "<" + root + ">") + ", not <annotation>");
+    return voc;
   }
 }

@@ -1,5 +1,6 @@
 package org.trainset.formats.voc;
 
+import org.trainset.core.spi.StagedSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,20 +36,13 @@ final class VocWriter implements DatasetWriter {
     return new Sink(AtomicOutput.directory(outDir), schema, options, loss);
   }
 
-  private static final class Sink implements ItemSink {
-    private final AtomicOutput out;
-    private final DatasetSchema schema;
-    private final WriteOptions options;
-    private final LossReport loss;
+  private static final class Sink extends StagedSink {
     private final Map<String, BufferedWriter> subsetLists = new LinkedHashMap<>();
     private final Map<String, Set<String>> partsByLabel = new LinkedHashMap<>();
     private final Set<String> labelsSeen = new LinkedHashSet<>();
 
     Sink(AtomicOutput out, DatasetSchema schema, WriteOptions options, LossReport loss) throws IOException {
-      this.out = out;
-      this.schema = schema;
-      this.options = options;
-      this.loss = loss;
+      super(out, schema, options, loss);
       Files.createDirectories(out.path().resolve(VocFormat.ANNOTATIONS));
       Files.createDirectories(out.path().resolve(VocFormat.IMAGE_SETS).resolve("Main"));
     }
@@ -113,8 +107,7 @@ final class VocWriter implements DatasetWriter {
       Files.copy(src, dst, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    @Override public void commit() throws IOException {
-      closeLists();
+    @Override protected void finish() throws IOException {
       List<LabelDef> labels = new ArrayList<>(schema.labels());
       for (String l : labelsSeen) {
         if (labels.stream().noneMatch(d -> d.name().equals(l))) labels.add(LabelDef.named(l));
@@ -122,20 +115,11 @@ final class VocWriter implements DatasetWriter {
       try (BufferedWriter w = Files.newBufferedWriter(out.path().resolve(VocFormat.LABELMAP), StandardCharsets.UTF_8)) {
         VocLabelMap.write(w, labels, partsByLabel);
       }
-      out.commit();
     }
 
-    private void closeLists() throws IOException {
+    @Override protected void release() throws IOException {
       for (BufferedWriter w : subsetLists.values()) w.close();
       subsetLists.clear();
-    }
-
-    @Override public void close() throws IOException {
-      try {
-        closeLists();
-      } finally {
-        out.close();
-      }
     }
   }
 }

@@ -20,14 +20,28 @@ final class YoloDetector implements FormatDetector {
   static final double CLASSIFICATION = 0.3;
 
   @Override public double detect(DetectionContext ctx) throws IOException {
-    if (!ctx.isDirectory()) return NONE;
+    if (!ctx.isDirectory()) {
+      ctx.rejected("not a folder");
+      return NONE;
+    }
     Path root = ctx.root();
     Path yaml = YoloLayout.datasetYaml(root);
-    if (yaml != null && ctx.headText(yaml).contains("names")) return SPECIFIC;
-    if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_DATA))) return SPECIFIC;
+    if (yaml != null) {
+      if (ctx.headText(yaml).contains("names")) {
+        ctx.saw(ctx.name(yaml) + " with names:");
+        return SPECIFIC;
+      }
+      ctx.rejected(ctx.name(yaml) + " has no names:");
+    }
+    if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_DATA))) {
+      ctx.saw(YoloFormat.OBJ_DATA);
+      return SPECIFIC;
+    }
     if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_NAMES))) {
       boolean labels = ctx.filesEndingWith(".txt").stream()
           .anyMatch(p -> !p.getParent().equals(root) && !p.getFileName().toString().equalsIgnoreCase("README.txt"));
+      if (labels) ctx.saw(YoloFormat.OBJ_NAMES + " beside label .txt files");
+      else ctx.rejected(YoloFormat.OBJ_NAMES + " but no label .txt files in subfolders");
       return labels ? LOOSE : NONE;
     }
     // classes.txt is a common name, so it counts only with the images/ + labels/ pair beside it
@@ -36,9 +50,17 @@ final class YoloDetector implements FormatDetector {
         && YoloLayout.childIgnoringCase(root, "images") != null && YoloLayout.childIgnoringCase(root, "labels") != null) {
       Path labels = YoloLayout.childIgnoringCase(root, "labels");
       boolean labelFiles = ctx.filesEndingWith(".txt").stream().anyMatch(p -> p.startsWith(labels));
+      if (labelFiles) ctx.saw(YoloFormat.CLASSES_TXT + " with images/ and labels/ holding .txt files");
+      else ctx.rejected(YoloFormat.CLASSES_TXT + " with images/ and labels/, but no label .txt files");
       return labelFiles ? LOOSE : NONE;
     }
-    return isClassificationTree(ctx) ? CLASSIFICATION : NONE;
+    if (isClassificationTree(ctx)) {
+      ctx.saw("only images, as " + String.join("|", new java.util.TreeSet<>(YoloFormat.CLASSIFICATION_SUBSETS)) + "/<class>/<image> (a classification tree)");
+      return CLASSIFICATION;
+    }
+    ctx.rejected("no dataset yaml with names:, " + YoloFormat.OBJ_DATA + ", " + YoloFormat.OBJ_NAMES + " or "
+        + YoloFormat.CLASSES_TXT + " with images/ and labels/, and not a classification tree");
+    return NONE;
   }
 
   private static boolean isClassificationTree(DetectionContext ctx) throws IOException {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.trainset.core.io.InputException;
+import org.trainset.core.io.JsonLines;
 import org.trainset.core.io.Json;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
@@ -71,32 +72,18 @@ public final class TextJsonlFormat implements Format {
 
   private static final class Cursor implements ItemCursor {
     private final Path file;
-    private final BufferedReader in;
-    private final ObjectMapper mapper;
+    private final JsonLines.Reader in;
     private long line;
-    private long bytes;
 
     Cursor(Path file, ReadOptions options) throws IOException {
       this.file = file;
-      this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-      this.mapper = Json.mapper(options.limits());
+      this.in = JsonLines.open(file, options.limits());
     }
 
     @Override public Item next() throws IOException {
-      String l;
-      do {
-        l = in.readLine();
-        if (l == null) return null;
-        line++;
-        bytes += l.length() + 1;
-      } while (l.isBlank());
-      JsonNode n;
-      try {
-        n = mapper.readTree(l);
-      } catch (JsonProcessingException e) {
-        long col = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-        throw new InputException(file, line, col, null, "json-syntax", e.getOriginalMessage(), e);
-      }
+      JsonNode n = in.next();
+      if (n == null) return null;
+      line = in.line();
       if (!n.isObject()) throw new InputException(file, line, 1, "jsonl-object", "each line must be a JSON object");
       String id = text(n, "id", true);
       if (n.has("text")) return TextItems.caption(id, text(n, "text", true));
@@ -121,7 +108,7 @@ public final class TextJsonlFormat implements Format {
       return v.asText();
     }
 
-    @Override public long bytesRead() { return bytes; }
+    @Override public long bytesRead() { return in.charsRead(); }
 
     @Override public void close() throws IOException { in.close(); }
   }

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
-import org.trainset.refine.images.SyntheticImages;
+import org.trainset.testkit.images.SyntheticImages;
 
 /**
  * The image near-duplicate benchmark's input (bench/refine/run.sh peer): {@code total} JPEGs of

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.trainset.refine.images.Fingerprint;
-import org.trainset.refine.images.SyntheticImages;
+import org.trainset.testkit.images.SyntheticImages;
 
 /**
  * Benchmark (not a test): images/s of trainset's fingerprinting (read bytes, SHA-256, ImageIO

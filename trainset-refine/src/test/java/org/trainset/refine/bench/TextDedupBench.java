@@ -11,7 +11,7 @@ import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.refine.text.DedupConfig;
 import org.trainset.refine.text.DedupResult;
-import org.trainset.refine.text.KoreanCorpusGenerator;
+import org.trainset.testkit.text.KoreanCorpusGenerator;
 import org.trainset.refine.text.RecallHarness;
 import org.trainset.refine.text.Side;
 import org.trainset.refine.text.TextDedup;

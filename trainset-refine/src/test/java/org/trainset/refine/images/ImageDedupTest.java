@@ -1,5 +1,7 @@
 package org.trainset.refine.images;
 
+import org.trainset.testkit.images.SyntheticImages;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package org.trainset.refine.images;
 
+import org.trainset.testkit.images.SyntheticImages;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

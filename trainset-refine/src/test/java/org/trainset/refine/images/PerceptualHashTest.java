@@ -1,5 +1,7 @@
 package org.trainset.refine.images;
 
+import org.trainset.testkit.images.SyntheticImages;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
 package org.trainset.refine.text;
 
+import org.trainset.testkit.text.KoreanCorpusGenerator;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

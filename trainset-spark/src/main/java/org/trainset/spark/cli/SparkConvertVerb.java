@@ -1,7 +1,7 @@
 package org.trainset.spark.cli;
 
 import java.nio.file.Path;
-import org.trainset.cli.Json;
+import org.trainset.cli.verbs.ConvertVerb;
 import org.trainset.cli.LimitOptions;
 import org.trainset.cli.UsageException;
 import org.trainset.formats.trainset.TrainsetFormat;
@@ -32,20 +32,8 @@ public final class SparkConvertVerb extends SparkVerb {
     }
     SparkConversion.Result r = inSpark("convert", jsc -> SparkConversion.run(jsc, data, from, out,
         limits.readOptions(), strict));
-    var o = spec.commandLine().getOut();
-    String source = r.input().format().id();
-    if (output.json) {
-      var root = Json.object();
-      root.put("from", source).put("to", to).put("out", out.toString());
-      root.put("items", r.items()).put("annotations", r.annotations());
-      root.set("dropped", Json.fromMap(r.loss().droppedCounts()));
-      root.set("changed", Json.fromMap(r.loss().changedCounts()));
-      o.println(Json.write(root));
-    } else {
-      o.printf("converted %d items, %d annotations: %s -> %s in %s%n", r.items(), r.annotations(), source, to, out);
-      o.println("loss report:");
-      r.loss().describe().lines().forEach(l -> o.println("  " + l));
-    }
+    ConvertVerb.render(spec.commandLine().getOut(), r.conversion(), output.json, r.input().format().id(), to,
+        out.toString());
     return 0;
   }
 }

@@ -1,4 +1,4 @@
-package org.trainset.refine.text;
+package org.trainset.testkit.text;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.trainset.refine.text;
 
+import org.trainset.testkit.text.KoreanCorpusGenerator;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         "score order. Truth: a COCO annotation file; predictions: a COCO results",
         "list. segm compares masks (polygons rasterised as pycocotools does);",
         "keypoints uses OKS with the COCO sigmas."})
-public final class DetectVerb implements Verb {
+/** {@code trainset eval detect}: scores detections against ground truth (not {@code trainset detect}, which names a dataset's format). */
+public final class EvalDetectionsVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
   @Option(names = "--truth", required = true, paramLabel = "GT.json", description = "COCO ground truth (instances or person_keypoints file).")

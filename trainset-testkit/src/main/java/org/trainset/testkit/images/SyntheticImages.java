@@ -1,4 +1,4 @@
-package org.trainset.refine.images;
+package org.trainset.testkit.images;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
