@@ -179,6 +179,10 @@ class ReleaseCliTest {
   }
 
   @Test void badInputWritesNothing(@TempDir Path tmp) throws Exception {
+    Cli.Result help = Cli.run("release", "--help");
+    assertEquals(0, help.exitCode(), help.toString());
+    assertTrue(help.out().contains("--sample-size") && help.out().contains("--previous"), help.out());
+
     Path out = tmp.resolve("out");
     Cli.Result missing = Cli.run("release", tmp.resolve("nope").toString(), "--name", "x", "--version", "1.0.0",
         "--out", out.toString());
