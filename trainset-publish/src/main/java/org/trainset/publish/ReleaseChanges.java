@@ -18,7 +18,9 @@ import org.trainset.core.DatasetStats;
 import org.trainset.core.io.InputException;
 import org.trainset.core.json.ModelJson;
 import org.trainset.core.json.ResultJson;
+import org.trainset.core.io.SafePaths;
 import org.trainset.core.model.Item;
+import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
 import org.trainset.core.spi.ReadOptions;
@@ -96,14 +98,32 @@ public final class ReleaseChanges {
     return new Result(added, removed, changed, unchanged, prevStats.byLabel(), curStats.byLabel());
   }
 
+  /**
+   * The item with each media path replaced by the file's SHA-256: an item whose image was
+   * replaced changed, an item whose image only moved in the layout (a release made from another
+   * release's export nests media/ once more) did not.
+   */
+  private static Item mediaByContent(Item item, Path mediaRoot) throws IOException {
+    if (mediaRoot == null || item.media().isEmpty()) return item;
+    List<MediaRef> media = new ArrayList<>();
+    for (MediaRef m : item.media()) {
+      Path file = SafePaths.resolveInside(mediaRoot, m.path());
+      media.add(Files.isRegularFile(file) ? m.withPath("sha256:" + Checksums.sha256(file)) : m);
+    }
+    return item.withMedia(media);
+  }
+
   /** Item id to the SHA-256 of its native JSON; a repeated id gets {@code #2}, {@code #3}… so none hides another. */
   private static Map<String, String> digests(Format format, Path root, ReadOptions options, DatasetStats stats)
       throws IOException {
     Map<String, String> out = new TreeMap<>();
     JsonFactory json = new JsonFactory();
-    try (ItemCursor c = Datasets.cursor(format, root, Datasets.plan(format, root, options), options)) {
+    var plan = Datasets.plan(format, root, options);
+    Path mediaRoot = plan.mediaRootFor(root);
+    try (ItemCursor c = Datasets.cursor(format, root, plan, options)) {
       for (Item item = c.next(); item != null; item = c.next()) {
         stats.add(item);
+        item = mediaByContent(item, mediaRoot);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (JsonGenerator g = json.createGenerator(buf)) {
           ModelJson.writeItem(g, item);
