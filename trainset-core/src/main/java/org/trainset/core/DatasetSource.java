@@ -81,7 +81,7 @@ public interface DatasetSource {
     return new DatasetSource() {
       @Override public DatasetSchema schema() { return plan.schema(); }
       @Override public ItemCursor open(ProblemSink problems) {
-        return Datasets.cursor(plan, problems == null ? options : options.withProblems(problems));
+        return Datasets.cursor(format, input, plan, problems == null ? options : options.withProblems(problems));
       }
       @Override public long estimatedBytes() { return bytes; }
       @Override public String formatId() { return format.id(); }

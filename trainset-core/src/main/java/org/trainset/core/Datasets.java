@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import org.trainset.core.io.InputException;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.DatasetReader;
+import org.trainset.core.spi.DetectionContext;
+import org.trainset.core.spi.FormatDetector;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ItemCursor;
 import org.trainset.core.spi.ReadOptions;
@@ -23,7 +26,49 @@ public final class Datasets {
   }
 
   public static ReadPlan plan(Format format, Path root, ReadOptions options) throws IOException {
-    return readerOf(format).plan(root, options);
+    ReadPlan plan = readerOf(format).plan(root, options);
+    if (plan.parts().isEmpty()) requireRecognised(format, root);
+    return plan;
+  }
+
+  /**
+   * One cursor over all parts of {@code plan} that, when the dataset turns out to hold no item at
+   * all, asks {@code format}'s detector whether {@code root} is that format at all: a format named
+   * by the user ({@code --format}) on data that is not that format reads as 0 items, which would
+   * look like an empty dataset of that format.
+   */
+  public static ItemCursor cursor(Format format, Path root, ReadPlan plan, ReadOptions options) {
+    ItemCursor all = cursor(plan, options);
+    return new ItemCursor() {
+      private long items;
+      private boolean checked;
+
+      @Override public Item next() throws IOException {
+        Item item = all.next();
+        if (item != null) {
+          items++;
+        } else if (items == 0 && !checked) {
+          checked = true;
+          requireRecognised(format, root);
+        }
+        return item;
+      }
+
+      @Override public long bytesRead() {
+        return all.bytesRead();
+      }
+
+      @Override public void close() throws IOException {
+        all.close();
+      }
+    };
+  }
+
+  private static void requireRecognised(Format format, Path root) throws IOException {
+    if (format.detector().detect(new DetectionContext(root)) <= FormatDetector.NONE) {
+      throw new InputException(root, "format-not-found", "format '" + format.id()
+          + "' recognises nothing here; it expects " + format.description());
+    }
   }
 
   /** One cursor over all parts of {@code plan}, in order. */

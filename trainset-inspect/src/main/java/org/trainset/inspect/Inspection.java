@@ -129,10 +129,12 @@ public final class Inspection {
   private static Result run(DatasetSource source, RulePack pack, Options opts, Progress progress, FindingTally tally)
       throws IOException {
     DatasetInspection.Result result;
+    long[] recognised = {0};
     try (HtmlReport report = opts.html() == null ? null : HtmlReport.open(opts.html(),
         opts.mediaRoot() != null ? opts.mediaRoot() : source.mediaRoot(), opts.maxReportItems());
          ItemCursor cursor = source.open(readerErrors(tally))) {
       result = DatasetInspection.run(new Inspector(pack), cursor, (item, findings) -> {
+        if (recognised[0] == 0 && pack.vocabulary().recognises(item)) recognised[0]++;
         findings.forEach(tally::accept);
         if (report != null) report.addItem(item, findings);
       }, progress, source.estimatedBytes());
@@ -142,6 +144,13 @@ public final class Inspection {
         report.finish("trainset inspect: " + name + " (" + pack.id() + ")", result.items(),
             tally.bySeverity(), tally.byRule(), result.datasetFindings());
       }
+    }
+    if (recognised[0] == 0 && !pack.vocabulary().isEmpty()) {
+      // A family pack on data that is not that family finds nothing to check and would pass.
+      throw new org.trainset.core.io.InputException(source.location(), "pack-not-applicable",
+          "rule pack '" + pack.id() + "' recognised nothing in " + result.items() + " items"
+              + (source.formatId() == null ? "" : " read as '" + source.formatId() + "'")
+              + ": it expects " + pack.vocabulary().expected());
     }
     return new Result(source.formatId(), pack.id(), result.items(), tally.total(), tally.bySeverity(), tally.byRule(),
         tally.kept(), opts.html());

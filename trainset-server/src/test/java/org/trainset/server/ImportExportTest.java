@@ -110,7 +110,7 @@ class ImportExportTest {
         assertEquals("done", again.get("state").asText(), again.toString());
         long lostAnnotations = op.get("result").get("annotations").asLong() - again.get("result").get("annotations").asLong();
         boolean lossless = op.get("result").get("lossless").asBoolean();
-        assertEquals(op.get("result").get("items").asLong(), again.get("result").get("items").asLong(), to);
+        assertEquals(op.get("result").get("items").asLong(), again.get("result").get("items").asLong(), to + ": " + op + " / " + again);
         if (lossless) assertEquals(0, lostAnnotations, to + ": lossless export lost annotations");
         else assertTrue(op.get("result").get("loss").asText().length() > 0, to + ": loss must be declared");
         if (to.equals("trainset")) {

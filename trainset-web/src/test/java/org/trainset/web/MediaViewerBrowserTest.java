@@ -98,6 +98,7 @@ class MediaViewerBrowserTest extends BrowserTestBase {
           for (let i = 0; i < d.length; i += 4) s += d[i]; return s / (d.length / 4); }""")).doubleValue();
   }
 
+  /** The media route sends DICOM bytes uncompressed, as stored, so the browser decodes them. */
   @Test
   void dicomIsPreviewedThroughWindowAndLevel() {
     signIn();
@@ -110,6 +111,7 @@ class MediaViewerBrowserTest extends BrowserTestBase {
     List<?> window = (List<?>) page.evaluate("() => window.trainset.viewer.media.window");
     double brightness = mediaBrightness();
     assertTrue(brightness > 5 && brightness < 250, "the mammogram is drawn, not blank: mean " + brightness);
+    screenshot("dicom");
     // Narrow the window far below the tissue values: the picture turns almost white.
     page.evaluate("""
         () => { const level = document.querySelector('#dicom-level'), width = document.querySelector('#dicom-window');
@@ -119,7 +121,6 @@ class MediaViewerBrowserTest extends BrowserTestBase {
     double after = mediaBrightness();
     assertNotEquals(brightness, after, 1.0);
     assertTrue(after > brightness, "a low, narrow window makes the image brighter: " + brightness + " -> " + after);
-    screenshot("dicom");
   }
 
   @Test
@@ -135,7 +136,7 @@ class MediaViewerBrowserTest extends BrowserTestBase {
 
     // Click the timeline at 1.5 s: frame 15, where the track's box (from keyframe 10) is drawn.
     var tl = page.locator("#timeline").boundingBox();
-    page.mouse().click(tl.x + tl.width * 1.5 / 3.0, tl.y + 5);
+    page.mouse().click(tl.x + tl.width * 1.55 / 3.0, tl.y + 5); // the middle of frame 15
     page.waitForFunction("() => window.trainset.viewer.media.frame === 15");
     page.waitForFunction("() => window.trainset.viewer.draw.drawn.includes(2)");
     assertColourAt(95, 20, 0, 255, 0, "track box top edge at frame 15");
@@ -143,7 +144,7 @@ class MediaViewerBrowserTest extends BrowserTestBase {
     screenshot("video");
 
     // At 2.5 s (frame 25) the track is outside: nothing is drawn.
-    page.mouse().click(tl.x + tl.width * 2.5 / 3.0, tl.y + 5);
+    page.mouse().click(tl.x + tl.width * 2.55 / 3.0, tl.y + 5); // the middle of frame 25
     try {
       page.waitForFunction("() => window.trainset.viewer.media.frame === 25");
     } catch (com.microsoft.playwright.TimeoutError e) {

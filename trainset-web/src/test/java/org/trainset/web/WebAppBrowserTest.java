@@ -99,6 +99,18 @@ class WebAppBrowserTest extends BrowserTestBase {
     // The bus box (cyan) is drawn over the thumbnail.
     Number cyan = (Number) page.evaluate(PixelScripts.COUNT_COLOUR, Map.of("selector", "#item-grid a.cell canvas", "r", 0, "g", 255, "b", 255));
     assertTrue(cyan.intValue() > 20, "thumbnail overlay pixels: " + cyan);
+    // Subset and name filters (server-side), from the filter bar.
+    page.locator("#filter-label").selectOption("");
+    page.waitForURL("**/items");
+    page.locator("#filter-subset").selectOption("train");
+    page.waitForURL("**/items?subset=train");
+    page.locator("#item-grid[data-first-grid=true]").waitFor();
+    assertEquals(List.of("scene-1", "pair-1"), page.locator("#item-grid a.cell").evaluateAll("cs => cs.map(c => c.dataset.name)"));
+    page.locator("#filter-q").fill("pair");
+    page.locator("#filter-q").press("Enter");
+    page.waitForURL("**/items?subset=train&q=pair");
+    page.locator("#item-grid[data-first-grid=true]").waitFor();
+    assertEquals(List.of("pair-1"), page.locator("#item-grid a.cell").evaluateAll("cs => cs.map(c => c.dataset.name)"));
   }
 
   @Test
@@ -196,10 +208,9 @@ class WebAppBrowserTest extends BrowserTestBase {
     assertEquals("로그아웃", page.locator("#logout").textContent());
     assertTrue(page.locator("#project-summary").textContent().contains("항목 3개"), page.locator("#project-summary").textContent());
     assertEquals("ko", page.evaluate("() => document.documentElement.lang"));
-    // The choice survives a reload and applies to the viewer too.
-    page.navigate(server.baseUrl + "/");
-    page.locator("#projects").waitFor();
-    go("/items/" + scene1Id);
+    // The choice survives a reload, here of a deep link (the server answers index.html for app
+    // paths), and applies to the viewer too.
+    page.navigate(server.baseUrl + "/items/" + scene1Id);
     page.locator("#zoom-in").waitFor();
     assertEquals("확대", page.locator("#zoom-in").textContent());
     assertTrue(page.locator("#text-pairs, #annotation-list").first().textContent().length() > 0);

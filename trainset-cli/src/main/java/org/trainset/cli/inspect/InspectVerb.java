@@ -67,15 +67,19 @@ public final class InspectVerb implements Verb {
     Inspection.Result result = Inspection.run(format, path, limits.readOptions(), pack,
         new Inspection.Options(maxShown, html, mediaRootOption, maxReportItems),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
-    var out = spec.commandLine().getOut();
-    if (output.json) {
+    render(spec.commandLine().getOut(), result, output.json, path.toString());
+    return result.atLeast(threshold) > 0 ? 1 : 0;
+  }
+
+  /** Prints the result as this verb does (also {@code trainset spark inspect}). */
+  public static void render(java.io.PrintWriter out, Inspection.Result result, boolean json, String path) {
+    if (json) {
       out.println(Json.write(result.toJson()));
     } else {
       result.shown().forEach(out::println);
       if (result.total() > result.shown().size()) out.println("... and " + (result.total() - result.shown().size()) + " more");
       out.printf("%s: %d items, %d findings %s (pack %s, format %s)%n", path, result.items(), result.total(),
-          result.bySeverity(), pack.id(), format.id());
+          result.bySeverity(), result.pack(), result.format());
     }
-    return result.atLeast(threshold) > 0 ? 1 : 0;
   }
 }

@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
         "confirmed by dHash. Each cluster keeps its lowest id. Writes the kept items to",
         "--out (media stay in place), a JSON report (OUT/dedup.json) and an HTML page showing every cluster",
         "side by side (OUT/dedup.html)."})
-public final class DedupImagesVerb implements Verb {
-  @Spec CommandSpec spec;
-  @Mixin OutputOptions output;
-  @Mixin LimitOptions limits;
+public class DedupImagesVerb implements Verb {
+  @Spec protected CommandSpec spec;
+  @Mixin protected OutputOptions output;
+  @Mixin protected LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset to deduplicate.") Path in;
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset.") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
@@ -39,6 +39,11 @@ public final class DedupImagesVerb implements Verb {
 
   @Override public Class<?> group() { return DedupGroup.class; }
 
+  /** Where the images are hashed; {@code trainset spark dedup images} hashes them in Spark tasks. */
+  protected ImageDedup.Hasher hasher() throws Exception {
+    return ImageDedup.IN_PROCESS;
+  }
+
   @Override public Integer call() throws Exception {
     ImageDedup.Options options = RefineCli.settings(() -> new ImageDedup.Options(distance, dhashDistance, perLabel));
     Format source = DatasetInput.formatOf(in, from);
@@ -47,7 +52,7 @@ public final class DedupImagesVerb implements Verb {
     Path reportPath = report != null ? report : Reports.inside(out, "dedup.json");
     Path htmlPath = html != null ? html : Reports.inside(out, "dedup.html");
     ImageDedup.Outcome r = ImageDedup.run(source, in, target, out, reportPath, htmlPath, options, limits.readOptions(),
-        ProgressBar.forTerminal(spec.commandLine().getErr(), output));
+        ProgressBar.forTerminal(spec.commandLine().getErr(), output), hasher());
     var o = spec.commandLine().getOut();
     if (output.json) {
       var root = Json.object();

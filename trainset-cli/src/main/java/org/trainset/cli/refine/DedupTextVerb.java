@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
         "on character n-grams. Each cluster keeps its lowest id.",
         "Reads any dataset whose items carry text pairs or captions (text-tsv, text-jsonl, corpus family).",
         "Writes the kept items to --out and a JSON report of every removed item (default OUT/dedup.json)."})
-public final class DedupTextVerb implements Verb {
-  @Spec CommandSpec spec;
-  @Mixin OutputOptions output;
-  @Mixin LimitOptions limits;
+public class DedupTextVerb implements Verb {
+  @Spec protected CommandSpec spec;
+  @Mixin protected OutputOptions output;
+  @Mixin protected LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset to deduplicate.") Path in;
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset (file or folder, per format).") Path out;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
@@ -42,6 +42,11 @@ public final class DedupTextVerb implements Verb {
 
   @Override public Class<?> group() { return DedupGroup.class; }
 
+  /** Where reading and the parallel steps run; {@code trainset spark dedup text} runs them on Spark. */
+  protected TextDedup.Engine engine() throws Exception {
+    return TextDedup.IN_PROCESS;
+  }
+
   @Override public Integer call() throws Exception {
     DedupConfig config = RefineCli.settings(() -> new DedupConfig(threshold, ngram, permutations, DedupConfig.DEFAULT.targetProbability(), seed));
     Format source = DatasetInput.formatOf(in, from);
@@ -49,7 +54,7 @@ public final class DedupTextVerb implements Verb {
     RefineCli.refuseSame(in, out);
     Path reportPath = report != null ? report : Reports.inside(out, "dedup.json");
     TextDedup.Outcome r = TextDedup.run(source, in, target, out, reportPath, new TextDedup.Options(config, side),
-        limits.readOptions(), ProgressBar.forTerminal(spec.commandLine().getErr(), output));
+        limits.readOptions(), ProgressBar.forTerminal(spec.commandLine().getErr(), output), engine());
     var o = spec.commandLine().getOut();
     long removed = r.result().removedCount();
     if (output.json) {

@@ -32,23 +32,32 @@ public final class ConvertVerb implements Verb {
   @Option(names = "--from", paramLabel = "ID", description = "Source format id (default: detected).") String from;
   @Option(names = "--copy-media", description = {"Copy the media files into the output's own layout",
       "(YOLO always copies: its labels need the image headers)."}) boolean copyMedia;
+  @Option(names = "--tracks-as-frames", description = {"Write video tracks as annotations of per-frame image items",
+      "(images/frame_NNNNNN.*, each shape with a track_id attribute where the target keeps attributes)."})
+  boolean tracksAsFrames;
   @Option(names = "--strict", description = "Fail instead of dropping or changing anything.") boolean strict;
 
   @Override public Integer call() throws Exception {
     Format target = DatasetInput.registry().require(to);
     if (target.writer().isEmpty()) throw new org.trainset.cli.UsageException("format '" + to + "' cannot be written");
     Format source = DatasetInput.formatOf(path, from);
-    Conversion.Result r = Conversion.run(source, path, target, out, limits.readOptions(), strict, copyMedia,
+    Conversion.Result r = Conversion.run(source, path, target, out, limits.readOptions(),
+        new Conversion.Options(strict, copyMedia, tracksAsFrames),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
-    var o = spec.commandLine().getOut();
-    if (output.json) {
+    render(spec.commandLine().getOut(), r, output.json, source.id(), target.id(), out.toString());
+    return 0;
+  }
+
+  /** Prints the result as this verb does (also {@code trainset spark convert}). */
+  public static void render(java.io.PrintWriter o, Conversion.Result r, boolean json, String from, String to, String out) {
+    if (json) {
       var root = Json.object();
-      root.put("from", source.id()).put("to", target.id()).put("out", out.toString());
+      root.put("from", from).put("to", to).put("out", out);
       root.setAll(r.toJson());
       o.println(Json.write(root));
     } else {
       o.printf("converted %d items, %d annotations: %s -> %s in %s%n", r.items(), r.annotations(),
-          source.id(), target.id(), out);
+          from, to, out);
       if (r.items() != r.itemsRead() || r.annotations() != r.annotationsRead()) {
         o.printf("read %d items, %d annotations; the loss report says what the output could not hold%n",
             r.itemsRead(), r.annotationsRead());
@@ -56,6 +65,5 @@ public final class ConvertVerb implements Verb {
       o.println("loss report:");
       r.loss().describe().lines().forEach(l -> o.println("  " + l));
     }
-    return 0;
   }
 }

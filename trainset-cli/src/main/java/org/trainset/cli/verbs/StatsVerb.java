@@ -31,8 +31,13 @@ public final class StatsVerb implements Verb {
     Format format = DatasetInput.formatOf(path, formatId);
     Statistics.Result stats = Statistics.run(format, path, limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
-    var out = spec.commandLine().getOut();
-    if (output.json) {
+    render(spec.commandLine().getOut(), stats, output.json);
+    return 0;
+  }
+
+  /** Prints the result as this verb does (also {@code trainset spark stats}). */
+  public static void render(java.io.PrintWriter out, Statistics.Result stats, boolean json) {
+    if (json) {
       out.println(Json.write(stats.toJson()));
     } else {
       out.println("format       " + stats.format());
@@ -42,7 +47,6 @@ public final class StatsVerb implements Verb {
       print(out, "by label", stats.byLabel());
       if (stats.bySubset().size() > 1 || !stats.bySubset().containsKey("")) print(out, "by subset", stats.bySubset());
     }
-    return 0;
   }
 
   private static void print(java.io.PrintWriter out, String title, Map<String, Long> counts) {

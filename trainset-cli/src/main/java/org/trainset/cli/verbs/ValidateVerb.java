@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check a dataset against its format's rules: dangling image/category references,",
-        "boxes outside the image, degenerate polygons, undeclared labels, duplicate ids.",
+        "boxes outside the image, degenerate polygons, undeclared labels, duplicate ids, media files",
+        "that do not exist (counted, with the first few named).",
         "Exit 1 when problems are found, 3 when the input cannot be read at all."})
 public final class ValidateVerb implements Verb {
   @Spec CommandSpec spec;
@@ -31,20 +32,26 @@ public final class ValidateVerb implements Verb {
   String formatId;
   @Option(names = "--max-shown", defaultValue = "50", description = "Problems printed in text mode (default ${DEFAULT-VALUE}).")
   int maxShown;
+  @Option(names = "--no-media-check", description = "Do not look for the media files the items name.")
+  boolean noMediaCheck;
 
   @Override public Integer call() throws Exception {
     Format format = DatasetInput.formatOf(path, formatId);
-    Validation.Result result = Validation.run(format, path, limits.readOptions(),
+    Validation.Result result = Validation.run(format, path, limits.readOptions(), !noMediaCheck,
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
-    var out = spec.commandLine().getOut();
+    render(spec.commandLine().getOut(), result, output.json, maxShown, path.toString());
+    return result.clean() ? 0 : 1;
+  }
+
+  /** Prints the result as this verb does (also {@code trainset spark validate}). */
+  public static void render(java.io.PrintWriter out, Validation.Result result, boolean json, int maxShown, String path) {
     List<Issue> issues = result.issues();
-    if (output.json) {
+    if (json) {
       out.println(Json.write(result.toJson()));
     } else {
       issues.stream().limit(maxShown).forEach(out::println);
       if (issues.size() > maxShown) out.println("... and " + (issues.size() - maxShown) + " more");
-      out.printf("%s: %d items, %d problems (%s)%n", path, result.items(), issues.size(), format.id());
+      out.printf("%s: %d items, %d problems (%s)%n", path, result.items(), issues.size(), result.format());
     }
-    return result.clean() ? 0 : 1;
   }
 }

@@ -47,6 +47,23 @@ public final class Conversion {
   /** As above; with {@code copyMedia} the media files are copied into the output's own layout. */
   public static Result run(Format from, Path input, Format to, Path output, ReadOptions readOptions,
                            boolean strict, boolean copyMedia, Progress progress) throws IOException {
+    return run(from, input, to, output, readOptions, new Options(strict, copyMedia, false), progress);
+  }
+
+  /**
+   * How to convert.
+   *
+   * @param strict         fail on the first loss, writing nothing
+   * @param copyMedia      copy media files into the output's own layout
+   * @param tracksAsFrames write each video track's visible shapes as annotations of per-frame
+   *                       image items ({@link TracksAsFrames}) instead of the video item
+   */
+  public record Options(boolean strict, boolean copyMedia, boolean tracksAsFrames) {}
+
+  public static Result run(Format from, Path input, Format to, Path output, ReadOptions readOptions,
+                           Options options, Progress progress) throws IOException {
+    boolean strict = options.strict();
+    boolean copyMedia = options.copyMedia();
     DatasetWriter writer = to.writer().orElseThrow(() ->
         new IllegalArgumentException("format '" + to.id() + "' cannot be written"));
     ReadPlan plan = Datasets.plan(from, input, readOptions);
@@ -57,9 +74,13 @@ public final class Conversion {
     Path mediaRoot = plan.mediaRootFor(input);
     progress.start("convert " + from.id() + " -> " + to.id(), total > 0 ? total : -1);
     try (ItemSink sink = writer.open(output, plan.schema(), new WriteOptions(mediaRoot, copyMedia), loss);
-         ItemCursor cursor = Datasets.cursor(plan, readOptions)) {
+         ItemCursor cursor = Datasets.cursor(from, input, plan, readOptions)) {
       for (Item item = cursor.next(); item != null; item = cursor.next()) {
-        sink.accept(item);
+        if (options.tracksAsFrames()) {
+          for (Item frame : TracksAsFrames.split(item, mediaRoot, loss)) sink.accept(frame);
+        } else {
+          sink.accept(item);
+        }
         items++;
         annotations += item.annotations().size();
         progress.advance(total > 0 ? cursor.bytesRead() : items);

@@ -36,7 +36,8 @@ public final class LossReport {
    *                       null when the whole annotation is meant
    * @param detail         how or why ({@code polygon -> bounding box}), or null
    */
-  public record Entry(Kind kind, AnnotationType annotationType, String field, String detail, long count) {
+  public record Entry(Kind kind, AnnotationType annotationType, String field, String detail, long count)
+      implements java.io.Serializable {
     /** Text for people: {@code field on type (detail)}, e.g. {@code attribute 'color' on box}. */
     public String describe() {
       String type = annotationType == null ? null : annotationType.key().replace('_', ' ');
@@ -112,6 +113,14 @@ public final class LossReport {
       throw new StrictLossException((key.kind() == Kind.DROPPED ? "cannot hold " : "would change ") + e.describe());
     }
     counts.merge(key, 1L, Long::sum);
+  }
+
+  /**
+   * Adds entries another report gathered (a partition's, in a partitioned conversion), keeping
+   * first-seen order; the result equals one report that saw all the losses in that order.
+   */
+  public synchronized void add(List<Entry> more) {
+    for (Entry e : more) counts.merge(new Key(e.kind(), e.annotationType(), e.field(), e.detail()), e.count(), Long::sum);
   }
 
   /** Every entry, in the order first seen. */

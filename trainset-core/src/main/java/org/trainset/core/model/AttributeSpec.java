@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param mutable      may change between video frames
  */
 public record AttributeSpec(String name, String inputType, List<String> values, String defaultValue,
-                            boolean mutable) {
+                            boolean mutable) implements java.io.Serializable {
   public AttributeSpec {
     Objects.requireNonNull(name, "name");
     inputType = inputType == null ? "text" : inputType;

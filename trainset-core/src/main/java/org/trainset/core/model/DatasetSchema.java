@@ -11,7 +11,7 @@ import java.util.Optional;
  * separately so the schema stays small however large the dataset is.
  */
 public record DatasetSchema(String name, Map<String, Object> metadata, List<LabelDef> labels,
-                            List<String> subsets) {
+                            List<String> subsets) implements java.io.Serializable {
   public DatasetSchema {
     name = name == null ? "" : name;
     metadata = Attributes.copyOf(metadata);

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param skeleton   edges between keypoints as 1-based index pairs (COCO's convention)
  */
 public record LabelDef(String name, Integer id, String parent, String color, String type,
-                       List<AttributeSpec> attributes, List<String> keypoints, List<int[]> skeleton) {
+                       List<AttributeSpec> attributes, List<String> keypoints, List<int[]> skeleton) implements java.io.Serializable {
   public LabelDef {
     Objects.requireNonNull(name, "name");
     attributes = List.copyOf(attributes == null ? List.of() : attributes);

@@ -29,6 +29,11 @@ public final class DatasetValidator {
   /** Coordinates may exceed the image by this much (pixels) before a box counts as outside. */
   private static final double EDGE_TOLERANCE = 1e-6;
 
+  /** Rule of a repeated item id; a partitioned run finds these across partitions itself. */
+  public static final String DUPLICATE_ITEM_ID = "duplicate-item-id";
+  /** Rule of a label missing from the schema, reported once per label and dataset. */
+  public static final String UNDECLARED_LABEL = "undeclared-label";
+
   private final DatasetSchema schema;
   private final ProblemSink sink;
   private final Set<String> seenIds = new HashSet<>();
@@ -45,7 +50,10 @@ public final class DatasetValidator {
   }
 
   public void check(Item item) throws InputException {
-    if (!seenIds.add(item.id())) report("duplicate-item-id", item, null, "item id '" + item.id() + "' appears twice");
+    if (!seenIds.add(item.id())) {
+      problems++;
+      sink.report(duplicateItemId(item.id()));
+    }
     int index = 0;
     for (Annotation a : item.annotations()) {
       String ann = a.meta().id() != null ? a.meta().id() : "#" + index;
@@ -58,7 +66,7 @@ public final class DatasetValidator {
     // Captions and sentence pairs need no label: an empty one means "unlabelled", not undeclared.
     boolean unlabelledText = a.label().isEmpty() && (a instanceof Caption || a instanceof TextPair);
     if (!unlabelledText && !schema.labels().isEmpty() && !schema.declares(a.label()) && reportedLabels.add(a.label())) {
-      report("undeclared-label", item, ann, "label '" + a.label() + "' is not declared in the dataset's labels");
+      report(UNDECLARED_LABEL, item, ann, "label '" + a.label() + "' is not declared in the dataset's labels");
     }
     if (a instanceof Box b) {
       checkBox(item, b, ann);
@@ -114,6 +122,11 @@ public final class DatasetValidator {
       case SELF_INTERSECTION -> report("self-intersecting-polygon", item, ann, "polygon edges cross each other");
       case TOO_SMALL -> report("degenerate-polygon", item, ann, "polygon has zero area");
     }
+  }
+
+  /** The problem reported for the second and later items with id {@code itemId}. */
+  public static Issue duplicateItemId(String itemId) {
+    return Issue.at(Severity.ERROR, DUPLICATE_ITEM_ID, null, -1, itemId, null, "item id '" + itemId + "' appears twice");
   }
 
   private void report(String rule, Item item, String ann, String message) throws InputException {

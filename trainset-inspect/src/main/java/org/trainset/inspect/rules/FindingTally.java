@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Counts findings by severity and rule and keeps the first {@code keep} of them, so a run over
  * millions of items reports totals without holding every finding.
  */
-public final class FindingTally implements FindingSink {
+public final class FindingTally implements FindingSink, java.io.Serializable {
   private final int keep;
   private final List<Issue> kept = new ArrayList<>();
   private final Map<String, Long> bySeverity = new TreeMap<>();
@@ -30,6 +30,20 @@ public final class FindingTally implements FindingSink {
     bySeverity.merge(f.severity().key(), 1L, Long::sum);
     byRule.merge(f.rule(), 1L, Long::sum);
     if (kept.size() < keep) kept.add(f);
+  }
+
+  /**
+   * Adds a tally of the findings that came after this one's (the next partition's): counts add
+   * up and the kept findings continue in order, as if one tally had seen them all.
+   */
+  public void merge(FindingTally next) {
+    total += next.total;
+    for (int i = 0; i < counts.length; i++) counts[i] += next.counts[i];
+    next.bySeverity.forEach((k, v) -> bySeverity.merge(k, v, Long::sum));
+    next.byRule.forEach((k, v) -> byRule.merge(k, v, Long::sum));
+    for (Issue f : next.kept) {
+      if (kept.size() < keep) kept.add(f);
+    }
   }
 
   public long total() { return total; }

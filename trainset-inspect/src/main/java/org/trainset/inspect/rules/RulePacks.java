@@ -75,6 +75,7 @@ public final class RulePacks {
     JsonNode rules = root.get("rules");
     if (rules == null || !rules.isArray()) throw new InputException(origin, "rule-pack", "'rules' must be a list");
     List<RulePack.Entry> entries = new ArrayList<>();
+    PackVocabulary.Builder vocabulary = new PackVocabulary.Builder();
     Set<String> ids = new HashSet<>();
     int index = 0;
     for (JsonNode r : rules) {
@@ -96,12 +97,13 @@ public final class RulePacks {
       }
       JsonNode when = params.remove("when");
       params.remove("description");
+      vocabulary.rule(params, when);
       RuleSpec spec = new RuleSpec(origin, ruleId, type, severity, params);
       ItemFilter filter = when == null ? ItemFilter.ALL : new ItemFilter(
           new RuleSpec(origin, ruleId, type, severity, whenNode(spec, when)).stringSetMap("when"));
       entries.add(new RulePack.Entry(types.create(spec), filter));
     }
-    return new RulePack(id, text(root, "description", ""), entries);
+    return new RulePack(id, text(root, "description", ""), entries, vocabulary.build());
   }
 
   private static ObjectNode whenNode(RuleSpec spec, JsonNode when) throws InputException {

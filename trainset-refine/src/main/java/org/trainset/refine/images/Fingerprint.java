@@ -19,7 +19,7 @@ import org.trainset.core.io.InputException;
  * since the hashes look at a 32×32 grid; other images, and JPEGs that path cannot read, go
  * through ImageIO.
  */
-public record Fingerprint(String sha256, long phash, long dhash, int width, int height) {
+public record Fingerprint(String sha256, long phash, long dhash, int width, int height) implements java.io.Serializable {
 
   public static Fingerprint of(Path file, String itemId) throws IOException {
     byte[] bytes = Files.readAllBytes(file);

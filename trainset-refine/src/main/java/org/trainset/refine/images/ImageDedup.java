@@ -47,8 +47,24 @@ public final class ImageDedup {
 
   public record Outcome(long items, long images, List<ImageCluster> clusters, long removed, LossReport loss) {}
 
+  /** Where the images are hashed: {@link #IN_PROCESS} on this JVM's threads, or in Spark tasks. */
+  @FunctionalInterface
+  public interface Hasher {
+    /** {@link Fingerprint#of} of every file (null where the file is null), in input order. */
+    Fingerprint[] fingerprints(List<String> ids, List<Path> files, Progress progress) throws IOException;
+  }
+
+  public static final Hasher IN_PROCESS = ImageDedup::fingerprints;
+
   public static Outcome run(Format from, Path input, Format to, Path out, Path reportJson, Path reportHtml,
                             Options options, ReadOptions readOptions, Progress progress) throws IOException {
+    return run(from, input, to, out, reportJson, reportHtml, options, readOptions, progress, IN_PROCESS);
+  }
+
+  /** As above, with the images hashed by {@code hasher}. */
+  public static Outcome run(Format from, Path input, Format to, Path out, Path reportJson, Path reportHtml,
+                            Options options, ReadOptions readOptions, Progress progress, Hasher hasher)
+      throws IOException {
     List<String> ids = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     List<List<String>> labels = new ArrayList<>();
@@ -63,7 +79,7 @@ public final class ImageDedup {
       }
     }
     int n = ids.size();
-    Fingerprint[] prints = fingerprints(ids, files, progress);
+    Fingerprint[] prints = hasher.fingerprints(ids, files, progress);
     long images = Arrays.stream(prints).filter(p -> p != null).count();
     UnionFind uf = new UnionFind(n);
     union(prints, labels, options, uf);

@@ -10,7 +10,7 @@ package org.trainset.refine.text;
  *                          LSH candidate; bands and rows are derived from it ({@link LshParams#choose})
  * @param seed              MinHash seed: same seed, same input → byte-identical output
  */
-public record DedupConfig(double threshold, int ngram, int permutations, double targetProbability, long seed) {
+public record DedupConfig(double threshold, int ngram, int permutations, double targetProbability, long seed) implements java.io.Serializable {
   public static final DedupConfig DEFAULT = new DedupConfig(0.85, 3, 128, 0.97, 42);
 
   public DedupConfig {

@@ -7,7 +7,7 @@ package org.trainset.refine.text;
  * (most rows) whose P at the threshold itself still reaches the target, so recall is high at the
  * threshold and not only above it, while pairs well below it rarely become candidates.
  */
-public record LshParams(int bands, int rows) {
+public record LshParams(int bands, int rows) implements java.io.Serializable {
   public LshParams {
     if (bands < 1 || rows < 1) throw new IllegalArgumentException("bands and rows must be positive");
   }

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * same seed gives the same signatures. Only band hashes are kept, not whole signatures, so a
  * million texts cost bands × 4 bytes each.
  */
-public final class MinHasher {
+public final class MinHasher implements java.io.Serializable {
   private final long[] a;
   private final long[] b;
   private final LshParams lsh;

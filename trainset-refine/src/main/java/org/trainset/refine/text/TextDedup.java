@@ -30,21 +30,48 @@ public final class TextDedup {
 
   public record Outcome(long items, long withText, DedupResult result, LossReport loss) {}
 
+  /** How the texts are gathered and where the parallel steps run: {@link #IN_PROCESS}, or a Spark job. */
+  public interface Engine {
+    /** Appends every item's id and {@link TextOf#sides} to {@code ids} and {@code texts}, in reading order. */
+    void read(ReadPlan plan, ReadOptions readOptions, List<String> ids, List<String[]> texts, Progress progress)
+        throws IOException;
+
+    TextDeduplicator.Steps steps();
+  }
+
+  /** One cursor over the plan, the deduplicator's steps on this JVM's threads. */
+  public static final Engine IN_PROCESS = new Engine() {
+    @Override public void read(ReadPlan plan, ReadOptions readOptions, List<String> ids, List<String[]> texts,
+                               Progress progress) throws IOException {
+      progress.start("read", -1);
+      try (ItemCursor c = Datasets.cursor(plan, readOptions)) {
+        for (Item item = c.next(); item != null; item = c.next()) {
+          ids.add(item.id());
+          texts.add(TextOf.sides(item));
+          if ((ids.size() & 4095) == 0) progress.advance(ids.size());
+        }
+      } finally {
+        progress.finish();
+      }
+    }
+
+    @Override public TextDeduplicator.Steps steps() {
+      return TextDeduplicator.IN_PROCESS;
+    }
+  };
+
   public static Outcome run(Format from, Path input, Format to, Path out, Path report, Options options,
                             ReadOptions readOptions, Progress progress) throws IOException {
+    return run(from, input, to, out, report, options, readOptions, progress, IN_PROCESS);
+  }
+
+  /** As above, with reading and the deduplicator's parallel steps run by {@code engine}. */
+  public static Outcome run(Format from, Path input, Format to, Path out, Path report, Options options,
+                            ReadOptions readOptions, Progress progress, Engine engine) throws IOException {
     List<String> ids = new ArrayList<>();
     List<String[]> texts = new ArrayList<>();
     ReadPlan plan = Datasets.plan(from, input, readOptions);
-    progress.start("read", -1);
-    try (ItemCursor c = Datasets.cursor(plan, readOptions)) {
-      for (Item item = c.next(); item != null; item = c.next()) {
-        ids.add(item.id());
-        texts.add(TextOf.sides(item));
-        if ((ids.size() & 4095) == 0) progress.advance(ids.size());
-      }
-    } finally {
-      progress.finish();
-    }
+    engine.read(plan, readOptions, ids, texts, progress);
     int n = ids.size();
     boolean pairAware = options.side() == Side.BOTH;
     String[] primary = new String[n];
@@ -57,7 +84,7 @@ public final class TextDedup {
     });
     long withText = IntStream.range(0, n).filter(i -> !primary[i].isEmpty()).count();
     String[] idArray = ids.toArray(new String[0]);
-    DedupResult result = new TextDeduplicator(options.config()).run(idArray, primary, second, progress);
+    DedupResult result = new TextDeduplicator(options.config()).run(idArray, primary, second, progress, engine.steps());
 
     LossReport loss = DatasetRewrite.write(from, input, to, out, plan.schema(), DatasetRewrite.referencing(plan, input),
         readOptions, progress, (index, item) -> result.removed()[(int) index] ? null : item);

@@ -21,7 +21,47 @@ import org.trainset.core.progress.Progress;
  * both sides reach the threshold; the LSH runs on the union of both sides' shingles (tagged by
  * side), whose Jaccard is at least the smaller side's, so recall at the threshold is kept.
  */
-public final class TextDeduplicator {
+public final class TextDeduplicator implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Where the data-parallel steps run: {@link #IN_PROCESS} on this JVM's threads; a Spark job
+   * runs the same per-text and per-pair functions of this class in its tasks. Every
+   * implementation must give the same arrays, so the result does not depend on where it ran.
+   */
+  public interface Steps {
+    /** Band hashes of {@code unique[k]} at {@code [k * bands, (k + 1) * bands)}. */
+    int[] bandHashes(TextDeduplicator d, int[] unique, String[] primary, String[] second);
+
+    /** Candidate pairs {@code (k << 32 | l)} of positions in {@code unique}, sorted and distinct. */
+    long[] candidates(TextDeduplicator d, int[] bandHashes, int[] unique, int[] rank);
+
+    /** Exact similarity of each candidate, in the candidates' order. */
+    double[] similarities(TextDeduplicator d, long[] candidates, int[] unique, String[] primary, String[] second);
+  }
+
+  /** The steps on this JVM's threads (parallel streams, parallel sorts). */
+  public static final Steps IN_PROCESS = new Steps() {
+    @Override public int[] bandHashes(TextDeduplicator d, int[] unique, String[] primary, String[] second) {
+      int bands = d.hasher.lsh().bands();
+      int[] out = new int[unique.length * bands];
+      IntStream.range(0, unique.length).parallel().forEach(k -> d.bandHashes(unique[k], primary, second, out, k * bands));
+      return out;
+    }
+
+    @Override public long[] candidates(TextDeduplicator d, int[] bandHashes, int[] unique, int[] rank) {
+      return d.candidates(bandHashes, unique.length, d.hasher.lsh().bands(), unique, rank);
+    }
+
+    @Override public double[] similarities(TextDeduplicator d, long[] candidates, int[] unique, String[] primary,
+                                           String[] second) {
+      double[] sims = new double[candidates.length];
+      IntStream.range(0, candidates.length).parallel().forEach(c ->
+          sims[c] = d.similarity(unique[(int) (candidates[c] >>> 32)], unique[(int) candidates[c]], primary, second));
+      return sims;
+    }
+  };
+
   /** Largest LSH bucket paired exhaustively; larger ones (pathological input) pair neighbours in id order only. */
   static final int MAX_BUCKET = 2_000;
   private static final long TARGET_TAG = 0x5BD1E9955BD1E995L;
@@ -40,6 +80,11 @@ public final class TextDeduplicator {
    * @param second  normalised second side per item (pair-aware mode), or null
    */
   public DedupResult run(String[] ids, String[] primary, String[] second, Progress progress) {
+    return run(ids, primary, second, progress, IN_PROCESS);
+  }
+
+  /** As {@link #run(String[], String[], String[], Progress)}, with the parallel steps run by {@code steps}. */
+  public DedupResult run(String[] ids, String[] primary, String[] second, Progress progress, Steps steps) {
     int n = ids.length;
     Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
     Arrays.sort(order, (x, y) -> {
@@ -55,19 +100,13 @@ public final class TextDeduplicator {
     int[] unique = exactGroups(primary, second, order, uf, pairs, canonical);
 
     progress.start("minhash", unique.length);
-    int bands = hasher.lsh().bands();
-    int[] bandHashes = new int[unique.length * bands];
-    IntStream.range(0, unique.length).parallel().forEach(k -> hasher.bandHashes(shingles(unique[k], primary, second), bandHashes, k * bands));
+    int[] bandHashes = steps.bandHashes(this, unique, primary, second);
     progress.advance(unique.length);
     progress.finish();
 
-    long[] candidates = candidates(bandHashes, unique.length, bands, unique, rank);
-    double[] sims = new double[candidates.length];
+    long[] candidates = steps.candidates(this, bandHashes, unique, rank);
     progress.start("verify", candidates.length);
-    IntStream.range(0, candidates.length).parallel().forEach(c -> {
-      int i = unique[(int) (candidates[c] >>> 32)], j = unique[(int) candidates[c]];
-      sims[c] = similarity(i, j, primary, second);
-    });
+    double[] sims = steps.similarities(this, candidates, unique, primary, second);
     progress.finish();
     for (int c = 0; c < candidates.length; c++) {
       if (sims[c] >= config.threshold()) {
@@ -121,6 +160,24 @@ public final class TextDeduplicator {
     return all.sortedDistinct();
   }
 
+  /** The band hashes of text {@code i} into {@code out[offset..offset + bands)}. */
+  public void bandHashes(int i, String[] primary, String[] second, int[] out, int offset) {
+    hasher.bandHashes(shingles(i, primary, second), out, offset);
+  }
+
+  /**
+   * The candidate pairs of one LSH bucket: {@code members} are positions in {@code unique}
+   * sharing a band hash, ascending. Every pair when the bucket is small, else each member with its
+   * {@link #MAX_BUCKET} successors in id order.
+   */
+  public static void bucketPairs(int[] members, int[] unique, int[] rank, java.util.function.LongConsumer out) {
+    long[] keys = new long[members.length];
+    for (int x = 0; x < members.length; x++) keys[x] = members[x];
+    LongList list = new LongList();
+    emitRun(keys, 0, keys.length, list, unique, rank);
+    for (long c : list.sortedDistinct()) out.accept(c);
+  }
+
   private static void emitRun(long[] keys, int from, int to, LongList out, int[] unique, int[] rank) {
     int size = to - from;
     if (size < 2) return;
@@ -154,7 +211,7 @@ public final class TextDeduplicator {
   }
 
   /** Exact Jaccard (pair-aware: the smaller of the two sides). */
-  double similarity(int i, int j, String[] primary, String[] second) {
+  public double similarity(int i, int j, String[] primary, String[] second) {
     double s = Shingles.jaccard(Shingles.of(primary[i], config.ngram()), Shingles.of(primary[j], config.ngram()));
     if (second != null && s >= config.threshold()) {
       s = Math.min(s, Shingles.jaccard(Shingles.of(second[i], config.ngram()), Shingles.of(second[j], config.ngram())));
@@ -199,6 +256,10 @@ public final class TextDeduplicator {
       sim[self] = p.similarity();
       exact[self] = p.exact();
     }
+  }
+
+  public int bands() {
+    return hasher.lsh().bands();
   }
 
   public LshParams lsh() {

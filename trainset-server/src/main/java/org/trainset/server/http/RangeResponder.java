@@ -22,6 +22,8 @@ public final class RangeResponder {
   private RangeResponder() {}
 
   public static void send(Context ctx, Path file, long length, String sha256, String contentType) throws IOException {
+    // Bytes go out as stored: a compressed body would contradict Content-Length and byte ranges.
+    ctx.disableCompression();
     String etag = "\"" + sha256 + "\"";
     ctx.header("ETag", etag).header("Accept-Ranges", "bytes").header("Cache-Control", "private, max-age=3600")
         .header("X-Content-Type-Options", "nosniff");

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.trainset.core.FormatRegistry;
 import org.trainset.core.UnknownFormatException;
 import org.trainset.core.io.InputException;
+import org.trainset.core.spi.Detection;
 import org.trainset.core.spi.Format;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.server.ApiException;
@@ -81,21 +82,24 @@ public final class Imports {
   }
 
   /**
-   * Where the dataset starts: the unpacked folder, or, when no format recognises it and it holds
-   * one folder only (as zips made of a folder do), that folder.
+   * Where the dataset starts: the unpacked folder, or, when it holds one folder only (as zips
+   * made of a folder do), that folder when a format recognises it more confidently.
    */
   private Path datasetRoot(Path extracted, Format named) throws IOException {
     if (named != null) return extracted;
-    try {
-      formats.detect(extracted);
-      return extracted;
-    } catch (UnknownFormatException e) {
-      try (Stream<Path> s = Files.list(extracted)) {
-        List<Path> top = s.toList();
-        if (top.size() == 1 && Files.isDirectory(top.get(0))) return top.get(0);
-      }
-      throw e;
+    List<Path> top;
+    try (Stream<Path> s = Files.list(extracted)) {
+      top = s.toList();
     }
+    if (top.size() != 1 || !Files.isDirectory(top.get(0))) return extracted;
+    double here = best(extracted);
+    double inside = best(top.get(0));
+    return inside > here ? top.get(0) : extracted;
+  }
+
+  private double best(Path p) throws IOException {
+    List<Detection> found = formats.detectAll(p);
+    return found.isEmpty() ? 0 : found.get(0).confidence();
   }
 
   static void deleteTree(Path dir) throws IOException {

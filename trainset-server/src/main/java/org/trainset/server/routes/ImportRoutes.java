@@ -51,7 +51,12 @@ public final class ImportRoutes {
       }
       if (file == null) throw ApiException.badRequest("file: required (a zip or tar archive)");
       Path archive = receive(file, max);
-      opId = platform.imports().fromArchive(p, project, archive, file.filename(), blankToNull(ctx.formParam("format")));
+      try {
+        opId = platform.imports().fromArchive(p, project, archive, file.filename(), blankToNull(ctx.formParam("format")));
+      } catch (RuntimeException e) { // not started (another import running, unknown format): keep nothing
+        Files.deleteIfExists(archive);
+        throw e;
+      }
     } else {
       JsonNode body = Http.objectBody(ctx);
       String path = Http.optionalText(body, "path");
