@@ -11,12 +11,12 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.ItemSink;
 import org.trainset.core.spi.WriteOptions;
-import org.trainset.refine.images.SyntheticImages;
+import org.trainset.testkit.images.SyntheticImages;
 
 /**
  * N synthetic scenes (every 10th a resized copy of the one before, a near duplicate) as JPEG files
  * under DIR/media and a native dataset DIR/images listing them.
- * Usage: java -cp trainset.jar bench/spark/GenerateImages.java DIR N WIDTH HEIGHT
+ * Usage: java -cp trainset.jar:trainset-testkit.jar bench/spark/GenerateImages.java DIR N WIDTH HEIGHT
  */
 public class GenerateImages {
   public static void main(String[] args) throws Exception {

@@ -2,11 +2,11 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.trainset.refine.text.KoreanCorpusGenerator;
+import org.trainset.testkit.text.KoreanCorpusGenerator;
 
 /**
  * N generated Korean sentences with planted near duplicates (TextDedupBench's generator and
- * settings) as a text TSV. Usage: java -cp trainset.jar bench/spark/GenerateText.java OUT.tsv N
+ * settings) as a text TSV. Usage: java -cp trainset.jar:trainset-testkit.jar bench/spark/GenerateText.java OUT.tsv N
  */
 public class GenerateText {
   public static void main(String[] args) throws Exception {

@@ -22,8 +22,8 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.ItemSink;
 import org.trainset.core.spi.WriteOptions;
-import org.trainset.refine.images.SyntheticImages;
-import org.trainset.refine.text.KoreanCorpusGenerator;
+import org.trainset.testkit.images.SyntheticImages;
+import org.trainset.testkit.text.KoreanCorpusGenerator;
 
 /**
  * {@code trainset spark dedup text|images}: the same summary, kept items and report, byte for
