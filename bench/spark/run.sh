@@ -13,10 +13,6 @@ work="${1:-/tmp/trainset-bench-spark}"
 sentences="${2:-200000}"
 images="${3:-2000}"
 jar="$here/trainset-cli/target/trainset.jar"
-# The text/image generators are test helpers (trainset-testkit), not part of the CLI jar.
-testkit=$(ls "$here"/trainset-testkit/target/trainset-testkit-*.jar 2>/dev/null | grep -v sources | head -1)
-[[ -n "$testkit" ]] || (cd "$here" && mvn -q -B -pl trainset-testkit -am package -DskipTests)
-testkit=$(ls "$here"/trainset-testkit/target/trainset-testkit-*.jar | grep -v sources | head -1)
 sparkjar="$here/trainset-spark/target/trainset-spark.jar"
 [[ -f "$jar" && -f "$sparkjar" ]] || (cd "$here" && mvn -q -B -pl trainset-spark -am package -DskipTests)
 mkdir -p "$work"
@@ -37,10 +33,10 @@ if [[ ! -d "$work/sidewalk-1m" ]]; then
     && for f in split-*.jsonl; do mv "$f" "part-${f#split-}"; done)
 fi
 if [[ ! -f "$work/text-$sentences.tsv" ]]; then
-  java -cp "$jar:$testkit" "$here/bench/spark/GenerateText.java" "$work/text-$sentences.tsv" "$sentences"
+  java -cp "$jar:$here/trainset-testkit/target/trainset-testkit-0.1.0-SNAPSHOT.jar" "$here/bench/spark/GenerateText.java" "$work/text-$sentences.tsv" "$sentences"
 fi
 if [[ ! -d "$work/images-$images" ]]; then
-  java -cp "$jar:$testkit" "$here/bench/spark/GenerateImages.java" "$work/images-$images" "$images" 640 480
+  java -cp "$jar:$here/trainset-testkit/target/trainset-testkit-0.1.0-SNAPSHOT.jar" "$here/bench/spark/GenerateImages.java" "$work/images-$images" "$images" 640 480
 fi
 
 echo "nproc $(nproc); $(uptime)"
