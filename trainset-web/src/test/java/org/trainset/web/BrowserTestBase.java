@@ -83,8 +83,18 @@ abstract class BrowserTestBase {
     page.evaluate("p => { history.pushState(null, '', p); dispatchEvent(new PopStateEvent('popstate')); }", path);
   }
 
+  /**
+   * Waits until the stage has drawn what its last change asked for: Konva redraws on the next
+   * animation frame (batchDraw), and a resize clears the canvas at once, so a test that reads
+   * pixels or the drawn list right after a change would otherwise race the redraw.
+   */
+  void settle() {
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(null))))");
+  }
+
   @SuppressWarnings("unchecked")
   List<Number> drawnIndexes() {
+    settle();
     return new ArrayList<>((List<Number>) page.evaluate("() => window.trainset.viewer.draw.drawn"));
   }
 
@@ -95,6 +105,7 @@ abstract class BrowserTestBase {
   /** RGBA of the annotation layer's pixel at media coordinates (x, y), the brightest in a 3×3 block. */
   @SuppressWarnings("unchecked")
   List<Number> annotationPixel(double x, double y) {
+    settle();
     return (List<Number>) page.evaluate(PixelScripts.ANNOTATION_PIXEL, Map.of("x", x, "y", y));
   }
 
