@@ -6,7 +6,6 @@ import org.trainset.cli.Json;
 import org.trainset.cli.LimitOptions;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
-import org.trainset.cli.UsageException;
 import org.trainset.cli.Verb;
 import org.trainset.core.issue.Severity;
 import org.trainset.core.spi.Format;
@@ -31,41 +30,22 @@ public final class InspectVerb implements Verb {
   @Mixin OutputOptions output;
   @Mixin LimitOptions limits;
   @Parameters(paramLabel = "PATH", description = "A dataset file or folder.") Path path;
-  @Option(names = "--format", paramLabel = "ID", description = "Read as this format instead of detecting it.")
-  String formatId;
-  @Option(names = "--rules", paramLabel = "PACK|FILE",
-      description = "Rule pack id or file (default: the built-in pack named like the dataset's format).")
-  String rules;
+  @Mixin InspectOptions inspect;
   @Option(names = "--html", paramLabel = "REPORT", description = "Write an HTML report with each finding drawn on its image.")
   Path html;
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-      description = "Exit 1 when findings of this severity or worse exist: info, warning, error (default ${DEFAULT-VALUE}).")
-  String failOn;
   @Option(names = "--media-root", paramLabel = "DIR",
       description = "Where the items' media paths start, for the HTML report (default: the dataset folder).")
   Path mediaRootOption;
-  @Option(names = "--max-shown", defaultValue = "100", description = "Findings listed in text/JSON output (default ${DEFAULT-VALUE}).")
-  int maxShown;
   @Option(names = "--max-report-items", defaultValue = "500",
       description = "Items drawn in the HTML report (default ${DEFAULT-VALUE}).")
   int maxReportItems;
 
   @Override public Integer call() throws Exception {
-    Severity threshold;
-    try {
-      threshold = Severity.parse(failOn);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--fail-on: " + e.getMessage());
-    }
-    Format format = DatasetInput.formatOf(path, formatId);
-    RulePack pack;
-    try {
-      pack = Inspection.packFor(rules, format.id());
-    } catch (Inspection.NoPackException e) {
-      throw new UsageException("no built-in rule pack for format '" + format.id() + "'; give --rules PACK|FILE");
-    }
+    Severity threshold = inspect.threshold();
+    Format format = DatasetInput.formatOf(path, inspect.formatId);
+    RulePack pack = inspect.pack(format.id());
     Inspection.Result result = Inspection.run(format, path, limits.readOptions(), pack,
-        new Inspection.Options(maxShown, html, mediaRootOption, maxReportItems),
+        new Inspection.Options(inspect.maxShown, html, mediaRootOption, maxReportItems),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
     render(spec.commandLine().getOut(), result, output.json, path.toString());
     return result.atLeast(threshold) > 0 ? 1 : 0;

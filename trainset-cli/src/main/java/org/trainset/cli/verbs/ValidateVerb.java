@@ -14,7 +14,6 @@ import org.trainset.core.validate.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,18 +27,13 @@ public final class ValidateVerb implements Verb {
   @Mixin OutputOptions output;
   @Mixin LimitOptions limits;
   @Parameters(paramLabel = "PATH", description = "A dataset file or folder.") Path path;
-  @Option(names = "--format", paramLabel = "ID", description = "Read as this format instead of detecting it.")
-  String formatId;
-  @Option(names = "--max-shown", defaultValue = "50", description = "Problems printed in text mode (default ${DEFAULT-VALUE}).")
-  int maxShown;
-  @Option(names = "--no-media-check", description = "Do not look for the media files the items name.")
-  boolean noMediaCheck;
+  @Mixin ValidateOptions validate;
 
   @Override public Integer call() throws Exception {
-    Format format = DatasetInput.formatOf(path, formatId);
-    Validation.Result result = Validation.run(format, path, limits.readOptions(), !noMediaCheck,
+    Format format = DatasetInput.formatOf(path, validate.formatId);
+    Validation.Result result = Validation.run(format, path, limits.readOptions(), !validate.noMediaCheck,
         ProgressBar.forTerminal(spec.commandLine().getErr(), output));
-    render(spec.commandLine().getOut(), result, output.json, maxShown, path.toString());
+    render(spec.commandLine().getOut(), result, output.json, validate.maxShown, path.toString());
     return result.clean() ? 0 : 1;
   }
 

@@ -1,12 +1,12 @@
 package org.trainset.spark.cli;
 
 import org.trainset.cli.LimitOptions;
+import org.trainset.cli.verbs.ValidateOptions;
 import org.trainset.cli.verbs.ValidateVerb;
 import org.trainset.core.validate.Validation;
 import org.trainset.spark.SparkValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -15,16 +15,11 @@ import picocli.CommandLine.Parameters;
 public final class SparkValidateVerb extends SparkVerb {
   @Mixin LimitOptions limits;
   @Parameters(paramLabel = "DATA", description = "A dataset path or URI (file://, hdfs://, s3a://).") String data;
-  @Option(names = "--format", paramLabel = "ID", description = "Read as this format instead of detecting it.")
-  String formatId;
-  @Option(names = "--max-shown", defaultValue = "50", description = "Problems printed in text mode (default ${DEFAULT-VALUE}).")
-  int maxShown;
-  @Option(names = "--no-media-check", description = "Do not look for the media files the items name.")
-  boolean noMediaCheck;
+  @Mixin ValidateOptions validate;
 
   @Override public Integer call() throws Exception {
-    Validation.Result r = inSpark("validate", jsc -> SparkValidation.run(jsc, data, formatId, limits.readOptions(), !noMediaCheck));
-    ValidateVerb.render(spec.commandLine().getOut(), r, output.json, maxShown, data);
+    Validation.Result r = inSpark("validate", jsc -> SparkValidation.run(jsc, data, validate.formatId, limits.readOptions(), !validate.noMediaCheck));
+    ValidateVerb.render(spec.commandLine().getOut(), r, output.json, validate.maxShown, data);
     return r.clean() ? 0 : 1;
   }
 }
