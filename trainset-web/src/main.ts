@@ -22,6 +22,18 @@ const router: Router = new Router([
   { pattern: '/projects/:id/items', render: (p, q) => browserPage(p.id!, q, navigate) },
   { pattern: '/projects/:id/findings', render: p => findingsPage(p.id!) },
   { pattern: '/items/:id', render: (p, q) => viewerPage(p.id!, q, navigate) },
+  // === area: editor: begin ===
+  // === area: editor: end ===
+  // === area: jobs: begin ===
+  // === area: jobs: end ===
+  // === area: review: begin ===
+  // === area: review: end ===
+  // === area: catalog: begin ===
+  // === area: catalog: end ===
+  // === area: access: begin ===
+  // === area: access: end ===
+  // === area: sandbox: begin ===
+  // === area: sandbox: end ===
 ], outlet, () => ({ element: frame(h('p', { id: 'not-found' }, t('app.notFound'))) }));
 
 onUnauthorised(() => {

@@ -82,6 +82,19 @@ export const en = {
   'findings.message': 'Message',
   'findings.count': '{count} findings',
   'findings.showItems': 'Show these items',
+
+  // === area: editor: begin ===
+  // === area: editor: end ===
+  // === area: jobs: begin ===
+  // === area: jobs: end ===
+  // === area: review: begin ===
+  // === area: review: end ===
+  // === area: catalog: begin ===
+  // === area: catalog: end ===
+  // === area: access: begin ===
+  // === area: access: end ===
+  // === area: sandbox: begin ===
+  // === area: sandbox: end ===
 };
 
 export type MessageKey = keyof typeof en;

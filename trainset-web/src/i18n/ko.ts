@@ -83,4 +83,17 @@ export const ko: Record<MessageKey, string> = {
   'findings.message': '내용',
   'findings.count': '검사 결과 {count}건',
   'findings.showItems': '해당 항목 보기',
+
+  // === area: editor: begin ===
+  // === area: editor: end ===
+  // === area: jobs: begin ===
+  // === area: jobs: end ===
+  // === area: review: begin ===
+  // === area: review: end ===
+  // === area: catalog: begin ===
+  // === area: catalog: end ===
+  // === area: access: begin ===
+  // === area: access: end ===
+  // === area: sandbox: begin ===
+  // === area: sandbox: end ===
 };

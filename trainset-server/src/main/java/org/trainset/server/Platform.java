@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trainset.core.FormatRegistry;
+import org.trainset.server.audit.AuditLog;
 import org.trainset.server.auth.LoginLimiter;
 import org.trainset.server.auth.Sessions;
 import org.trainset.server.auth.Users;
@@ -18,6 +19,7 @@ import org.trainset.server.ops.Operations;
 import org.trainset.server.ops.Uploads;
 import org.trainset.server.project.ProjectAnalysis;
 import org.trainset.server.project.Projects;
+import org.trainset.server.work.WorkEvents;
 
 /**
  * The platform's services over one data folder and database, shared by the HTTP routes and the
@@ -44,9 +46,14 @@ public final class Platform implements AutoCloseable {
   private final Exports exports;
   private final Uploads uploads;
   private final ProjectAnalysis analysis;
+  private final java.time.Clock clock;
+  private final AuditLog audit;
+  private final WorkEvents events = new WorkEvents();
 
-  private Platform(Path dataDir, Database db, Limits limits) throws IOException {
+  private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
+    this.clock = clock;
+    this.audit = new AuditLog(db, clock);
     this.db = db;
     this.limits = limits;
     this.users = new Users(db);
@@ -68,11 +75,16 @@ public final class Platform implements AutoCloseable {
   }
 
   public static Platform open(Path dataDir, String dbUrl, Limits limits) throws IOException {
+    return open(dataDir, dbUrl, limits, java.time.Clock.systemUTC());
+  }
+
+  /** With an injected clock: tests move time (grant expiry, reminders) without sleeping. */
+  public static Platform open(Path dataDir, String dbUrl, Limits limits, java.time.Clock clock) throws IOException {
     Path dir = dataDir.toAbsolutePath().normalize();
     Files.createDirectories(dir);
     Database db = Database.open(dir, dbUrl);
     try {
-      return new Platform(dir, db, limits);
+      return new Platform(dir, db, limits, clock);
     } catch (IOException | RuntimeException e) {
       db.close();
       throw e;
@@ -94,6 +106,10 @@ public final class Platform implements AutoCloseable {
   public Exports exports() { return exports; }
   public Uploads uploads() { return uploads; }
   public ProjectAnalysis analysis() { return analysis; }
+  /** The platform's time: expiry, reminders and audit entries read it. */
+  public java.time.Clock clock() { return clock; }
+  public AuditLog audit() { return audit; }
+  public WorkEvents events() { return events; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();

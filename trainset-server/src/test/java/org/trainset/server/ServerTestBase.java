@@ -46,11 +46,16 @@ public abstract class ServerTestBase {
     return Platform.Limits.DEFAULT;
   }
 
+  /** The platform's clock (tests of expiry and reminders give a movable one). */
+  protected java.time.Clock clock() {
+    return java.time.Clock.systemUTC();
+  }
+
   @BeforeAll
   void startServer() throws Exception {
     violationsBefore = ApiClient.violations().size();
     dataDir = Files.createTempDirectory("trainset-server-test");
-    platform = Platform.open(dataDir, database.freshUrl(), limits());
+    platform = Platform.open(dataDir, database.freshUrl(), limits(), clock());
     server = new TrainsetServer(platform);
     int port = server.start("127.0.0.1", 0);
     anonymous = new ApiClient(port);
