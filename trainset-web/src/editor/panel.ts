@@ -1,0 +1,38 @@
+// How editor parts other than the canvas tools plug into the editor page: a panel gets the edit
+// session and what the page knows of the item, and returns its element. The page (pages/editor/)
+// mounts the panels that apply to the item; panels edit only through the session.
+import type { ServerItem } from '../app/api';
+import type { DatasetSchema } from '../app/model';
+import type { EditSession } from './session';
+
+export interface EditorContext {
+  item: ServerItem;
+  schema: DatasetSchema | undefined;
+  family: string | undefined;
+  /** The media element on screen (a video, when the item's media is a video). */
+  video?: HTMLVideoElement;
+  /** Selects an annotation on the canvas and in every panel (null clears). */
+  select(index: number | null): void;
+  readOnly: boolean;
+}
+
+export interface EditorPanel {
+  element: HTMLElement;
+  /** The selection changed elsewhere (canvas or another panel). */
+  selected?(index: number | null): void;
+  dispose?(): void;
+}
+
+export interface PanelFactory {
+  /** Stable id (tests find the panel as #panel-<id>). */
+  id: string;
+  /** Whether this panel applies to the item (e.g. text pairs for the corpus family). */
+  appliesTo(ctx: EditorContext): boolean;
+  create(session: EditSession, ctx: EditorContext): EditorPanel;
+}
+
+/** The panels the editor page offers, in order. Add a factory here to add a panel. */
+export const PANELS: PanelFactory[] = [
+  // === area: jobs (text, timeline and DICOM panels): begin ===
+  // === area: jobs: end ===
+];
