@@ -49,6 +49,13 @@ public final class Platform implements AutoCloseable {
   private final java.time.Clock clock;
   private final AuditLog audit;
   private final WorkEvents events = new WorkEvents();
+  private final org.trainset.server.check.Checks checks = new org.trainset.server.check.Checks();
+  private final org.trainset.server.job.Jobs jobs;
+  private final org.trainset.server.job.Workers workers;
+  private final org.trainset.server.job.DeidApply deid;
+  private final org.trainset.server.predict.Drafts drafts;
+  private final org.trainset.server.predict.Predictions predictions;
+  private final org.trainset.server.predict.ModelHooks modelHooks;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -67,6 +74,15 @@ public final class Platform implements AutoCloseable {
     this.exports = new Exports(operations, db, media, formats);
     this.uploads = new Uploads(db, projects, dataDir, limits.maxUploadBytes());
     this.analysis = new ProjectAnalysis(db, media);
+    // annotate (issue 11): jobs guard item access; drafts, predictions and the model hook
+    this.items.guard(new org.trainset.server.job.JobAccess(db));
+    this.jobs = new org.trainset.server.job.Jobs(db, projects, items, checks, audit, events, clock,
+        new org.trainset.server.job.JobSplit(db, items, media, new org.trainset.server.predict.Detections()));
+    this.workers = new org.trainset.server.job.Workers(db, audit);
+    this.deid = new org.trainset.server.job.DeidApply(db, jobs, items, media, audit, clock);
+    this.drafts = new org.trainset.server.predict.Drafts(db, items);
+    this.predictions = new org.trainset.server.predict.Predictions(db, formats, limits.archive(), audit, clock);
+    this.modelHooks = new org.trainset.server.predict.ModelHooks(db, jobs, items, media, audit, clock);
   }
 
   /** Opens the data folder (created when missing) and the database ({@code dbUrl} null: SQLite inside it). */
@@ -110,6 +126,13 @@ public final class Platform implements AutoCloseable {
   public java.time.Clock clock() { return clock; }
   public AuditLog audit() { return audit; }
   public WorkEvents events() { return events; }
+  public org.trainset.server.check.Checks checks() { return checks; }
+  public org.trainset.server.job.Jobs jobs() { return jobs; }
+  public org.trainset.server.job.Workers workers() { return workers; }
+  public org.trainset.server.job.DeidApply deid() { return deid; }
+  public org.trainset.server.predict.Drafts drafts() { return drafts; }
+  public org.trainset.server.predict.Predictions predictions() { return predictions; }
+  public org.trainset.server.predict.ModelHooks modelHooks() { return modelHooks; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();

@@ -51,6 +51,9 @@ public final class TrainsetServer implements AutoCloseable {
     new MediaRoutes(platform).register(t);
     new ExportRoutes(platform).register(t);
     new AnalysisRoutes(platform).register(t);
+    new org.trainset.server.routes.JobRoutes(platform).register(t);
+    new org.trainset.server.routes.CheckRoutes(platform).register(t);
+    new org.trainset.server.routes.PredictionRoutes(platform).register(t);
     return t;
   }
 
