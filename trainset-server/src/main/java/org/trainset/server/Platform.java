@@ -18,6 +18,9 @@ import org.trainset.server.ops.Imports;
 import org.trainset.server.ops.Operations;
 import org.trainset.server.ops.Uploads;
 import org.trainset.server.project.ProjectAnalysis;
+import org.trainset.server.publish.Catalog;
+import org.trainset.server.publish.ErrorReports;
+import org.trainset.server.publish.Releases;
 import org.trainset.server.project.Projects;
 import org.trainset.server.work.WorkEvents;
 
@@ -49,6 +52,9 @@ public final class Platform implements AutoCloseable {
   private final java.time.Clock clock;
   private final AuditLog audit;
   private final WorkEvents events = new WorkEvents();
+  private final Releases releases;
+  private final Catalog catalog;
+  private final ErrorReports reports;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -67,6 +73,9 @@ public final class Platform implements AutoCloseable {
     this.exports = new Exports(operations, db, media, formats);
     this.uploads = new Uploads(db, projects, dataDir, limits.maxUploadBytes());
     this.analysis = new ProjectAnalysis(db, media);
+    this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats);
+    this.catalog = new Catalog(releases);
+    this.reports = new ErrorReports(db, releases, projects, clock);
   }
 
   /** Opens the data folder (created when missing) and the database ({@code dbUrl} null: SQLite inside it). */
@@ -110,6 +119,10 @@ public final class Platform implements AutoCloseable {
   public java.time.Clock clock() { return clock; }
   public AuditLog audit() { return audit; }
   public WorkEvents events() { return events; }
+  /** Releases of projects into catalog datasets; release files at {@code <dataDir>/releases/<dataset>/<version>/}. */
+  public Releases releases() { return releases; }
+  public Catalog catalog() { return catalog; }
+  public ErrorReports reports() { return reports; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();
