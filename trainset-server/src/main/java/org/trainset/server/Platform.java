@@ -18,6 +18,9 @@ import org.trainset.server.ops.Imports;
 import org.trainset.server.ops.Operations;
 import org.trainset.server.ops.Uploads;
 import org.trainset.server.project.ProjectAnalysis;
+import org.trainset.server.publish.Catalog;
+import org.trainset.server.publish.ErrorReports;
+import org.trainset.server.publish.Releases;
 import org.trainset.server.project.Projects;
 import org.trainset.server.work.WorkEvents;
 
@@ -56,6 +59,9 @@ public final class Platform implements AutoCloseable {
   private final org.trainset.server.predict.Drafts drafts;
   private final org.trainset.server.predict.Predictions predictions;
   private final org.trainset.server.predict.ModelHooks modelHooks;
+  private final Releases releases;
+  private final Catalog catalog;
+  private final ErrorReports reports;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -83,6 +89,9 @@ public final class Platform implements AutoCloseable {
     this.drafts = new org.trainset.server.predict.Drafts(db, items);
     this.predictions = new org.trainset.server.predict.Predictions(db, formats, limits.archive(), audit, clock);
     this.modelHooks = new org.trainset.server.predict.ModelHooks(db, jobs, items, media, audit, clock);
+    this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats);
+    this.catalog = new Catalog(releases);
+    this.reports = new ErrorReports(db, releases, projects, clock);
   }
 
   /** Opens the data folder (created when missing) and the database ({@code dbUrl} null: SQLite inside it). */
@@ -133,6 +142,10 @@ public final class Platform implements AutoCloseable {
   public org.trainset.server.predict.Drafts drafts() { return drafts; }
   public org.trainset.server.predict.Predictions predictions() { return predictions; }
   public org.trainset.server.predict.ModelHooks modelHooks() { return modelHooks; }
+  /** Releases of projects into catalog datasets; release files at {@code <dataDir>/releases/<dataset>/<version>/}. */
+  public Releases releases() { return releases; }
+  public Catalog catalog() { return catalog; }
+  public ErrorReports reports() { return reports; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();

@@ -23,6 +23,9 @@ import org.trainset.server.routes.MediaRoutes;
 import org.trainset.server.routes.OperationRoutes;
 import org.trainset.server.routes.ProjectRoutes;
 import org.trainset.server.routes.HealthRoutes;
+import org.trainset.server.routes.CatalogPages;
+import org.trainset.server.routes.CatalogRoutes;
+import org.trainset.server.routes.ReleaseRoutes;
 
 /** The HTTP server: the route table wired into Javalin, one error format, the web app's files. */
 public final class TrainsetServer implements AutoCloseable {
@@ -54,6 +57,9 @@ public final class TrainsetServer implements AutoCloseable {
     new org.trainset.server.routes.JobRoutes(platform).register(t);
     new org.trainset.server.routes.CheckRoutes(platform).register(t);
     new org.trainset.server.routes.PredictionRoutes(platform).register(t);
+    new ReleaseRoutes(platform).register(t);
+    new CatalogRoutes(platform).register(t);
+    new CatalogPages(platform).register(t);
     return t;
   }
 
