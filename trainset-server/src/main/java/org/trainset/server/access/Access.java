@@ -28,7 +28,7 @@ import org.trainset.server.db.Sql;
  * download and sandbox route calls.
  */
 public final class Access {
-  /** The mode of a dataset nobody has configured: closed until a manager opens it. */
+  /** The mode of a dataset the catalog does not know (its own {@code access_mode} comes first). */
   public static final AccessMode DEFAULT_MODE = AccessMode.GATED;
   public static final int DEFAULT_REMINDER_DAYS = 7;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -135,7 +135,7 @@ public final class Access {
         mode = r.mode();
       }
     }
-    if (mode == null) mode = DEFAULT_MODE;
+    if (mode == null) mode = directory.catalogMode(dataset);
     if (subset == null) {
       for (Rule r : rules) {
         if (!r.subset().isEmpty() && (r.version().isEmpty() || r.version().equals(version))) mode = mode.stricter(r.mode());
@@ -168,7 +168,7 @@ public final class Access {
       }
     }
     return best != null ? best
-        : new Rule(dataset, "", "", DEFAULT_MODE, RequestForm.EMPTY, DEFAULT_REMINDER_DAYS);
+        : new Rule(dataset, "", "", directory.catalogMode(dataset), RequestForm.EMPTY, DEFAULT_REMINDER_DAYS);
   }
 
   /** Sets the mode (and gated form) of a dataset, version or subset; managers of the dataset's organisation only. */
@@ -182,6 +182,7 @@ public final class Access {
       Sql.update(c, "INSERT INTO access_modes (dataset_name, version, subset, mode, form_json, reminder_days, updated_by, updated_at) "
           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", r.dataset(), r.version(), r.subset(), mode.key(), form.toJson().toString(),
           reminderDays, p.userId(), clock.millis());
+      if (r.version().isEmpty() && r.subset().isEmpty()) directory.catalogModeChanged(c, dataset, mode);
       audit.append(c, new AuditLog.Entry(p.userId(), "access.mode", "dataset", dataset, r.toJson()));
       return null;
     });

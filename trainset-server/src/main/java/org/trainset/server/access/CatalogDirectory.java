@@ -29,6 +29,16 @@ public final class CatalogDirectory implements DatasetDirectory {
     return db.read(c -> Sql.one(c, "SELECT org_id FROM datasets WHERE name = ?", rs -> rs.getString(1), dataset));
   }
 
+  /** The catalog's {@code datasets.access_mode} (the catalog filters on it). */
+  @Override public AccessMode catalogMode(String dataset) {
+    return db.read(c -> Sql.one(c, "SELECT access_mode FROM datasets WHERE name = ?", rs -> rs.getString(1), dataset))
+        .map(AccessMode::fromKey).orElse(Access.DEFAULT_MODE);
+  }
+
+  @Override public void catalogModeChanged(java.sql.Connection c, String dataset, AccessMode mode) throws java.sql.SQLException {
+    Sql.update(c, "UPDATE datasets SET access_mode = ? WHERE name = ?", mode.key(), dataset);
+  }
+
   @Override public Optional<Path> releaseDir(String dataset, String version) {
     if (dataset == null || version == null || !NAME.matcher(dataset).matches() || !NAME.matcher(version).matches()) {
       return Optional.empty();

@@ -14,4 +14,12 @@ public interface DatasetDirectory {
 
   /** The folder of release {@code dataset} {@code version}, or empty when it does not exist. */
   Optional<Path> releaseDir(String dataset, String version);
+
+  /** The dataset-wide mode the catalog shows, used when no access rule covers a request. */
+  default AccessMode catalogMode(String dataset) {
+    return Access.DEFAULT_MODE;
+  }
+
+  /** Keeps the catalog's mode equal to the dataset-wide rule (called inside the rule's transaction). */
+  default void catalogModeChanged(java.sql.Connection c, String dataset, AccessMode mode) throws java.sql.SQLException {}
 }

@@ -2,7 +2,6 @@ package org.trainset.server.access;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -114,6 +113,52 @@ public final class Downloads {
     return new Transfer(id, p, prepared.dataset(), prepared.version(), path, prepared.grantId(), rangeStart);
   }
 
+  /**
+   * Writes the release as a zip to {@code out} (entries in name order, the release's own relative
+   * paths), repeating the access check between files and every few megabytes; returns the bytes
+   * written so far to {@code written}. A revoked grant stops the archive with an {@link IOException}.
+   */
+  public void writeArchive(Prepared archive, java.io.OutputStream out, java.util.concurrent.atomic.AtomicLong written) throws IOException {
+    Path dir = archive.file();
+    java.io.OutputStream counting = new java.io.FilterOutputStream(out) {
+      @Override public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        written.addAndGet(len);
+      }
+
+      @Override public void write(int b) throws IOException {
+        out.write(b);
+        written.incrementAndGet();
+      }
+    };
+    try (var zip = new java.util.zip.ZipOutputStream(counting)) {
+      zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+      byte[] buf = new byte[1024 * 1024];
+      for (String name : files(dir)) {
+        check(archive);
+        Path f = fileOf(dir, name);
+        var e = new java.util.zip.ZipEntry(archive.dataset() + "-" + archive.version() + "/" + name);
+        e.setTime(Files.getLastModifiedTime(f).toMillis());
+        zip.putNextEntry(e);
+        try (InputStream in = Files.newInputStream(f)) {
+          for (int n; (n = in.read(buf)) > 0; ) {
+            check(archive);
+            zip.write(buf, 0, n);
+          }
+        }
+        zip.closeEntry();
+      }
+    }
+  }
+
+  private static void check(Prepared p) throws IOException {
+    try {
+      p.guard().run();
+    } catch (ApiException e) {
+      throw new IOException("transfer stopped: " + e.getMessage());
+    }
+  }
+
   /** Every file of the release named in its SHA256SUMS, plus SHA256SUMS, in a stable order. */
   public List<String> files(Path dir) throws IOException {
     List<String> names = new java.util.ArrayList<>(checksums(dir).keySet());
@@ -138,15 +183,17 @@ public final class Downloads {
 
   /** The release's SHA256SUMS ({@code HEX  PATH} lines, as sha256sum writes them): path → hex. */
   public static Map<String, String> checksums(Path dir) throws IOException {
-    Map<String, String> sums = new LinkedHashMap<>();
     Path f = dir.resolve("SHA256SUMS");
-    if (!Files.isRegularFile(f)) return sums;
-    try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.length() < 66 || !line.substring(0, 64).matches("[0-9a-fA-F]{64}")) continue;
-        String name = line.substring(64).replaceFirst("^ [ *]", "");
-        sums.put(name, line.substring(0, 64).toLowerCase(java.util.Locale.ROOT));
-      }
+    return Files.isRegularFile(f) ? parseChecksums(Files.readString(f, StandardCharsets.UTF_8)) : new LinkedHashMap<>();
+  }
+
+  /** Lines {@code HEX  PATH} (or {@code HEX *PATH}) → path → lower-case hex, in file order; other lines are skipped. */
+  public static Map<String, String> parseChecksums(String text) {
+    Map<String, String> sums = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      if (line.length() < 66 || !line.substring(0, 64).matches("[0-9a-fA-F]{64}")) continue;
+      String name = line.substring(64).replaceFirst("^ [ *]", "").replaceFirst("\r$", "");
+      sums.put(name, line.substring(0, 64).toLowerCase(java.util.Locale.ROOT));
     }
     return sums;
   }
