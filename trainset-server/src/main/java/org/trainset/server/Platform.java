@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trainset.core.FormatRegistry;
+import org.trainset.server.access.Access;
+import org.trainset.server.access.AccessRequests;
+import org.trainset.server.access.CatalogDirectory;
+import org.trainset.server.access.Documents;
+import org.trainset.server.access.Downloads;
 import org.trainset.server.audit.AuditLog;
 import org.trainset.server.auth.LoginLimiter;
 import org.trainset.server.auth.Sessions;
@@ -62,6 +67,11 @@ public final class Platform implements AutoCloseable {
   private final Releases releases;
   private final Catalog catalog;
   private final ErrorReports reports;
+  /** Largest document attached to an access request (lowered by the upload limit when that is smaller). */
+  public static final long MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
+  private final Access access;
+  private final AccessRequests accessRequests;
+  private final Downloads downloads;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -92,7 +102,12 @@ public final class Platform implements AutoCloseable {
     this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats);
     this.catalog = new Catalog(releases);
     this.reports = new ErrorReports(db, releases, projects, clock);
+    this.access = new Access(db, clock, audit, new CatalogDirectory(db, dataDir));
+    this.accessRequests = new AccessRequests(db, clock, audit, access,
+        new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
+    this.downloads = new Downloads(db, clock, audit, access);
   }
+
 
   /** Opens the data folder (created when missing) and the database ({@code dbUrl} null: SQLite inside it). */
   public static Platform open(Path dataDir, String dbUrl) throws IOException {
@@ -146,6 +161,10 @@ public final class Platform implements AutoCloseable {
   public Releases releases() { return releases; }
   public Catalog catalog() { return catalog; }
   public ErrorReports reports() { return reports; }
+  /** Access modes and grants of published datasets: {@code require} is the one check for downloads and sandbox jobs. */
+  public Access access() { return access; }
+  public AccessRequests accessRequests() { return accessRequests; }
+  public Downloads downloads() { return downloads; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();

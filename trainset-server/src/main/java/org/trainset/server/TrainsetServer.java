@@ -14,7 +14,10 @@ import org.trainset.server.http.AuthFilter;
 import org.trainset.server.http.Http;
 import org.trainset.server.http.Route;
 import org.trainset.server.http.RouteTable;
+import org.trainset.server.routes.AccessRoutes;
 import org.trainset.server.routes.AnalysisRoutes;
+import org.trainset.server.routes.AuditRoutes;
+import org.trainset.server.routes.DownloadRoutes;
 import org.trainset.server.routes.AuthRoutes;
 import org.trainset.server.routes.ExportRoutes;
 import org.trainset.server.routes.ImportRoutes;
@@ -60,6 +63,9 @@ public final class TrainsetServer implements AutoCloseable {
     new ReleaseRoutes(platform).register(t);
     new CatalogRoutes(platform).register(t);
     new CatalogPages(platform).register(t);
+    new AccessRoutes(platform).register(t);
+    new DownloadRoutes(platform).register(t);
+    new AuditRoutes(platform).register(t);
     return t;
   }
 

@@ -82,7 +82,7 @@ class AuthorisationMatrixTest {
       for (Op o : documented()) if (!o.method().equals("HEAD")) doc.put(o.key(), o.roles());
       Map<String, Set<String>> table = new java.util.TreeMap<>();
       for (Route r : server.routes().routes()) {
-        table.put(r.method().name() + " " + r.path(),
+        table.put(r.method().name() + " " + r.openApiPath(),
             r.roles().stream().map(Role::key).collect(Collectors.toCollection(TreeSet::new)));
       }
       assertEquals(doc, table);
