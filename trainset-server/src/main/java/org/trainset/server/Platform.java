@@ -19,6 +19,7 @@ import org.trainset.server.ops.Operations;
 import org.trainset.server.ops.Uploads;
 import org.trainset.server.project.ProjectAnalysis;
 import org.trainset.server.project.Projects;
+import org.trainset.server.review.Review;
 import org.trainset.server.work.WorkEvents;
 
 /**
@@ -49,6 +50,7 @@ public final class Platform implements AutoCloseable {
   private final java.time.Clock clock;
   private final AuditLog audit;
   private final WorkEvents events = new WorkEvents();
+  private final Review review;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -67,6 +69,7 @@ public final class Platform implements AutoCloseable {
     this.exports = new Exports(operations, db, media, formats);
     this.uploads = new Uploads(db, projects, dataDir, limits.maxUploadBytes());
     this.analysis = new ProjectAnalysis(db, media);
+    this.review = new Review(db, projects, items, analysis, events, audit, clock);
   }
 
   /** Opens the data folder (created when missing) and the database ({@code dbUrl} null: SQLite inside it). */
@@ -110,6 +113,8 @@ public final class Platform implements AutoCloseable {
   public java.time.Clock clock() { return clock; }
   public AuditLog audit() { return audit; }
   public WorkEvents events() { return events; }
+  /** The review stage: workflows, queues and verdicts, issues, gold items, quality figures. */
+  public Review review() { return review; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();

@@ -23,6 +23,8 @@ import org.trainset.server.routes.MediaRoutes;
 import org.trainset.server.routes.OperationRoutes;
 import org.trainset.server.routes.ProjectRoutes;
 import org.trainset.server.routes.HealthRoutes;
+import org.trainset.server.routes.QualityRoutes;
+import org.trainset.server.routes.ReviewRoutes;
 
 /** The HTTP server: the route table wired into Javalin, one error format, the web app's files. */
 public final class TrainsetServer implements AutoCloseable {
@@ -51,6 +53,8 @@ public final class TrainsetServer implements AutoCloseable {
     new MediaRoutes(platform).register(t);
     new ExportRoutes(platform).register(t);
     new AnalysisRoutes(platform).register(t);
+    new ReviewRoutes(platform).register(t);
+    new QualityRoutes(platform).register(t);
     return t;
   }
 
