@@ -10,6 +10,9 @@ import { loginPage } from './pages/login/login-page';
 import { projectPage } from './pages/project/project-page';
 import { projectsPage } from './pages/projects/projects-page';
 import { viewerPage } from './pages/viewer/viewer-page';
+import { qualityPage } from './pages/review/quality-page';
+import { reviewItemPage } from './pages/review/review-item-page';
+import { reviewQueuePage } from './pages/review/review-queue-page';
 import './styles.css';
 
 const outlet = document.getElementById('app')!;
@@ -29,6 +32,9 @@ const router: Router = new Router([
   // === area: jobs: begin ===
   // === area: jobs: end ===
   // === area: review: begin ===
+  { pattern: '/review', render: () => reviewQueuePage() },
+  { pattern: '/review/items/:id', render: p => reviewItemPage(p.id!, navigate) },
+  { pattern: '/projects/:id/quality', render: p => qualityPage(p.id!) },
   // === area: review: end ===
   // === area: catalog: begin ===
   // === area: catalog: end ===

@@ -27,6 +27,7 @@ import org.trainset.server.publish.Catalog;
 import org.trainset.server.publish.ErrorReports;
 import org.trainset.server.publish.Releases;
 import org.trainset.server.project.Projects;
+import org.trainset.server.review.Review;
 import org.trainset.server.work.WorkEvents;
 
 /**
@@ -72,6 +73,7 @@ public final class Platform implements AutoCloseable {
   private final Access access;
   private final AccessRequests accessRequests;
   private final Downloads downloads;
+  private final Review review;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -106,6 +108,7 @@ public final class Platform implements AutoCloseable {
     this.accessRequests = new AccessRequests(db, clock, audit, access,
         new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
     this.downloads = new Downloads(db, clock, audit, access);
+    this.review = new Review(db, projects, items, analysis, events, audit, clock);
   }
 
 
@@ -165,6 +168,8 @@ public final class Platform implements AutoCloseable {
   public Access access() { return access; }
   public AccessRequests accessRequests() { return accessRequests; }
   public Downloads downloads() { return downloads; }
+  /** The review stage: workflows, queues and verdicts, issues, gold items, quality figures. */
+  public Review review() { return review; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();

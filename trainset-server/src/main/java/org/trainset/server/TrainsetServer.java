@@ -29,6 +29,8 @@ import org.trainset.server.routes.HealthRoutes;
 import org.trainset.server.routes.CatalogPages;
 import org.trainset.server.routes.CatalogRoutes;
 import org.trainset.server.routes.ReleaseRoutes;
+import org.trainset.server.routes.QualityRoutes;
+import org.trainset.server.routes.ReviewRoutes;
 
 /** The HTTP server: the route table wired into Javalin, one error format, the web app's files. */
 public final class TrainsetServer implements AutoCloseable {
@@ -66,6 +68,8 @@ public final class TrainsetServer implements AutoCloseable {
     new AccessRoutes(platform).register(t);
     new DownloadRoutes(platform).register(t);
     new AuditRoutes(platform).register(t);
+    new ReviewRoutes(platform).register(t);
+    new QualityRoutes(platform).register(t);
     return t;
   }
 

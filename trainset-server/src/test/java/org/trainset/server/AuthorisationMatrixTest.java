@@ -64,7 +64,8 @@ class AuthorisationMatrixTest {
   static final List<MatrixArea> AREAS = List.of(
       new PlatformMatrixArea(),
       new AnnotateMatrixArea(),
-      new PublishMatrixArea());
+      new PublishMatrixArea(),
+      new ReviewMatrixArea());
 
   abstract static class Cases extends ServerTestBase {
     final Map<String, String> ids = new LinkedHashMap<>();
