@@ -5,6 +5,9 @@ import { Router } from './app/router';
 import { language, onLanguageChange, t } from './i18n/i18n';
 import { browserPage } from './pages/browser/browser-page';
 import { findingsPage } from './pages/findings/findings-page';
+import { myJobsPage } from './pages/jobs/my-jobs-page';
+import { panelsPage } from './pages/jobs/panels-page';
+import { projectJobsPage } from './pages/jobs/project-jobs-page';
 import { loginPage } from './pages/login/login-page';
 import { projectPage } from './pages/project/project-page';
 import { projectsPage } from './pages/projects/projects-page';
@@ -25,6 +28,9 @@ const router: Router = new Router([
   // === area: editor: begin ===
   // === area: editor: end ===
   // === area: jobs: begin ===
+  { pattern: '/jobs', render: () => myJobsPage(navigate) },
+  { pattern: '/projects/:id/jobs', render: p => projectJobsPage(p.id!) },
+  { pattern: '/items/:id/panels', render: (p, q) => panelsPage(p.id!, q, navigate) },
   // === area: jobs: end ===
   // === area: review: begin ===
   // === area: review: end ===
