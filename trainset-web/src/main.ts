@@ -4,6 +4,7 @@ import { frame } from './app/layout';
 import { Router } from './app/router';
 import { language, onLanguageChange, t } from './i18n/i18n';
 import { browserPage } from './pages/browser/browser-page';
+import { editorPage } from './pages/editor/editor-page';
 import { findingsPage } from './pages/findings/findings-page';
 import { myJobsPage } from './pages/jobs/my-jobs-page';
 import { panelsPage } from './pages/jobs/panels-page';
@@ -26,6 +27,7 @@ const router: Router = new Router([
   { pattern: '/projects/:id/findings', render: p => findingsPage(p.id!) },
   { pattern: '/items/:id', render: (p, q) => viewerPage(p.id!, q, navigate) },
   // === area: editor: begin ===
+  { pattern: '/items/:id/edit', render: p => editorPage(p.id!) },
   // === area: editor: end ===
   // === area: jobs: begin ===
   { pattern: '/jobs', render: () => myJobsPage(navigate) },
