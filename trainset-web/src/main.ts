@@ -6,6 +6,9 @@ import { language, onLanguageChange, t } from './i18n/i18n';
 import { browserPage } from './pages/browser/browser-page';
 import { editorPage } from './pages/editor/editor-page';
 import { findingsPage } from './pages/findings/findings-page';
+import { myJobsPage } from './pages/jobs/my-jobs-page';
+import { panelsPage } from './pages/jobs/panels-page';
+import { projectJobsPage } from './pages/jobs/project-jobs-page';
 import { loginPage } from './pages/login/login-page';
 import { projectPage } from './pages/project/project-page';
 import { projectsPage } from './pages/projects/projects-page';
@@ -30,6 +33,9 @@ const router: Router = new Router([
   { pattern: '/items/:id/edit', render: p => editorPage(p.id!) },
   // === area: editor: end ===
   // === area: jobs: begin ===
+  { pattern: '/jobs', render: () => myJobsPage(navigate) },
+  { pattern: '/projects/:id/jobs', render: p => projectJobsPage(p.id!) },
+  { pattern: '/items/:id/panels', render: (p, q) => panelsPage(p.id!, q, navigate) },
   // === area: jobs: end ===
   // === area: review: begin ===
   { pattern: '/review', render: () => reviewQueuePage() },
