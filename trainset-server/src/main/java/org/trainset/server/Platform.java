@@ -21,6 +21,7 @@ import org.trainset.server.project.ProjectAnalysis;
 import org.trainset.server.publish.Catalog;
 import org.trainset.server.publish.ErrorReports;
 import org.trainset.server.publish.Releases;
+import org.trainset.server.publish.SampleItems;
 import org.trainset.server.project.Projects;
 import org.trainset.server.work.WorkEvents;
 
@@ -55,6 +56,7 @@ public final class Platform implements AutoCloseable {
   private final Releases releases;
   private final Catalog catalog;
   private final ErrorReports reports;
+  private final SampleItems sample;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -76,6 +78,7 @@ public final class Platform implements AutoCloseable {
     this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats);
     this.catalog = new Catalog(releases);
     this.reports = new ErrorReports(db, releases, projects, clock);
+    this.sample = new SampleItems(releases);
   }
 
   /** Opens the data folder (created when missing) and the database ({@code dbUrl} null: SQLite inside it). */
@@ -123,6 +126,8 @@ public final class Platform implements AutoCloseable {
   public Releases releases() { return releases; }
   public Catalog catalog() { return catalog; }
   public ErrorReports reports() { return reports; }
+  /** The public samples of releases (the catalog's read-only viewer). */
+  public SampleItems sample() { return sample; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();
