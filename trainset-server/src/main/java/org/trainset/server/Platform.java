@@ -19,6 +19,10 @@ import org.trainset.server.ops.Operations;
 import org.trainset.server.ops.Uploads;
 import org.trainset.server.project.ProjectAnalysis;
 import org.trainset.server.project.Projects;
+import org.trainset.server.sandbox.SandboxJobs;
+import org.trainset.server.sandbox.SandboxLimits;
+import org.trainset.server.sandbox.SandboxOutputs;
+import org.trainset.server.sandbox.ReleaseFolders;
 import org.trainset.server.work.WorkEvents;
 
 /**
@@ -49,6 +53,8 @@ public final class Platform implements AutoCloseable {
   private final java.time.Clock clock;
   private final AuditLog audit;
   private final WorkEvents events = new WorkEvents();
+  private final SandboxJobs sandbox;
+  private final SandboxOutputs sandboxOutputs;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -67,6 +73,8 @@ public final class Platform implements AutoCloseable {
     this.exports = new Exports(operations, db, media, formats);
     this.uploads = new Uploads(db, projects, dataDir, limits.maxUploadBytes());
     this.analysis = new ProjectAnalysis(db, media);
+    this.sandbox = new SandboxJobs(db, audit, clock, dataDir, formats, SandboxLimits.DEFAULT, new ReleaseFolders(dataDir));
+    this.sandboxOutputs = new SandboxOutputs(sandbox);
   }
 
   /** Opens the data folder (created when missing) and the database ({@code dbUrl} null: SQLite inside it). */
@@ -110,6 +118,9 @@ public final class Platform implements AutoCloseable {
   public java.time.Clock clock() { return clock; }
   public AuditLog audit() { return audit; }
   public WorkEvents events() { return events; }
+  /** Sandbox jobs on protected releases (issue 14). */
+  public SandboxJobs sandbox() { return sandbox; }
+  public SandboxOutputs sandboxOutputs() { return sandboxOutputs; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();
@@ -117,6 +128,7 @@ public final class Platform implements AutoCloseable {
   }
 
   @Override public void close() {
+    sandbox.close();
     operations.close();
     db.close();
   }

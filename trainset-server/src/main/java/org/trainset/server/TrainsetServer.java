@@ -23,6 +23,7 @@ import org.trainset.server.routes.MediaRoutes;
 import org.trainset.server.routes.OperationRoutes;
 import org.trainset.server.routes.ProjectRoutes;
 import org.trainset.server.routes.HealthRoutes;
+import org.trainset.server.routes.SandboxRoutes;
 
 /** The HTTP server: the route table wired into Javalin, one error format, the web app's files. */
 public final class TrainsetServer implements AutoCloseable {
@@ -51,6 +52,7 @@ public final class TrainsetServer implements AutoCloseable {
     new MediaRoutes(platform).register(t);
     new ExportRoutes(platform).register(t);
     new AnalysisRoutes(platform).register(t);
+    new SandboxRoutes(platform).register(t);
     return t;
   }
 

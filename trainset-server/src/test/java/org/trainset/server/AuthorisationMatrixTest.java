@@ -61,7 +61,7 @@ class AuthorisationMatrixTest {
    * Each area of the API (platform, annotate, review, publish, sandbox) contributes the objects
    * its routes need and, where the default is wrong, the harmless request and the expected answer.
    */
-  static final List<MatrixArea> AREAS = List.of(new PlatformMatrixArea());
+  static final List<MatrixArea> AREAS = List.of(new PlatformMatrixArea(), new SandboxMatrixArea());
 
   abstract static class Cases extends ServerTestBase {
     final Map<String, String> ids = new LinkedHashMap<>();
