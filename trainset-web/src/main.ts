@@ -10,7 +10,6 @@ import { catalogPage } from './pages/catalog/catalog-page';
 import { datasetPage } from './pages/catalog/dataset-page';
 import { findingsPage } from './pages/findings/findings-page';
 import { myJobsPage } from './pages/jobs/my-jobs-page';
-import { panelsPage } from './pages/jobs/panels-page';
 import { projectJobsPage } from './pages/jobs/project-jobs-page';
 import { loginPage } from './pages/login/login-page';
 import { projectPage } from './pages/project/project-page';
@@ -38,7 +37,6 @@ const router: Router = new Router([
   // === area: jobs: begin ===
   { pattern: '/jobs', render: () => myJobsPage(navigate) },
   { pattern: '/projects/:id/jobs', render: p => projectJobsPage(p.id!) },
-  { pattern: '/items/:id/panels', render: (p, q) => panelsPage(p.id!, q, navigate) },
   // === area: jobs: end ===
   // === area: review: begin ===
   { pattern: '/review', render: () => reviewQueuePage() },
