@@ -291,6 +291,10 @@ export const en = {
   'review.q.issueChart': 'Open issues by category',
   'review.q.items': 'Items',
   'review.q.open': 'Open',
+  'review.wf.title': 'Review workflow ({source})',
+  'review.wf.preset': 'Start from a preset…',
+  'review.wf.save': 'Save workflow',
+  'review.wf.saved': 'Saved: {stages}',
   // === area: review: end ===
   // === area: catalog: begin ===
   // === area: catalog: end ===

@@ -292,6 +292,10 @@ export const ko: Record<MessageKey, string> = {
   'review.q.issueChart': '분류별 미해결 이슈',
   'review.q.items': '항목',
   'review.q.open': '미해결',
+  'review.wf.title': '검수 절차 ({source})',
+  'review.wf.preset': '기본 절차에서 시작…',
+  'review.wf.save': '절차 저장',
+  'review.wf.saved': '저장했습니다: {stages}',
   // === area: review: end ===
   // === area: catalog: begin ===
   // === area: catalog: end ===

@@ -10,6 +10,7 @@ import { frame, loading } from '../../app/layout';
 import type { Page } from '../../app/router';
 import { t } from '../../i18n/i18n';
 import { reviewApi, type QualityFigures } from './review-api';
+import { workflowEditor } from './workflow-editor';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
@@ -42,7 +43,8 @@ export function qualityPage(projectId: string): Page {
         h('a', { href: reviewApi.historyCsvUrl(projectId), id: 'history-csv' }, t('review.q.historyCsv'))),
       table,
       h('p', { id: 'agreement' }, t('review.q.agreement', { items: a.items, kappa: fmt(a.kappa, 3), iou: fmt(a.meanIou, 3) })),
-      h('div', { class: 'charts' }, rejectChart, stateChart, issuesChart));
+      h('div', { class: 'charts' }, rejectChart, stateChart, issuesChart),
+      await workflowEditor(projectId));
     const bar = (node: HTMLElement, title: string, categories: string[], series: { name: string; data: number[] }[]) => {
       const c = echarts.init(node, undefined, { renderer: 'canvas' });
       c.setOption({
