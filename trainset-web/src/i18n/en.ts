@@ -238,6 +238,7 @@ export const en = {
   'jobs.dicom.fullRange': 'Full range',
   // === area: jobs: end ===
   // === area: review: begin ===
+  'project.tab.quality': 'Review quality',
   'review.queue': 'Review queue',
   'review.queueTotal': '{total} items wait for you',
   'review.queueEmpty': 'Nothing to review.',

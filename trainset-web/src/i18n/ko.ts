@@ -239,6 +239,7 @@ export const ko: Record<MessageKey, string> = {
   'jobs.dicom.fullRange': '전체 범위',
   // === area: jobs: end ===
   // === area: review: begin ===
+  'project.tab.quality': '검수 품질',
   'review.queue': '검수 대기열',
   'review.queueTotal': '검수할 항목 {total}개',
   'review.queueEmpty': '검수할 항목이 없습니다.',
