@@ -238,6 +238,7 @@ export const en = {
   'jobs.dicom.fullRange': 'Full range',
   // === area: jobs: end ===
   // === area: review: begin ===
+  'project.tab.quality': 'Review quality',
   'review.queue': 'Review queue',
   'review.queueTotal': '{total} items wait for you',
   'review.queueEmpty': 'Nothing to review.',
@@ -291,6 +292,10 @@ export const en = {
   'review.q.issueChart': 'Open issues by category',
   'review.q.items': 'Items',
   'review.q.open': 'Open',
+  'review.wf.title': 'Review workflow ({source})',
+  'review.wf.preset': 'Start from a preset…',
+  'review.wf.save': 'Save workflow',
+  'review.wf.saved': 'Saved: {stages}',
   // === area: review: end ===
   // === area: catalog: begin ===
   'catalog.title': 'Dataset catalog',

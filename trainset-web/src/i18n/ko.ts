@@ -239,6 +239,7 @@ export const ko: Record<MessageKey, string> = {
   'jobs.dicom.fullRange': '전체 범위',
   // === area: jobs: end ===
   // === area: review: begin ===
+  'project.tab.quality': '검수 품질',
   'review.queue': '검수 대기열',
   'review.queueTotal': '검수할 항목 {total}개',
   'review.queueEmpty': '검수할 항목이 없습니다.',
@@ -292,6 +293,10 @@ export const ko: Record<MessageKey, string> = {
   'review.q.issueChart': '분류별 미해결 이슈',
   'review.q.items': '항목',
   'review.q.open': '미해결',
+  'review.wf.title': '검수 절차 ({source})',
+  'review.wf.preset': '기본 절차에서 시작…',
+  'review.wf.save': '절차 저장',
+  'review.wf.saved': '저장했습니다: {stages}',
   // === area: review: end ===
   // === area: catalog: begin ===
   'catalog.title': '데이터셋 카탈로그',
