@@ -29,6 +29,10 @@ import org.trainset.server.publish.Releases;
 import org.trainset.server.publish.SampleItems;
 import org.trainset.server.project.Projects;
 import org.trainset.server.review.Review;
+import org.trainset.server.sandbox.SandboxJobs;
+import org.trainset.server.sandbox.SandboxLimits;
+import org.trainset.server.sandbox.SandboxOutputs;
+import org.trainset.server.sandbox.ReleaseFolders;
 import org.trainset.server.work.WorkEvents;
 
 /**
@@ -76,6 +80,8 @@ public final class Platform implements AutoCloseable {
   private final AccessRequests accessRequests;
   private final Downloads downloads;
   private final Review review;
+  private final SandboxJobs sandbox;
+  private final SandboxOutputs sandboxOutputs;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -114,6 +120,8 @@ public final class Platform implements AutoCloseable {
     this.accessRequests = new AccessRequests(db, clock, audit, access,
         new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
     this.downloads = new Downloads(db, clock, audit, access);
+    this.sandbox = new SandboxJobs(db, audit, clock, dataDir, formats, SandboxLimits.DEFAULT, new ReleaseFolders(dataDir));
+    this.sandboxOutputs = new SandboxOutputs(sandbox);
   }
 
 
@@ -177,6 +185,9 @@ public final class Platform implements AutoCloseable {
   public Downloads downloads() { return downloads; }
   /** The review stage: workflows, queues and verdicts, issues, gold items, quality figures. */
   public Review review() { return review; }
+  /** Sandbox jobs on protected releases (issue 14). */
+  public SandboxJobs sandbox() { return sandbox; }
+  public SandboxOutputs sandboxOutputs() { return sandboxOutputs; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();
@@ -184,6 +195,7 @@ public final class Platform implements AutoCloseable {
   }
 
   @Override public void close() {
+    sandbox.close();
     operations.close();
     db.close();
   }

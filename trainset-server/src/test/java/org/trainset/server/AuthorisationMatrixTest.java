@@ -64,8 +64,10 @@ class AuthorisationMatrixTest {
   static final List<MatrixArea> AREAS = List.of(
       new PlatformMatrixArea(),
       new AnnotateMatrixArea(),
+      new AccessMatrixArea(), // before publish: it names the access templates under /api/datasets/{name}
       new PublishMatrixArea(),
-      new ReviewMatrixArea());
+      new ReviewMatrixArea(),
+      new SandboxMatrixArea());
 
   abstract static class Cases extends ServerTestBase {
     final Map<String, String> ids = new LinkedHashMap<>();
