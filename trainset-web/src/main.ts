@@ -8,6 +8,7 @@ import { editorPage } from './pages/editor/editor-page';
 import { catalogApi, datasetUrl, sampleUrl } from './pages/catalog/catalog-api';
 import { catalogPage } from './pages/catalog/catalog-page';
 import { datasetPage } from './pages/catalog/dataset-page';
+import { releasesPage } from './pages/catalog/releases-page';
 import { findingsPage } from './pages/findings/findings-page';
 import { myJobsPage } from './pages/jobs/my-jobs-page';
 import { projectJobsPage } from './pages/jobs/project-jobs-page';
@@ -45,6 +46,7 @@ const router: Router = new Router([
   // === area: review: end ===
   // === area: catalog: begin ===
   { pattern: '/datasets', render: (_, q) => catalogPage(q, navigate) },
+  { pattern: '/projects/:id/releases', render: p => releasesPage(p.id!, navigate) },
   { pattern: '/datasets/:name', render: p => datasetPage(p.name!, language()) },
   { pattern: '/datasets/:name/versions/:v/sample/:item', render: (p, q) => viewerPage(p.item!, q, navigate, {
     load: () => catalogApi.sampleItem(p.name!, p.v!, p.item!),

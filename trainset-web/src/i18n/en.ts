@@ -337,6 +337,22 @@ export const en = {
   'catalog.report.send': 'Send report',
   'catalog.report.sent': 'Thank you: the report went to the dataset’s managers.',
   'catalog.report.signIn': 'Sign in to report a problem.',
+  'project.tab.releases': 'Releases',
+  'releases.title': 'Releases and error reports',
+  'releases.new': 'Freeze a new release',
+  'releases.list': 'Releases',
+  'releases.dataset': 'Dataset',
+  'releases.sampleSize': 'Sample size',
+  'releases.titleField': 'Title',
+  'releases.licence': 'Licence',
+  'releases.description': 'Description',
+  'releases.freeze': 'Freeze release',
+  'releases.reports': 'Error reports from data users',
+  'releases.noReports': 'No reports.',
+  'releases.fixNote': 'what was fixed',
+  'releases.markFixed': 'Mark fixed',
+  'releases.reopen': 'Reopen',
+  'releases.shipped': 'fixed in v{version}',
   // === area: catalog: end ===
   // === area: access: begin ===
   // === area: access: end ===

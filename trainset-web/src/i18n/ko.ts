@@ -338,6 +338,22 @@ export const ko: Record<MessageKey, string> = {
   'catalog.report.send': '신고 보내기',
   'catalog.report.sent': '감사합니다. 신고가 데이터셋 관리자에게 전달되었습니다.',
   'catalog.report.signIn': '문제를 신고하려면 로그인하세요.',
+  'project.tab.releases': '릴리스',
+  'releases.title': '릴리스와 오류 신고',
+  'releases.new': '새 릴리스 만들기',
+  'releases.list': '릴리스',
+  'releases.dataset': '데이터셋',
+  'releases.sampleSize': '샘플 크기',
+  'releases.titleField': '제목',
+  'releases.licence': '라이선스',
+  'releases.description': '설명',
+  'releases.freeze': '릴리스 고정',
+  'releases.reports': '데이터 사용자의 오류 신고',
+  'releases.noReports': '신고가 없습니다.',
+  'releases.fixNote': '수정한 내용',
+  'releases.markFixed': '수정됨으로 표시',
+  'releases.reopen': '다시 열기',
+  'releases.shipped': 'v{version}에서 수정됨',
   // === area: catalog: end ===
   // === area: access: begin ===
   // === area: access: end ===
