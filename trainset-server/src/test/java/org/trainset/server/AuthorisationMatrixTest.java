@@ -66,7 +66,8 @@ class AuthorisationMatrixTest {
       new AnnotateMatrixArea(),
       new AccessMatrixArea(), // before publish: it names the access templates under /api/datasets/{name}
       new PublishMatrixArea(),
-      new ReviewMatrixArea());
+      new ReviewMatrixArea(),
+      new SandboxMatrixArea());
 
   abstract static class Cases extends ServerTestBase {
     final Map<String, String> ids = new LinkedHashMap<>();
