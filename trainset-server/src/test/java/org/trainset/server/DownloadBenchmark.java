@@ -59,6 +59,12 @@ class DownloadBenchmark extends ServerTestBase {
         concurrentMb, all, slowest, 20 * concurrentMb / all, recorded, load, Runtime.getRuntime().availableProcessors());
   }
 
+  /** The benchmark's files are large: removed with the run (the base class leaves its data folder). */
+  @org.junit.jupiter.api.AfterAll void removeLargeFiles() throws Exception {
+    Files.deleteIfExists(dir.resolve("big.bin"));
+    Files.deleteIfExists(dir.resolve("shared.bin"));
+  }
+
   private static void run(String... cmd) {
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
