@@ -19,6 +19,9 @@ import { viewerPage } from './pages/viewer/viewer-page';
 import { qualityPage } from './pages/review/quality-page';
 import { reviewItemPage } from './pages/review/review-item-page';
 import { reviewQueuePage } from './pages/review/review-queue-page';
+import { accessRequestPage } from './pages/access/request-page';
+import { myRequestsPage } from './pages/access/my-requests-page';
+import { accessQueuePage } from './pages/access/review-queue-page';
 import './styles.css';
 
 const outlet = document.getElementById('app')!;
@@ -55,6 +58,9 @@ const router: Router = new Router([
   }) },
   // === area: catalog: end ===
   // === area: access: begin ===
+  { pattern: '/datasets/:name/request-access', render: p => accessRequestPage(p.name!, navigate) },
+  { pattern: '/access/requests', render: () => myRequestsPage() },
+  { pattern: '/access/review', render: () => accessQueuePage() },
   // === area: access: end ===
   // === area: sandbox: begin ===
   // === area: sandbox: end ===
