@@ -4,11 +4,21 @@ import { frame } from './app/layout';
 import { Router } from './app/router';
 import { language, onLanguageChange, t } from './i18n/i18n';
 import { browserPage } from './pages/browser/browser-page';
+import { editorPage } from './pages/editor/editor-page';
 import { findingsPage } from './pages/findings/findings-page';
+import { myJobsPage } from './pages/jobs/my-jobs-page';
+import { panelsPage } from './pages/jobs/panels-page';
+import { projectJobsPage } from './pages/jobs/project-jobs-page';
 import { loginPage } from './pages/login/login-page';
 import { projectPage } from './pages/project/project-page';
 import { projectsPage } from './pages/projects/projects-page';
 import { viewerPage } from './pages/viewer/viewer-page';
+import { qualityPage } from './pages/review/quality-page';
+import { reviewItemPage } from './pages/review/review-item-page';
+import { reviewQueuePage } from './pages/review/review-queue-page';
+import { sandboxJobPage } from './pages/sandbox/job-page';
+import { sandboxQueuePage } from './pages/sandbox/queue-page';
+import { sandboxSubmitPage } from './pages/sandbox/submit-page';
 import './styles.css';
 
 const outlet = document.getElementById('app')!;
@@ -23,16 +33,26 @@ const router: Router = new Router([
   { pattern: '/projects/:id/findings', render: p => findingsPage(p.id!) },
   { pattern: '/items/:id', render: (p, q) => viewerPage(p.id!, q, navigate) },
   // === area: editor: begin ===
+  { pattern: '/items/:id/edit', render: p => editorPage(p.id!) },
   // === area: editor: end ===
   // === area: jobs: begin ===
+  { pattern: '/jobs', render: () => myJobsPage(navigate) },
+  { pattern: '/projects/:id/jobs', render: p => projectJobsPage(p.id!) },
+  { pattern: '/items/:id/panels', render: (p, q) => panelsPage(p.id!, q, navigate) },
   // === area: jobs: end ===
   // === area: review: begin ===
+  { pattern: '/review', render: () => reviewQueuePage() },
+  { pattern: '/review/items/:id', render: p => reviewItemPage(p.id!, navigate) },
+  { pattern: '/projects/:id/quality', render: p => qualityPage(p.id!) },
   // === area: review: end ===
   // === area: catalog: begin ===
   // === area: catalog: end ===
   // === area: access: begin ===
   // === area: access: end ===
   // === area: sandbox: begin ===
+  { pattern: '/datasets/:name/sandbox', render: p => sandboxSubmitPage(p.name!, navigate) },
+  { pattern: '/sandbox/jobs/:id', render: p => sandboxJobPage(p.id!) },
+  { pattern: '/sandbox/queue', render: () => sandboxQueuePage() },
   // === area: sandbox: end ===
 ], outlet, () => ({ element: frame(h('p', { id: 'not-found' }, t('app.notFound'))) }));
 

@@ -3,7 +3,22 @@
 // mounts the panels that apply to the item; panels edit only through the session.
 import type { ServerItem } from '../app/api';
 import type { DatasetSchema } from '../app/model';
+import { dicomPanel } from './panels/dicom-panel';
+import { captionsPanel, textPairsPanel } from './panels/text-pairs-panel';
+import { transcriptionPanel } from './panels/transcription-panel';
+import { videoPanel } from './panels/video-panel';
 import type { EditSession } from './session';
+
+/** The DICOM picture the page shows, for the window/level panel to drive. */
+export interface DicomView {
+  /** Modality value range and the file's own window. */
+  min: number;
+  max: number;
+  fileWindow: [center: number, width: number];
+  window(): [center: number, width: number];
+  /** Re-renders the picture with the linear window (dicom.ts applyWindow). */
+  setWindow(center: number, width: number): void;
+}
 
 export interface EditorContext {
   item: ServerItem;
@@ -11,6 +26,8 @@ export interface EditorContext {
   family: string | undefined;
   /** The media element on screen (a video, when the item's media is a video). */
   video?: HTMLVideoElement;
+  /** The decoded DICOM picture on screen, when the item's media is DICOM. */
+  dicom?: DicomView;
   /** Selects an annotation on the canvas and in every panel (null clears). */
   select(index: number | null): void;
   readOnly: boolean;
@@ -34,5 +51,10 @@ export interface PanelFactory {
 /** The panels the editor page offers, in order. Add a factory here to add a panel. */
 export const PANELS: PanelFactory[] = [
   // === area: jobs (text, timeline and DICOM panels): begin ===
+  transcriptionPanel,
+  captionsPanel,
+  textPairsPanel,
+  videoPanel,
+  dicomPanel,
   // === area: jobs: end ===
 ];

@@ -22,7 +22,9 @@ export interface ViewerHandle {
 }
 
 declare global {
-  interface Window { trainset?: { viewer?: ViewerHandle } }
+  /** Handles of the pages on screen; each page adds its own (the editor adds `editor`). */
+  interface TrainsetHandles { viewer?: ViewerHandle }
+  interface Window { trainset?: TrainsetHandles }
 }
 
 export function viewerPage(itemId: string, query: URLSearchParams, navigate: (url: string) => void): Page {
@@ -52,6 +54,7 @@ export function viewerPage(itemId: string, query: URLSearchParams, navigate: (ur
     const toolbar = h('div', { class: 'toolbar' }, back,
       h('strong', { id: 'item-id' }, t('viewer.item', { id: item.name })),
       h('span', { class: 'muted' }, t('viewer.version', { version: item.version })),
+      h('a', { href: `/items/${encodeURIComponent(itemId)}/edit`, id: 'edit-item' }, t('editor.open')),
       mediaPicker,
       h('button', { type: 'button', id: 'zoom-in', on: { click: () => stage?.zoomAt(1.25) } }, t('viewer.zoomIn')),
       h('button', { type: 'button', id: 'zoom-out', on: { click: () => stage?.zoomAt(0.8) } }, t('viewer.zoomOut')),

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,18 +49,13 @@ class SandboxJobsTest {
       """;
 
   abstract static class Cases extends ServerTestBase {
-    SandboxFixture data;
-    String datauserId;
 
     Cases(TestDatabases db) {
       super(db);
     }
 
     @BeforeAll void datasets() throws Exception {
-      data = new SandboxFixture(dataDir);
-      datauserId = userId(platform, "datauser1");
-      data.faces("faces", 24, orgId(platform, "acme"), Set.of(datauserId));
-      platform.sandbox().useData(data);
+      SandboxFixture.publish(this, "faces", 24, company());
       platform.sandbox().useLimits(TEST_LIMITS);
     }
 
@@ -166,6 +160,21 @@ class SandboxJobsTest {
       ApiClient.Resp r = SandboxSupport.submit(company(), "faces", Map.of("version", "1.0.0", "runtime", "perl"), "file", "x.pl", new byte[] {'1'});
       assertEquals(400, r.status());
       assertTrue(r.json().get("detail").asText().startsWith("runtime:"), r.toString());
+    }
+
+    @Test void theSandboxDatasetsFilesAreUnreachableByAnyDownloadRoute() throws Exception {
+      Path release = platform.releases().releaseDir("faces", "1.0.0").orElseThrow();
+      String image;
+      try (var s = Files.walk(release)) {
+        image = release.relativize(s.filter(p -> p.toString().endsWith(".jpg")).sorted().findFirst().orElseThrow()).toString();
+      }
+      for (ApiClient c : List.of(company(), manager(), admin(), reviewer(), anonymous)) {
+        for (String path : List.of("/api/datasets/faces/versions/1.0.0/files/" + image, "/api/datasets/faces/versions/1.0.0/files/manifest.json",
+            "/api/datasets/faces/versions/1.0.0/archive")) {
+          int status = c.outsideTheApi().get(path).status(); // a file path of several segments: not matched by the validator
+          assertTrue(status == 401 || status == 403, path + " gave " + status);
+        }
+      }
     }
 
     List<String> queueIds(ApiClient c) {

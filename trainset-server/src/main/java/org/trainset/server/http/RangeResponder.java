@@ -21,7 +21,25 @@ public final class RangeResponder {
 
   private RangeResponder() {}
 
+  /**
+   * Hooks of a watched transfer (release downloads): {@link #beforeChunk} runs before every
+   * chunk of the body and stops the transfer by throwing (a revoked grant); {@link #started}
+   * once the body begins, {@link #finished} once it ends, complete or cut off.
+   */
+  public interface Watcher {
+    void beforeChunk() throws IOException;
+
+    void started(long rangeStart);
+
+    void finished(long bytes, boolean complete);
+  }
+
   public static void send(Context ctx, Path file, long length, String sha256, String contentType) throws IOException {
+    send(ctx, file, length, sha256, contentType, null);
+  }
+
+  /** As {@link #send(Context, Path, long, String, String)}, reporting the body's transfer to {@code watcher} (null: none). */
+  public static void send(Context ctx, Path file, long length, String sha256, String contentType, Watcher watcher) throws IOException {
     // Bytes go out as stored: a compressed body would contradict Content-Length and byte ranges.
     ctx.disableCompression();
     String etag = "\"" + sha256 + "\"";
@@ -63,21 +81,30 @@ public final class RangeResponder {
     if (ctx.method().name().equals("HEAD")) return;
     FileChannel ch = FileChannel.open(file);
     ch.position(start);
+    if (watcher != null) watcher.started(start);
     InputStream in = new java.io.FilterInputStream(Channels.newInputStream(ch)) {
       private long left = count;
+      private boolean closed;
 
       @Override public int read() throws IOException {
-        if (left <= 0) return -1;
-        int b = super.read();
-        if (b >= 0) left--;
-        return b;
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
       }
 
       @Override public int read(byte[] b, int off, int len) throws IOException {
         if (left <= 0) return -1;
+        if (watcher != null) watcher.beforeChunk();
         int n = super.read(b, off, (int) Math.min(len, left));
         if (n > 0) left -= n;
         return n;
+      }
+
+      @Override public void close() throws IOException {
+        super.close();
+        if (closed) return;
+        closed = true;
+        // what the server handed to the connection; a client that hung up early shows as incomplete
+        if (watcher != null) watcher.finished(count - left, left == 0);
       }
     };
     ctx.result(in);
