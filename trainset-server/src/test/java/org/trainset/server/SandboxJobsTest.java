@@ -108,6 +108,42 @@ class SandboxJobsTest {
       assertEquals(List.of(), platform.audit().verify());
     }
 
+    @Test void aJarRunsOnTheHostsJava() throws Exception {
+      Path src = Files.createTempDirectory("sandbox-jar");
+      Files.writeString(src.resolve("Count.java"), """
+          import java.nio.file.*;
+          public class Count {
+            public static void main(String[] args) throws Exception {
+              long n;
+              try (var lines = Files.lines(Path.of("/data/data/trainset/items/part-00000.jsonl"))) { n = lines.count(); }
+              Files.writeString(Path.of("/out/summary.json"), "{\\"items\\": " + n + "}");
+              System.out.println("counted " + n + " items with " + args[0]);
+            }
+          }
+          """);
+      assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(),
+          src.resolve("Count.java").toString()));
+      var jar = new java.io.ByteArrayOutputStream();
+      var manifest = new java.util.jar.Manifest();
+      manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+      manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "Count");
+      try (var out = new java.util.jar.JarOutputStream(jar, manifest)) {
+        out.putNextEntry(new java.util.jar.JarEntry("Count.class"));
+        out.write(Files.readAllBytes(src.resolve("Count.class")));
+        out.closeEntry();
+      }
+      ApiClient.Resp r = SandboxSupport.submit(company(), "faces", Map.of("version", "1.0.0", "runtime", "jar", "args", List.of("java")),
+          "file", "count.jar", jar.toByteArray());
+      assertEquals(202, r.status(), r.toString());
+      String job = r.json().get("id").asText();
+      JsonNode done = SandboxSupport.await(company(), job);
+      List<String> log = SandboxSupport.log(company(), job);
+      assertEquals("done", done.get("state").asText(), done + "\n" + log);
+      assertTrue(log.contains("counted 24 items with java"), log.toString());
+      JsonNode summary = SandboxSupport.output(company(), job, "summary.json");
+      assertEquals(0, summary.get("checks").size(), summary.toString());
+    }
+
     @Test void smallCountsAreFlaggedAndApprovedWithRoundedChanges() {
       String job = SandboxSupport.python(company(), "faces", """
           import glob, json, collections

@@ -26,10 +26,11 @@ import org.trainset.server.sandbox.Recipes;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SandboxRecipeEvalTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir Path tmp;
+  Path tmp;
   Path release;
 
-  @BeforeAll void release() {
+  @BeforeAll void release(@TempDir Path dir) {
+    tmp = dir;
     assertEquals(0, Cli.run("sample", "aihub.face", "--out", tmp.resolve("faces").toString(), "--items", "36", "-q").exitCode());
     var r = Cli.run("release", tmp.resolve("faces").toString(), "--name", "faces", "--version", "1.0.0",
         "--out", tmp.resolve("rel").toString(), "--formats", "trainset,coco", "--sample-size", "2", "-q");
