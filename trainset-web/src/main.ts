@@ -5,6 +5,9 @@ import { Router } from './app/router';
 import { language, onLanguageChange, t } from './i18n/i18n';
 import { browserPage } from './pages/browser/browser-page';
 import { editorPage } from './pages/editor/editor-page';
+import { catalogApi, datasetUrl, sampleUrl } from './pages/catalog/catalog-api';
+import { catalogPage } from './pages/catalog/catalog-page';
+import { datasetPage } from './pages/catalog/dataset-page';
 import { findingsPage } from './pages/findings/findings-page';
 import { myJobsPage } from './pages/jobs/my-jobs-page';
 import { panelsPage } from './pages/jobs/panels-page';
@@ -46,6 +49,13 @@ const router: Router = new Router([
   { pattern: '/projects/:id/quality', render: p => qualityPage(p.id!) },
   // === area: review: end ===
   // === area: catalog: begin ===
+  { pattern: '/datasets', render: (_, q) => catalogPage(q, navigate) },
+  { pattern: '/datasets/:name', render: p => datasetPage(p.name!, language()) },
+  { pattern: '/datasets/:name/versions/:v/sample/:item', render: (p, q) => viewerPage(p.item!, q, navigate, {
+    load: () => catalogApi.sampleItem(p.name!, p.v!, p.item!),
+    back: { href: datasetUrl(p.name!), text: t('catalog.backToDataset') },
+    pageUrl: media => `${sampleUrl(p.name!, p.v!, p.item!)}?media=${media}`,
+  }) },
   // === area: catalog: end ===
   // === area: access: begin ===
   // === area: access: end ===

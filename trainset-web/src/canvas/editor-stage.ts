@@ -75,6 +75,10 @@ export class EditorStage {
   constructor(private readonly container: HTMLDivElement, private readonly mediaWidth: number, private readonly mediaHeight: number,
               private readonly host: StageHost) {
     const width = Math.max(100, container.clientWidth), height = Math.max(100, container.clientHeight);
+    // The tiles exist before the first layer is added: Konva draws a layer as soon as it is added.
+    this.tiles = new TileCache((ctx, area, scale) => this.renderTile(ctx, area, scale),
+      scale => paintReach(scale >= LABEL_SCALE),
+      () => ({ minX: -mediaWidth * 0.25, minY: -mediaHeight * 0.25, maxX: mediaWidth * 1.25, maxY: mediaHeight * 1.25 }));
     this.stage = new Konva.Stage({ container, width, height });
     this.state = { scale: 1, x: 0, y: 0, width, height, total: 0, selected: null, draws: 0, frameMs: 0,
       tiles: { renders: 0, renderMs: 0, tiles: 0, complete: false, scaled: false }, firstPaint: null, marked: [], tool: 'select', activeVertex: null };
@@ -86,9 +90,6 @@ export class EditorStage {
     this.editLayer = new Konva.Layer();
     this.editLayer.add(new Konva.Shape({ listening: false, sceneFunc: ctx => this.drawMarkers(ctx._context) }));
     this.stage.add(mediaLayer, this.sceneLayer, this.editLayer);
-    this.tiles = new TileCache((ctx, area, scale) => this.renderTile(ctx, area, scale),
-      scale => paintReach(scale >= LABEL_SCALE),
-      () => ({ minX: -mediaWidth * 0.25, minY: -mediaHeight * 0.25, maxX: mediaWidth * 1.25, maxY: mediaHeight * 1.25 }));
     this.state.tiles = this.tiles.stats;
     this.index.rebuild(host.session.annotations);
     this.state.total = this.index.size;

@@ -26,8 +26,8 @@ export interface EditorContext {
   family: string | undefined;
   /** The media element on screen (a video, when the item's media is a video). */
   video?: HTMLVideoElement;
-  /** The decoded DICOM picture on screen, when the item's media is DICOM. */
-  dicom?: DicomView;
+  /** The DICOM picture on screen once decoded, when the item's media is DICOM (see dicomViewOf). */
+  dicom?: Promise<DicomView>;
   /** Selects an annotation on the canvas and in every panel (null clears). */
   select(index: number | null): void;
   readOnly: boolean;
@@ -43,6 +43,8 @@ export interface EditorPanel {
 export interface PanelFactory {
   /** Stable id (tests find the panel as #panel-<id>). */
   id: string;
+  /** Wide panels (the video timeline) go under the media rather than into the side column. */
+  wide?: boolean;
   /** Whether this panel applies to the item (e.g. text pairs for the corpus family). */
   appliesTo(ctx: EditorContext): boolean;
   create(session: EditSession, ctx: EditorContext): EditorPanel;

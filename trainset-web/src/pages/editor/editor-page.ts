@@ -14,7 +14,8 @@ import { PANELS, type EditorContext, type EditorPanel } from '../../editor/panel
 import { EditSession, type Finding } from '../../editor/session';
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
-import { dicomControls, fetchDicom, loadImage, type MediaState } from '../viewer/media-views';
+import { dicomViewOf } from '../../editor/panels/dicom-view';
+import { fetchDicom, loadImage, type MediaState } from '../viewer/media-views';
 import { AutoSaver, type SaveState } from './autosave';
 import { copy, pasted } from './clipboard';
 import { editorApi, type DraftJson } from './editor-api';
@@ -285,13 +286,16 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
         mediaState.ready = true;
       }, fail);
     } else if (media.kind === 'dicom') {
-      fetchDicom(url).then(dcm => {
+      // The window/level panel (editor/panels/dicom-panel.ts) drives the picture.
+      ctx.dicom = fetchDicom(url).then(dcm => {
         const canvas = h('canvas');
         const s = startStage(dcm.columns, dcm.rows);
-        extra.replaceChildren(dicomControls(dcm, canvas, mediaState, () => s.mediaChanged()));
+        const view = dicomViewOf(dcm, canvas, (center, width) => { mediaState.window = [center, width]; s.mediaChanged(); });
         s.setMedia(canvas, true);
         mediaState.ready = true;
-      }, fail);
+        return view;
+      });
+      ctx.dicom.catch(fail);
     } else {
       const video = h('video', { class: 'editor-video' });
       Object.assign(video, { muted: true, preload: 'auto', playsInline: true, controls: true, src: url });
@@ -311,7 +315,7 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
     if (!p.element.id) p.element.id = `panel-${f.id}`;
     p.element.classList.add('editor-panel');
     panels.push(p);
-    panelBox.appendChild(p.element);
+    (f.wide ? extra : panelBox).appendChild(p.element);
   }
   check.run();
   refreshLists();

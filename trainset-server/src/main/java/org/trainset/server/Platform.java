@@ -26,6 +26,7 @@ import org.trainset.server.project.ProjectAnalysis;
 import org.trainset.server.publish.Catalog;
 import org.trainset.server.publish.ErrorReports;
 import org.trainset.server.publish.Releases;
+import org.trainset.server.publish.SampleItems;
 import org.trainset.server.project.Projects;
 import org.trainset.server.review.Review;
 import org.trainset.server.sandbox.SandboxJobs;
@@ -72,6 +73,7 @@ public final class Platform implements AutoCloseable {
   private final Releases releases;
   private final Catalog catalog;
   private final ErrorReports reports;
+  private final SampleItems sample;
   /** Largest document attached to an access request (lowered by the upload limit when that is smaller). */
   public static final long MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
   private final Access access;
@@ -110,6 +112,7 @@ public final class Platform implements AutoCloseable {
     this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats);
     this.catalog = new Catalog(releases);
     this.reports = new ErrorReports(db, releases, projects, clock);
+    this.sample = new SampleItems(releases);
     this.access = new Access(db, clock, audit, new CatalogDirectory(db, dataDir));
     this.accessRequests = new AccessRequests(db, clock, audit, access,
         new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
@@ -172,6 +175,8 @@ public final class Platform implements AutoCloseable {
   public Releases releases() { return releases; }
   public Catalog catalog() { return catalog; }
   public ErrorReports reports() { return reports; }
+  /** The public samples of releases (the catalog's read-only viewer). */
+  public SampleItems sample() { return sample; }
   /** Access modes and grants of published datasets: {@code require} is the one check for downloads and sandbox jobs. */
   public Access access() { return access; }
   public AccessRequests accessRequests() { return accessRequests; }

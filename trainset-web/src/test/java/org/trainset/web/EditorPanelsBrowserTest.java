@@ -66,10 +66,18 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
     throw new AssertionError(what + " was not saved: " + item);
   }
 
+  /** The panels' own page (its check is the project's rule pack over the saved item). */
   void openPanels(String itemId) {
     signIn();
     go("/items/" + itemId + "/panels");
     page.locator("#save-status").waitFor();
+  }
+
+  /** The editor page, which mounts the panels of PANELS. */
+  void openEditor(String itemId) {
+    signIn();
+    go("/items/" + itemId + "/edit");
+    page.locator("#save-state").waitFor();
   }
 
   @Test
@@ -102,7 +110,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
 
   @Test
   void translationPairIsEditedSavedAndUndoneAndRedone() throws Exception {
-    openPanels(pairItem);
+    openEditor(pairItem);
     Locator target = page.locator("#edit-pairs textarea.pair-target").first();
     assertEquals("Hello", target.inputValue());
     assertEquals("안녕하세요", page.locator("#edit-pairs textarea.pair-source").first().inputValue());
@@ -118,7 +126,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
     page.locator("#undo").click();
     assertEquals("Hello", target.inputValue());
     awaitSaved(pairItem, i -> pairOf(i).path("targetText").asText().equals("Hello"), "the undone translation");
-    page.locator("#panel-annotations").click();
+    page.locator("#item-id").click();
     page.keyboard().press("Control+Shift+Z");
     assertEquals("Hello, world", target.inputValue());
     awaitSaved(pairItem, edited, "the redone translation");
@@ -161,7 +169,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
 
   @Test
   void cctvEventIsDrawnOnTheTimelineByDraggingResizedAndSaved() throws Exception {
-    openPanels(videoItem);
+    openEditor(videoItem);
     page.waitForFunction("() => document.querySelector('#panel-video')?.dataset.ready === 'true'");
     // Frame-exact stepping: the next-frame button presents frame 1, then 2.
     page.locator("#frame-next").click();
@@ -173,6 +181,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
     name.click();
     page.keyboard().press("Control+A");
     name.pressSequentially("falling");
+    page.locator("#event-timeline").scrollIntoViewIfNeeded();
     BoundingBox tl = page.locator("#event-timeline").boundingBox();
     double duration = 3.0, laneH = 18, top = 4;
     // Lanes: walking, falling, the dashed new-event lane, the walker track.
@@ -204,7 +213,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
         "the event resized to 0.5-2.0 s");
     assertTrue(isBlue(timelinePixel(tl.width * 1.8 / duration, fallingLane)), "the bar now reaches 1.8 s");
     // Undo the resize with the keyboard: the saved event ends at 1.5 s again.
-    page.locator("#panel-annotations").click();
+    page.locator("#item-id").click();
     page.keyboard().press("Control+Z");
     awaitSaved(videoItem, created, "the undone resize");
     // The original events are still there.

@@ -96,6 +96,8 @@ public final class ReviewFlow {
           continue;
         }
         if (r != null && r.state().equals(PENDING)) continue; // already waiting for a reviewer
+        // a reopened job comes back whole: its items already through review stay where they are
+        if (r != null && r.lotId().equals(e.jobId())) continue;
         var item = Sql.one(c, "SELECT labels, annotations FROM items WHERE id = ? AND project_id = ?",
             rs -> new String[] {rs.getString(1), rs.getString(2)}, id, p.id()).orElse(null);
         if (item == null) throw new IllegalArgumentException("itemIds: item " + id + " is not in project " + p.id());
