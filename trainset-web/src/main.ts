@@ -22,6 +22,9 @@ import { reviewQueuePage } from './pages/review/review-queue-page';
 import { accessRequestPage } from './pages/access/request-page';
 import { myRequestsPage } from './pages/access/my-requests-page';
 import { accessQueuePage } from './pages/access/review-queue-page';
+import { sandboxJobPage } from './pages/sandbox/job-page';
+import { sandboxQueuePage } from './pages/sandbox/queue-page';
+import { sandboxSubmitPage } from './pages/sandbox/submit-page';
 import './styles.css';
 
 const outlet = document.getElementById('app')!;
@@ -63,6 +66,9 @@ const router: Router = new Router([
   { pattern: '/access/review', render: () => accessQueuePage() },
   // === area: access: end ===
   // === area: sandbox: begin ===
+  { pattern: '/datasets/:name/sandbox', render: p => sandboxSubmitPage(p.name!, navigate) },
+  { pattern: '/sandbox/jobs/:id', render: p => sandboxJobPage(p.id!) },
+  { pattern: '/sandbox/queue', render: () => sandboxQueuePage() },
   // === area: sandbox: end ===
 ], outlet, () => ({ element: frame(h('p', { id: 'not-found' }, t('app.notFound'))) }));
 

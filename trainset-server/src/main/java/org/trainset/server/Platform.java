@@ -32,7 +32,7 @@ import org.trainset.server.review.Review;
 import org.trainset.server.sandbox.SandboxJobs;
 import org.trainset.server.sandbox.SandboxLimits;
 import org.trainset.server.sandbox.SandboxOutputs;
-import org.trainset.server.sandbox.ReleaseFolders;
+import org.trainset.server.sandbox.PlatformSandboxData;
 import org.trainset.server.work.WorkEvents;
 
 /**
@@ -120,7 +120,7 @@ public final class Platform implements AutoCloseable {
     this.accessRequests = new AccessRequests(db, clock, audit, access,
         new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
     this.downloads = new Downloads(db, clock, audit, access);
-    this.sandbox = new SandboxJobs(db, audit, clock, dataDir, formats, SandboxLimits.DEFAULT, new ReleaseFolders(dataDir));
+    this.sandbox = new SandboxJobs(db, audit, clock, dataDir, formats, SandboxLimits.DEFAULT, new PlatformSandboxData(access));
     this.sandboxOutputs = new SandboxOutputs(sandbox);
   }
 
