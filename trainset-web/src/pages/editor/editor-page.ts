@@ -14,7 +14,8 @@ import { PANELS, type EditorContext, type EditorPanel } from '../../editor/panel
 import { EditSession, type Finding } from '../../editor/session';
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
-import { dicomControls, fetchDicom, loadImage, type MediaState } from '../viewer/media-views';
+import { applyWindow } from '../viewer/dicom';
+import { fetchDicom, loadImage, type MediaState } from '../viewer/media-views';
 import { AutoSaver, type SaveState } from './autosave';
 import { copy, pasted } from './clipboard';
 import { editorApi, type DraftJson } from './editor-api';
@@ -287,11 +288,24 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
       }, fail);
     } else if (media.kind === 'dicom') {
       fetchDicom(url).then(dcm => {
-        const canvas = h('canvas');
         const s = startStage(dcm.columns, dcm.rows);
-        extra.replaceChildren(dicomControls(dcm, canvas, mediaState, () => s.mediaChanged()));
+        // The picture is the DICOM panel's to window (ctx.dicom); every change redraws the tiles.
+        const canvas = Object.assign(h('canvas'), { width: dcm.columns, height: dcm.rows });
+        const c2 = canvas.getContext('2d')!;
+        const data = c2.createImageData(dcm.columns, dcm.rows);
+        let win: [number, number] = [dcm.windowCenter, dcm.windowWidth];
+        const render = () => {
+          applyWindow(dcm, win[0], win[1], data);
+          c2.putImageData(data, 0, 0);
+          mediaState.window = win;
+          s.mediaChanged();
+        };
+        ctx.dicom = { min: dcm.min, max: dcm.max, fileWindow: [dcm.windowCenter, dcm.windowWidth], window: () => win,
+          setWindow: (center, width) => { win = [center, width]; render(); } };
+        render();
         s.setMedia(canvas, true);
         mediaState.ready = true;
+        mountPanels();
       }, fail);
     } else {
       const video = h('video', { class: 'editor-video' });
@@ -306,14 +320,18 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
       stopVideo = () => { stopped = true; video.pause(); };
     }
   }
-  for (const f of PANELS) {
-    if (!f.appliesTo(ctx)) continue;
-    const p = f.create(session, ctx);
-    if (!p.element.id) p.element.id = `panel-${f.id}`;
-    p.element.classList.add('editor-panel');
-    panels.push(p);
-    panelBox.appendChild(p.element);
+  // Panels see the media they work with (ctx.video at once; ctx.dicom once it is decoded).
+  function mountPanels(): void {
+    for (const f of PANELS) {
+      if (!f.appliesTo(ctx)) continue;
+      const p = f.create(session, ctx);
+      if (!p.element.id) p.element.id = `panel-${f.id}`;
+      p.element.classList.add('editor-panel');
+      panels.push(p);
+      panelBox.appendChild(p.element);
+    }
   }
+  if (media?.kind !== 'dicom') mountPanels();
   check.run();
   refreshLists();
 
