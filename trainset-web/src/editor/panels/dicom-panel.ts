@@ -15,19 +15,23 @@ export function dragWindow(start: [number, number], dx: number, dy: number, rang
 
 class DicomPanel implements EditorPanel {
   readonly element: HTMLElement;
-  private readonly level: HTMLInputElement;
-  private readonly width: HTMLInputElement;
-  private readonly levelNumber: HTMLInputElement;
-  private readonly widthNumber: HTMLInputElement;
+  private view: DicomView | undefined;
+  private readonly level = h('input', { type: 'range', id: 'wl-level', name: 'level' });
+  private readonly width = h('input', { type: 'range', id: 'wl-width', name: 'width' });
+  private readonly levelNumber = h('input', { type: 'number', id: 'wl-level-value', name: 'levelValue' });
+  private readonly widthNumber = h('input', { type: 'number', id: 'wl-width-value', name: 'widthValue' });
 
-  constructor(private readonly view: DicomView) {
+  constructor(picture: Promise<DicomView>) {
+    const body = h('div', { class: 'muted' }, t('app.loading'));
+    this.element = h('section', { id: 'panel-dicom', class: 'editor-panel' }, h('h3', {}, t('jobs.dicom.title')), body);
+    picture.then(view => body.replaceWith(this.controls(view)), () => body.remove());
+  }
+
+  private controls(view: DicomView): HTMLElement {
+    this.view = view;
     const range = Math.max(1, view.max - view.min);
-    this.level = h('input', { type: 'range', id: 'wl-level', name: 'level' });
-    this.width = h('input', { type: 'range', id: 'wl-width', name: 'width' });
     Object.assign(this.level, { min: String(Math.floor(view.min)), max: String(Math.ceil(view.max)), step: 'any' });
     Object.assign(this.width, { min: '1', max: String(Math.ceil(range * 2)), step: 'any' });
-    this.levelNumber = h('input', { type: 'number', id: 'wl-level-value', name: 'levelValue' });
-    this.widthNumber = h('input', { type: 'number', id: 'wl-width-value', name: 'widthValue' });
     this.widthNumber.min = '1';
     const fromSliders = () => this.apply(Number(this.level.value), Number(this.width.value));
     const fromNumbers = () => this.apply(Number(this.levelNumber.value), Number(this.widthNumber.value));
@@ -46,21 +50,20 @@ class DicomPanel implements EditorPanel {
     pad.addEventListener('pointerup', () => { dragFrom = null; });
     const preset = (id: string, text: string, w: () => [number, number]) =>
       h('button', { type: 'button', id, on: { click: () => this.apply(...w()) } }, text);
-    this.element = h('section', { id: 'panel-dicom', class: 'editor-panel' },
-      h('h3', {}, t('jobs.dicom.title')),
+    this.show(view.window());
+    return h('div', { class: 'wl-controls' },
       h('label', {}, t('viewer.level'), ' ', this.level, ' ', this.levelNumber),
       h('label', {}, t('viewer.window'), ' ', this.width, ' ', this.widthNumber),
       pad,
       h('div', { class: 'row' },
         preset('wl-file', t('jobs.dicom.fromFile'), () => view.fileWindow),
         preset('wl-full', t('jobs.dicom.fullRange'), () => [(view.min + view.max) / 2, range])));
-    this.show(view.window());
   }
 
   private apply(center: number, width: number): void {
     if (!Number.isFinite(center) || !Number.isFinite(width)) return;
     const w = Math.max(1, width);
-    this.view.setWindow(center, w);
+    this.view?.setWindow(center, w);
     this.show([center, w]);
   }
 

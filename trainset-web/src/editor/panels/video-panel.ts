@@ -66,8 +66,12 @@ class VideoPanel implements EditorPanel {
     this.element.tabIndex = 0;
     this.element.addEventListener('keydown', e => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
-      if (e.key === ',' || e.key === 'ArrowLeft') { this.step(-1); e.preventDefault(); }
-      if (e.key === '.' || e.key === 'ArrowRight') { this.step(1); e.preventDefault(); }
+      // Taken here (not by the editor's shortcuts, which use the arrows to nudge shapes).
+      if (e.key === ',' || e.key === '.') {
+        this.step(e.key === ',' ? -1 : 1);
+        e.preventDefault();
+        e.stopPropagation();
+      }
     });
     this.offs.push(session.onChange(() => this.refresh()));
     this.watchFrames();
@@ -103,7 +107,11 @@ class VideoPanel implements EditorPanel {
   }
 
   private show(mediaTime: number): void {
+    const before = this.frame;
     this.frame = frameAt(mediaTime, this.fps);
+    // A selected track's form shows its box at the current frame.
+    const a = this.selectedIndex === null ? undefined : this.session.annotations[this.selectedIndex];
+    if (a?.type === 'track' && before !== this.frame && this.video.paused) this.details.replaceChildren(...this.trackForm(this.selectedIndex!, a));
     this.element.dataset['frame'] = String(this.frame);
     this.frameLabel.textContent = t('viewer.frame', { frame: this.frame });
     this.timeline.setTime(mediaTime);
@@ -188,12 +196,23 @@ class VideoPanel implements EditorPanel {
       t('jobs.video.unkeyframe'));
     unkey.disabled = this.ctx.readOnly || !here;
     const keys = track.frames.filter(f => f.keyframe).map(f => f.frame);
+    // The box at this frame as numbers: changing one stores the box as a keyframe here.
+    const boxFields = shape?.type === 'box' ? (['x', 'y', 'w', 'h'] as const).map(k => {
+      const input = numberInput(`track-${k}`, Math.round(shape[k] * 100) / 100, 1);
+      input.disabled = this.ctx.readOnly;
+      input.addEventListener('change', () => {
+        const v = Number(input.value);
+        if (Number.isFinite(v)) this.session.update(index, withKeyframe(track, this.frame, { ...shape, [k]: v }));
+      });
+      return h('label', {}, k, ' ', input);
+    }) : [];
     return [h('div', { class: 'track-form' },
       h('strong', {}, t('jobs.video.track', { label: track.label })), ' ',
       h('span', { class: 'muted', id: 'track-keyframes' }, t('jobs.video.keyframes', { frames: keys.join(', ') })),
       h('div', { class: 'row' }, key, unkey,
         h('button', { type: 'button', on: { click: () => this.seekFrame(Math.max(-1, ...keys.filter(k => k < this.frame))) } }, t('jobs.video.prevKey')),
-        h('button', { type: 'button', on: { click: () => this.seekFrame(Math.min(Number.MAX_SAFE_INTEGER, ...keys.filter(k => k > this.frame))) } }, t('jobs.video.nextKey'))))];
+        h('button', { type: 'button', on: { click: () => this.seekFrame(Math.min(Number.MAX_SAFE_INTEGER, ...keys.filter(k => k > this.frame))) } }, t('jobs.video.nextKey'))),
+      boxFields.length ? h('div', { class: 'row track-box' }, ...boxFields) : null)];
   }
 
   dispose(): void {
@@ -222,6 +241,7 @@ function nearestShape(track: TrackAnn, frame: number): Annotation | null {
 
 export const videoPanel: PanelFactory = {
   id: 'video',
+  wide: true,
   appliesTo: ctx => ctx.item.media.some(m => m.kind === 'video'),
   create: (session, ctx) => {
     const index = Math.max(0, ctx.item.media.findIndex(m => m.kind === 'video'));

@@ -14,7 +14,7 @@ import { PANELS, type EditorContext, type EditorPanel } from '../../editor/panel
 import { EditSession, type Finding } from '../../editor/session';
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
-import { applyWindow } from '../viewer/dicom';
+import { dicomViewOf } from '../../editor/panels/dicom-view';
 import { fetchDicom, loadImage, type MediaState } from '../viewer/media-views';
 import { AutoSaver, type SaveState } from './autosave';
 import { copy, pasted } from './clipboard';
@@ -287,26 +287,16 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
         mediaState.ready = true;
       }, fail);
     } else if (media.kind === 'dicom') {
-      fetchDicom(url).then(dcm => {
+      // The window/level panel (editor/panels/dicom-panel.ts) drives the picture.
+      ctx.dicom = fetchDicom(url).then(dcm => {
+        const canvas = h('canvas');
         const s = startStage(dcm.columns, dcm.rows);
-        // The picture is the DICOM panel's to window (ctx.dicom); every change redraws the tiles.
-        const canvas = Object.assign(h('canvas'), { width: dcm.columns, height: dcm.rows });
-        const c2 = canvas.getContext('2d')!;
-        const data = c2.createImageData(dcm.columns, dcm.rows);
-        let win: [number, number] = [dcm.windowCenter, dcm.windowWidth];
-        const render = () => {
-          applyWindow(dcm, win[0], win[1], data);
-          c2.putImageData(data, 0, 0);
-          mediaState.window = win;
-          s.mediaChanged();
-        };
-        ctx.dicom = { min: dcm.min, max: dcm.max, fileWindow: [dcm.windowCenter, dcm.windowWidth], window: () => win,
-          setWindow: (center, width) => { win = [center, width]; render(); } };
-        render();
+        const view = dicomViewOf(dcm, canvas, (center, width) => { mediaState.window = [center, width]; s.mediaChanged(); });
         s.setMedia(canvas, true);
         mediaState.ready = true;
-        mountPanels();
-      }, fail);
+        return view;
+      });
+      ctx.dicom.catch(fail);
     } else {
       const video = h('video', { class: 'editor-video' });
       Object.assign(video, { muted: true, preload: 'auto', playsInline: true, controls: true, src: url });
@@ -320,18 +310,14 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
       stopVideo = () => { stopped = true; video.pause(); };
     }
   }
-  // Panels see the media they work with (ctx.video at once; ctx.dicom once it is decoded).
-  function mountPanels(): void {
-    for (const f of PANELS) {
-      if (!f.appliesTo(ctx)) continue;
-      const p = f.create(session, ctx);
-      if (!p.element.id) p.element.id = `panel-${f.id}`;
-      p.element.classList.add('editor-panel');
-      panels.push(p);
-      panelBox.appendChild(p.element);
-    }
+  for (const f of PANELS) {
+    if (!f.appliesTo(ctx)) continue;
+    const p = f.create(session, ctx);
+    if (!p.element.id) p.element.id = `panel-${f.id}`;
+    p.element.classList.add('editor-panel');
+    panels.push(p);
+    (f.wide ? extra : panelBox).appendChild(p.element);
   }
-  if (media?.kind !== 'dicom') mountPanels();
   check.run();
   refreshLists();
 

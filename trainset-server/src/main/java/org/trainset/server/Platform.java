@@ -26,8 +26,13 @@ import org.trainset.server.project.ProjectAnalysis;
 import org.trainset.server.publish.Catalog;
 import org.trainset.server.publish.ErrorReports;
 import org.trainset.server.publish.Releases;
+import org.trainset.server.publish.SampleItems;
 import org.trainset.server.project.Projects;
 import org.trainset.server.review.Review;
+import org.trainset.server.sandbox.SandboxJobs;
+import org.trainset.server.sandbox.SandboxLimits;
+import org.trainset.server.sandbox.SandboxOutputs;
+import org.trainset.server.sandbox.PlatformSandboxData;
 import org.trainset.server.work.WorkEvents;
 
 /**
@@ -68,12 +73,15 @@ public final class Platform implements AutoCloseable {
   private final Releases releases;
   private final Catalog catalog;
   private final ErrorReports reports;
+  private final SampleItems sample;
   /** Largest document attached to an access request (lowered by the upload limit when that is smaller). */
   public static final long MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
   private final Access access;
   private final AccessRequests accessRequests;
   private final Downloads downloads;
   private final Review review;
+  private final SandboxJobs sandbox;
+  private final SandboxOutputs sandboxOutputs;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -101,14 +109,19 @@ public final class Platform implements AutoCloseable {
     this.drafts = new org.trainset.server.predict.Drafts(db, items);
     this.predictions = new org.trainset.server.predict.Predictions(db, formats, limits.archive(), audit, clock);
     this.modelHooks = new org.trainset.server.predict.ModelHooks(db, jobs, items, media, audit, clock);
-    this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats);
+    this.review = new Review(db, projects, items, analysis, events, audit, clock);
+    // a release records the review stage's figures at freeze time
+    this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats,
+        (caller, projectId) -> review.quality().dashboard(caller, projectId));
     this.catalog = new Catalog(releases);
     this.reports = new ErrorReports(db, releases, projects, clock);
+    this.sample = new SampleItems(releases);
     this.access = new Access(db, clock, audit, new CatalogDirectory(db, dataDir));
     this.accessRequests = new AccessRequests(db, clock, audit, access,
         new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
     this.downloads = new Downloads(db, clock, audit, access);
-    this.review = new Review(db, projects, items, analysis, events, audit, clock);
+    this.sandbox = new SandboxJobs(db, audit, clock, dataDir, formats, SandboxLimits.DEFAULT, new PlatformSandboxData(access));
+    this.sandboxOutputs = new SandboxOutputs(sandbox);
   }
 
 
@@ -164,12 +177,17 @@ public final class Platform implements AutoCloseable {
   public Releases releases() { return releases; }
   public Catalog catalog() { return catalog; }
   public ErrorReports reports() { return reports; }
+  /** The public samples of releases (the catalog's read-only viewer). */
+  public SampleItems sample() { return sample; }
   /** Access modes and grants of published datasets: {@code require} is the one check for downloads and sandbox jobs. */
   public Access access() { return access; }
   public AccessRequests accessRequests() { return accessRequests; }
   public Downloads downloads() { return downloads; }
   /** The review stage: workflows, queues and verdicts, issues, gold items, quality figures. */
   public Review review() { return review; }
+  /** Sandbox jobs on protected releases (issue 14). */
+  public SandboxJobs sandbox() { return sandbox; }
+  public SandboxOutputs sandboxOutputs() { return sandboxOutputs; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();
@@ -177,6 +195,7 @@ public final class Platform implements AutoCloseable {
   }
 
   @Override public void close() {
+    sandbox.close();
     operations.close();
     db.close();
   }

@@ -31,6 +31,7 @@ import org.trainset.server.routes.CatalogRoutes;
 import org.trainset.server.routes.ReleaseRoutes;
 import org.trainset.server.routes.QualityRoutes;
 import org.trainset.server.routes.ReviewRoutes;
+import org.trainset.server.routes.SandboxRoutes;
 
 /** The HTTP server: the route table wired into Javalin, one error format, the web app's files. */
 public final class TrainsetServer implements AutoCloseable {
@@ -70,6 +71,7 @@ public final class TrainsetServer implements AutoCloseable {
     new AuditRoutes(platform).register(t);
     new ReviewRoutes(platform).register(t);
     new QualityRoutes(platform).register(t);
+    new SandboxRoutes(platform).register(t);
     return t;
   }
 

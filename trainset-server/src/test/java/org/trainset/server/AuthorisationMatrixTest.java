@@ -64,6 +64,8 @@ class AuthorisationMatrixTest {
   static final List<MatrixArea> AREAS = List.of(
       new PlatformMatrixArea(),
       new AnnotateMatrixArea(),
+      new AccessMatrixArea(), // before publish: it names the access templates under /api/datasets/{name}
+      new SandboxMatrixArea(), // before publish: its /api/datasets/{name} paths name the sandbox dataset
       new PublishMatrixArea(),
       new ReviewMatrixArea());
 

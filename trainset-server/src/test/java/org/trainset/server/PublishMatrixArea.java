@@ -13,6 +13,7 @@ import java.util.Map;
 final class PublishMatrixArea implements MatrixArea {
   static final String DATASET = "matrix-ds";
   static final String VERSION = "1.0.0";
+  private String sampleItem;
 
   @Override public Map<String, String> create(ServerTestBase t) throws Exception {
     String project = t.newProject("publish-matrix");
@@ -24,6 +25,8 @@ final class PublishMatrixArea implements MatrixArea {
     var report = t.as.get(org.trainset.server.auth.Role.DATAUSER).post("/api/datasets/" + DATASET + "/reports",
         Map.of("item", item, "text", "matrix report"));
     assertEquals(201, report.status(), report.toString());
+    sampleItem = t.anonymous.get("/api/datasets/" + DATASET + "/versions/" + VERSION + "/sample").json()
+        .get("items").get(0).get("name").asText();
     Map<String, String> ids = new LinkedHashMap<>();
     ids.put("/api/reports/{id}", report.json().get("id").asText());
     return ids;
@@ -32,7 +35,11 @@ final class PublishMatrixArea implements MatrixArea {
   @Override public String concrete(String template, Map<String, String> ids) {
     if (template.startsWith("/api/datasets/{name}") || template.equals("/catalog/{name}")) {
       String p = template.replace("{name}", DATASET).replace("{v}", VERSION);
-      return p.endsWith("/changes") ? p + "?from=" + VERSION : p;
+      String item = java.net.URLEncoder.encode(sampleItem, java.nio.charset.StandardCharsets.UTF_8);
+      if (p.endsWith("/changes")) return p + "?from=" + VERSION;
+      if (p.endsWith("/sample/item")) return p + "?name=" + item;
+      if (p.endsWith("/sample/media")) return p + "?item=" + item;
+      return p;
     }
     return null;
   }

@@ -131,6 +131,7 @@ class ReleaseApiTest {
       expected.removeAll(List.of("manifest.json", "SHA256SUMS"));
       assertEquals(expected, new ArrayList<>(listed.keySet()));
       assertEquals("animals", manifest.path("project").path("name").asText());
+      assertTrue(manifest.path("review").isObject() && manifest.path("inspection").isObject(), "review and inspection at freeze time");
       assertTrue(manifest.path("quality").path("targets").size() >= 1, manifest.path("quality").toString());
       assertFalse(manifest.toString().contains(dataDir.toString()), "no absolute path in the manifest");
 
@@ -318,6 +319,63 @@ class ReleaseApiTest {
       assertFalse(html.contains("<script>"), "nothing unescaped");
       assertTrue(html.contains("CC-BY-4.0") && html.contains("1.0.0") && html.contains("cat"), html);
       assertEquals(404, anonymous.get("/catalog/no-such-dataset").status());
+    }
+
+    @Test void theSampleIsDeidentifiedAndServedReadOnlyToAnyone() throws Exception {
+      // noisy 64×64 images, each with a box labelled "face" over (16,16)-(40,40) and a "tree" box
+      Path src = Files.createTempDirectory("street-src");
+      java.util.Random rnd = new java.util.Random(3);
+      Map<String, Object[]> items = new LinkedHashMap<>();
+      List<Item> list = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        var img = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) img.setRGB(x, y, rnd.nextInt(0xffffff));
+        javax.imageio.ImageIO.write(img, "png", src.resolve("s" + i + ".png").toFile());
+        list.add(new Item("s" + i, "train", List.of(new org.trainset.core.model.MediaRef(org.trainset.core.model.MediaKind.IMAGE,
+            "s" + i + ".png", 64, 64, Map.of())), Map.of(), List.of(new Box(AnnotationMeta.of("face"), 16, 16, 24, 24, 0),
+            new Box(AnnotationMeta.of("tree"), 44, 2, 10, 10, 0))));
+      }
+      Path data = Files.createTempDirectory("street");
+      var loss = org.trainset.core.convert.LossReport.lenient();
+      try (var sink = new TrainsetFormat().writer().orElseThrow().open(data, new DatasetSchema("street", Map.of(), List.of(), List.of()),
+          new WriteOptions(src, true), loss)) {
+        for (Item i : list) sink.accept(i);
+        sink.commit();
+      }
+      String project = project(manager(), "street", "aihub.sidewalk", data);
+      var r = release(manager(), project, Map.of("dataset", "street", "version", "0.1.0", "sample", Map.of("size", 2)));
+      assertEquals(201, r.status(), r.toString());
+      JsonNode treatment = manifest("street", "0.1.0").path("sample").path("treatment");
+      assertEquals(2, treatment.path("imagesChanged").asInt(), treatment.toString());
+      assertEquals(2, treatment.path("regions").asInt(), treatment.toString());
+      runSums(platform.releases().releaseDir("street", "0.1.0").orElseThrow());
+
+      var sample = anonymous.get("/api/datasets/street/versions/0.1.0/sample");
+      assertEquals(200, sample.status(), sample.toString());
+      assertEquals(2, sample.json().get("items").size());
+      String name = sample.json().get("items").get(0).get("name").asText();
+      var item = anonymous.get("/api/datasets/street/versions/0.1.0/sample/item?name=" + name);
+      assertEquals(200, item.status(), item.toString());
+      assertEquals(2, item.json().get("annotations").size());
+      String url = item.json().get("media").get(0).get("url").asText();
+      var media = anonymous.get(url);
+      assertEquals(200, media.status());
+      assertTrue(media.header("ETag").orElse("").contains(Checksums.sha256(media.body())), media.headers().toString());
+      var published = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(media.body()));
+      var original = javax.imageio.ImageIO.read(src.resolve(name + ".png").toFile());
+      int inside = 0, outside = 0;
+      for (int y = 0; y < 64; y++) {
+        for (int x = 0; x < 64; x++) {
+          boolean face = x >= 16 && x < 40 && y >= 16 && y < 40;
+          boolean same = published.getRGB(x, y) == original.getRGB(x, y);
+          if (face && !same) inside++;
+          if (!face && !same) outside++;
+        }
+      }
+      assertTrue(inside > 24 * 24 / 2, "the face region is blurred: " + inside + " pixels changed");
+      assertEquals(0, outside, "nothing outside the face region changes");
+      assertEquals(404, anonymous.get("/api/datasets/street/versions/0.1.0/sample/item?name=nope").status());
+      assertEquals(404, anonymous.get("/api/datasets/street/versions/0.1.0/sample/media?item=" + name + "&index=5").status());
     }
 
     private JsonNode manifest(String dataset, String version) throws IOException {

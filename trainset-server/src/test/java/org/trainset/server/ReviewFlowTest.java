@@ -86,12 +86,18 @@ class ReviewFlowTest {
 
     @Test void peerManagerFinalWithOneRejectAndResubmission() {
       putWorkflow(project, SIDEWALK);
+      // the manager makes one job of the three items, anna does it and submits it (the jobs stage's routes)
+      ApiClient.Resp made = manager().post("/api/projects/" + project + "/jobs", Map.of("size", 100));
+      assertEquals(201, made.status(), made.toString());
+      String job = made.json().get("jobs").get(0).get("id").asText();
+      assertEquals(200, manager().post("/api/jobs/" + job + "/assignee", Map.of("userId", annaId)).status());
+      ApiClient.Resp submitted = anna.post("/api/jobs/" + job + "/submit", Map.of("override", true, "reason", "sample data"));
+      assertEquals(200, submitted.status(), submitted.toString());
       String a = items.get(0);
-      String b = items.get(1);
-      submit(project, "job-1", List.of(a, b), annaId);
+      List<String> all = items.stream().sorted().toList();
       assertEquals(List.of(), queuedIds(anna, project), "the annotator reviews nothing here");
       assertEquals(List.of(), queuedIds(rev2, project), "rev2 only does the manager stage");
-      assertEquals(List.of(a, b).stream().sorted().toList(), queuedIds(rev1, project).stream().sorted().toList());
+      assertEquals(all, queuedIds(rev1, project).stream().sorted().toList());
 
       // rev1 pins an issue on a's first shape and rejects it; anna gets it back with the issue
       ApiClient.Resp issue = rev1.post("/api/items/" + a + "/issues", Map.of("category", "wrong extent", "annotationIndex", 0,
@@ -103,13 +109,14 @@ class ReviewFlowTest {
       assertEquals("returned", rej.json().get("state").asText());
       assertEquals(1, returned.stream().filter(e -> e.itemId().equals(a)).count());
       assertEquals("box too tight", returned.get(returned.size() - 1).reason());
-      assertEquals(200, verdict(rev1, b, "peer", "accept", null).status());
+      assertEquals("in_progress", anna.get("/api/jobs/" + job).json().get("state").asText(), "the job reopened for anna");
+      for (String x : items.subList(1, items.size())) assertEquals(200, verdict(rev1, x, "peer", "accept", null).status());
       assertEquals(List.of(), queuedIds(rev1, project));
       JsonNode annaIssues = anna.get("/api/items/" + a + "/issues").json().get("issues");
       assertEquals(1, annaIssues.size());
       assertEquals("annotation", annaIssues.get(0).get("anchor").get("kind").asText());
 
-      // anna fixes and resubmits: a re-enters the peer stage
+      // anna fixes and resubmits the job: a re-enters the peer stage, the others stay where they are
       JsonNode item = anna.get("/api/items/" + a).json();
       ArrayNode fixed = ((ArrayNode) item.get("annotations")).deepCopy();
       ApiClient.Resp save = anna.put("/api/items/" + a + "/annotations", fixed, "If-Match", item.get("version").asText());
@@ -117,12 +124,13 @@ class ReviewFlowTest {
       ApiClient.Resp resolve = anna.send("PATCH", "/api/issues/" + issue.json().get("id").asText(), "application/json",
           "{\"state\":\"resolved\",\"comment\":\"widened\"}".getBytes());
       assertEquals(200, resolve.status(), resolve.toString());
-      submit(project, "job-1", List.of(a), annaId);
+      assertEquals(200, anna.post("/api/jobs/" + job + "/submit", Map.of("override", true, "reason", "fixed")).status());
       assertEquals(List.of(a), queuedIds(rev1, project));
+      assertEquals(items.size() - 1, queuedIds(rev2, project).size());
       assertEquals(200, verdict(rev1, a, "peer", "accept", "ok now").status());
-      assertEquals(List.of(a, b).stream().sorted().toList(), queuedIds(rev2, project).stream().sorted().toList());
-      for (String x : List.of(a, b)) assertEquals("final", verdict(rev2, x, "manager", "accept", null).json().get("nextStage").asText());
-      for (String x : List.of(a, b)) {
+      assertEquals(all, queuedIds(rev2, project).stream().sorted().toList());
+      for (String x : items) assertEquals("final", verdict(rev2, x, "manager", "accept", null).json().get("nextStage").asText());
+      for (String x : items) {
         ApiClient.Resp fin = verdict(rev1, x, "final", "accept", null);
         assertEquals("done", fin.json().get("state").asText(), fin.toString());
       }
@@ -138,11 +146,11 @@ class ReviewFlowTest {
         if (e.get("verdict").asText().equals("reject")) s[1]++;
         s[2] += e.get("waitedMs").asLong();
       }
-      assertEquals(3, perStage.get("peer")[0]);
+      assertEquals(items.size() + 1, perStage.get("peer")[0]);
       assertEquals(1, perStage.get("peer")[1]);
       JsonNode q = quality(project);
       JsonNode w = worker(q, "anna");
-      assertEquals(2, w.get("itemsDone").asInt());
+      assertEquals(items.size(), w.get("itemsDone").asInt());
       for (var e : perStage.entrySet()) {
         JsonNode st = w.get("stages").get(e.getKey());
         assertEquals(e.getValue()[0], st.get("verdicts").asLong(), e.getKey());
@@ -152,16 +160,17 @@ class ReviewFlowTest {
       }
       long issues = 0;
       long objects = 0;
-      for (String x : List.of(a, b)) {
+      for (String x : items) {
         issues += manager().get("/api/items/" + x + "/issues").json().get("issues").size();
         objects += manager().get("/api/items/" + x).json().get("annotations").size();
       }
       assertEquals(100.0 * issues / objects, w.get("issuesPer100Objects").asDouble(), 1e-9);
-      assertEquals(2, q.get("project").get("itemsByState").get("done").asInt());
+      assertEquals(items.size(), q.get("project").get("itemsByState").get("done").asInt());
       assertEquals("sampled", w.get("inspection").asText());
       String csv = manager().get("/api/projects/" + project + "/quality?format=csv").text();
-      assertTrue(csv.contains("\nanna,2,2,"), csv);
-      assertTrue(csv.contains(",peer,3,1,0.333333,"), csv);
+      int n = items.size();
+      assertTrue(csv.contains("\nanna," + n + "," + n + ","), csv);
+      assertTrue(csv.contains(",peer," + (n + 1) + ",1," + String.format(java.util.Locale.ROOT, "%.6f", 1.0 / (n + 1)) + ","), csv);
       String historyCsv = manager().get("/api/projects/" + project + "/review-history?format=csv").text();
       assertEquals(history.size() + 1, historyCsv.split("\n").length);
       assertTrue(historyCsv.contains(",peer,1,anna,rev1,reject,box too tight,"), historyCsv);
@@ -179,6 +188,26 @@ class ReviewFlowTest {
       assertEquals("you cannot review your own work", r.json().get("detail").asText());
       assertEquals(2, queuedIds(rev2, p).size());
       assertEquals(200, verdict(rev2, mine.get(0), "check", "accept", null).status());
+    }
+
+    @Test void fixAndAcceptSavesTheReviewersCorrectionAsANewVersion() {
+      String p = project("fix", "generic");
+      putWorkflow(p, "stages:\n  - {name: check, who: [reviewer], sampling: all}\n  - {name: audit, who: [manager], sampling: all}\n");
+      String item = emptyItems(p, 1).get(0);
+      submit(p, "job-fix", List.of(item), annaId);
+      JsonNode before = rev1.get("/api/items/" + item).json();
+      assertEquals(400, rev1.badInput().post("/api/items/" + item + "/review", Map.of("verdict", "fix", "stage", "check")).status());
+      ApiClient.Resp fix = rev1.post("/api/items/" + item + "/review", Map.of("verdict", "fix", "stage", "check",
+          "comment", "added the missing car", "version", before.get("version").asInt(),
+          "annotations", List.of(Map.of("type", "box", "label", "car", "x", 1, "y", 2, "w", 30, "h", 20))));
+      assertEquals(200, fix.status(), fix.toString());
+      assertEquals("audit", fix.json().get("nextStage").asText());
+      JsonNode after = rev1.get("/api/items/" + item).json();
+      assertEquals(before.get("version").asInt() + 1, after.get("version").asInt());
+      assertEquals("car", after.get("annotations").get(0).get("label").asText());
+      JsonNode last = manager().get("/api/projects/" + p + "/review-history").json().get("events").get(0);
+      assertEquals("fix", last.get("verdict").asText());
+      assertEquals("rev1", last.get("reviewer").asText());
     }
 
     @Test void reviewerOnlyCommentsNeverReachTheAnnotator() {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.trainset.core.sample.SampleOptions;
 
 /**
- * The editor's text and video panels in headless Chromium on /items/{id}/panels, typing and
- * dragging as a person does, against a real server: an OCR transcription with a forbidden
+ * The editor's text and video panels in headless Chromium on the editor page (/items/{id}/edit),
+ * typing and dragging as a person does, against a real server: an OCR transcription with a forbidden
  * character (the family's charset rule flags it through the server's check, and the warning
  * clears at once when it is deleted), a CCTV event drawn on the timeline by dragging and then
  * resized (saved with the right start and end; its pixels are on the timeline), a translation
@@ -66,25 +66,26 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
     throw new AssertionError(what + " was not saved: " + item);
   }
 
-  void openPanels(String itemId) {
+  /** The editor page, which mounts the panels of PANELS. */
+  void openEditor(String itemId) {
     signIn();
-    go("/items/" + itemId + "/panels");
-    page.locator("#save-status").waitFor();
+    go("/items/" + itemId + "/edit");
+    page.locator("#save-state").waitFor();
   }
 
   @Test
   void ocrTranscriptionWithAForbiddenCharacterIsFlaggedThenClearedAndSaved() throws Exception {
-    openPanels(ocrItem);
+    openEditor(ocrItem);
     page.locator("#ocr-regions li[data-index='" + ocrWord + "']").click();
     Locator field = page.locator("#ocr-text");
     assertTrue(field.isEnabled(), "the selected word's transcription is editable");
     field.click();
     page.keyboard().press("Control+A");
     field.pressSequentially("Hello#", new Locator.PressSequentiallyOptions().setDelay(30));
-    // The family's charset rule (aihub.ocr pack, run by the server) names the forbidden character.
+    // The family's charset rule (aihub.ocr pack, run by the server's live check) names the forbidden character.
     page.waitForFunction("() => document.querySelector('#ocr-warning').textContent.includes('#')");
     assertTrue(page.locator("#ocr-text.invalid").isVisible());
-    assertTrue(page.locator("#live-findings").textContent().contains("ocr.charset"), page.locator("#live-findings").textContent());
+    page.waitForFunction("() => document.querySelector('#findings-box').textContent.includes('ocr.charset')");
     screenshot("panels-ocr-forbidden");
     // Deleting it clears the warning at once (before the next server check), and typing it again shows it at once.
     page.keyboard().press("Backspace");
@@ -96,13 +97,13 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
         "the transcription 'Hello'");
     assertEquals("word", saved.path("annotations").get(ocrWord).path("label").asText());
     // The server's check of the saved text no longer lists the finding.
-    page.waitForFunction("() => !document.querySelector('#live-findings').textContent.includes('ocr.charset')");
+    page.waitForFunction("() => !document.querySelector('#findings-box').textContent.includes('ocr.charset')");
     assertEquals("", page.locator("#ocr-warning").textContent());
   }
 
   @Test
   void translationPairIsEditedSavedAndUndoneAndRedone() throws Exception {
-    openPanels(pairItem);
+    openEditor(pairItem);
     Locator target = page.locator("#edit-pairs textarea.pair-target").first();
     assertEquals("Hello", target.inputValue());
     assertEquals("안녕하세요", page.locator("#edit-pairs textarea.pair-source").first().inputValue());
@@ -118,7 +119,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
     page.locator("#undo").click();
     assertEquals("Hello", target.inputValue());
     awaitSaved(pairItem, i -> pairOf(i).path("targetText").asText().equals("Hello"), "the undone translation");
-    page.locator("#panel-annotations").click();
+    page.locator("#item-id").click();
     page.keyboard().press("Control+Shift+Z");
     assertEquals("Hello, world", target.inputValue());
     awaitSaved(pairItem, edited, "the redone translation");
@@ -161,7 +162,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
 
   @Test
   void cctvEventIsDrawnOnTheTimelineByDraggingResizedAndSaved() throws Exception {
-    openPanels(videoItem);
+    openEditor(videoItem);
     page.waitForFunction("() => document.querySelector('#panel-video')?.dataset.ready === 'true'");
     // Frame-exact stepping: the next-frame button presents frame 1, then 2.
     page.locator("#frame-next").click();
@@ -173,6 +174,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
     name.click();
     page.keyboard().press("Control+A");
     name.pressSequentially("falling");
+    page.locator("#event-timeline").scrollIntoViewIfNeeded();
     BoundingBox tl = page.locator("#event-timeline").boundingBox();
     double duration = 3.0, laneH = 18, top = 4;
     // Lanes: walking, falling, the dashed new-event lane, the walker track.
@@ -204,7 +206,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
         "the event resized to 0.5-2.0 s");
     assertTrue(isBlue(timelinePixel(tl.width * 1.8 / duration, fallingLane)), "the bar now reaches 1.8 s");
     // Undo the resize with the keyboard: the saved event ends at 1.5 s again.
-    page.locator("#panel-annotations").click();
+    page.locator("#item-id").click();
     page.keyboard().press("Control+Z");
     awaitSaved(videoItem, created, "the undone resize");
     // The original events are still there.

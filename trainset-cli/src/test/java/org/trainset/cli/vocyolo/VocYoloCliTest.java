@@ -43,11 +43,11 @@ class VocYoloCliTest {
     assertEquals("yolo", darknet.firstLine(), darknet.toString());
   }
 
-  @Test void statsCountsVocBoxes() {
+  @Test void statsCountsVocBoxesAndSegmentationMasks() {
     Cli.Result r = Cli.run("stats", SharedFixtures.datumaro("voc_dataset/voc_dataset1").toString(), "--json");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.out().contains("\"format\":\"voc\"") || r.out().contains("\"format\" : \"voc\""), r.out());
-    assertTrue(r.out().replace(" ", "").contains("\"byType\":{\"box\":3}"), r.out());
+    assertTrue(r.out().replace(" ", "").contains("\"byType\":{\"box\":3,\"mask\":1}"), r.out());
   }
 
   @Test void polygonsToVocAreReportedAsBoxes() {

@@ -43,6 +43,11 @@ public final class TestTools implements Requirement {
         () -> Requirements.pythonModule("openpyxl"))); }
   }
 
+  public static final class Pil extends Delegate {
+    public Pil() { super(new TestTools("Pillow (PIL)", "python3-pil", "tests: segmentation PNGs decoded independently",
+        () -> Requirements.pythonModule("PIL"))); }
+  }
+
   public static final class Dcmtk extends Delegate {
     public Dcmtk() { super(new TestTools("dcmtk (dcmdump, dcmmkdir)", "dcmtk", "tests: DICOM output parsed by dcmtk",
         () -> Requirements.onPath("dcmdump"))); }

@@ -30,6 +30,7 @@ final class AnnotationPass {
   private final int fileNumber;
   private final ImageTable.LongIntMap ids;
   private final Map<Long, String> labels = new HashMap<>();
+  private final Map<Long, CocoFileIndex.Category> categories = new HashMap<>();
   private final ParseLimits limits;
   private final ObjectMapper mapper;
   private final Reporter reporter;
@@ -42,7 +43,10 @@ final class AnnotationPass {
     this.limits = limits;
     this.mapper = mapper;
     this.reporter = reporter;
-    for (CocoFileIndex.Category c : index.categories()) labels.put(c.id(), c.name());
+    for (CocoFileIndex.Category c : index.categories()) {
+      labels.put(c.id(), c.name());
+      categories.put(c.id(), c);
+    }
   }
 
   /** Reads the whole array into {@code buckets}; returns the bytes read. */
@@ -120,6 +124,12 @@ final class AnnotationPass {
     if (number < 0) {
       reporter.report("dangling-image", file, line, annId, "annotation " + annId + " refers to image_id "
           + a.imageText + ", which is not in \"images\"");
+      return;
+    }
+    if (a.segmentsInfo != null) {
+      for (PanopticSegments.Segment s : PanopticSegments.expand(a, file, line, categories, reporter)) {
+        lane.add(number, s.raw(), s.label(), fileNumber, line);
+      }
       return;
     }
     String label;

@@ -31,9 +31,12 @@ record CocoFileIndex(String path, long size, Region images, Region annotations, 
                      Map<String, Object> info, List<Object> licenses)
     implements Serializable {
 
-  /** A COCO category; {@code skeleton} edges as written in the file. */
+  /**
+   * A COCO category; {@code skeleton} edges as written in the file; {@code isthing} is the
+   * panoptic flag (thing or stuff), null when the file does not say.
+   */
   record Category(long id, String name, String supercategory, List<String> keypoints,
-                  List<int[]> skeleton) implements Serializable {}
+                  List<int[]> skeleton, Boolean isthing) implements Serializable {}
 
   Path file() {
     return Path.of(path);
@@ -116,7 +119,9 @@ record CocoFileIndex(String path, long size, Region images, Region annotations, 
       skeleton.add(new int[] {e.get(0).asInt(), e.get(1).asInt()});
     }
     String supercategory = c.path("supercategory").asText("");
+    JsonNode thing = c.get("isthing");
+    Boolean isthing = thing == null || thing.isNull() ? null : thing.asInt(0) == 1 || thing.asBoolean(false);
     return new Category(id.longValue(), c.path("name").asText(""), supercategory,
-        List.copyOf(keypoints), List.copyOf(skeleton));
+        List.copyOf(keypoints), List.copyOf(skeleton), isthing);
   }
 }

@@ -18,11 +18,17 @@ import org.trainset.core.io.SafePaths;
  * Roboflow's ({@code <subset>/_annotations.coco.json} beside its images) and a single file.
  */
 final class CocoLayout {
-  /** Tasks read from a Datumaro folder, in the order their annotations appear in an item. */
-  static final List<String> TASKS = List.of("instances", "person_keypoints", "labels", "captions", "image_info");
-  /** Tasks recognised in a single file's name (stuff files are instances-shaped). */
-  private static final List<String> FILE_TASKS = List.of("instances", "person_keypoints", "labels",
-      "captions", "image_info", "stuff");
+  /**
+   * Tasks read from a Datumaro folder, in the order their annotations appear in an item (stuff and
+   * panoptic masks beside the instances, where the writer puts every mask).
+   */
+  static final List<String> TASKS = List.of("instances", "stuff", "panoptic", "person_keypoints", "labels",
+      "captions", "image_info");
+  /**
+   * Tasks recognised in a single file's name: stuff files are instances-shaped; panoptic files
+   * keep their segments in PNGs in the folder named like the file ({@link PanopticSegments}).
+   */
+  private static final List<String> FILE_TASKS = TASKS;
   static final String DEFAULT_SUBSET = "default";
   static final String ROBOFLOW_FILE = "_annotations.coco.json";
 

@@ -39,6 +39,8 @@ final class RawAnnotation {
   String caption;
   boolean crowd;
   JsonNode attributes;
+  /** A panoptic annotation's segments (its PNG's name is the extra {@code file_name}). */
+  JsonNode segmentsInfo;
   Map<String, Object> extras = Map.of();
   CocoAnnotations.Bad bad;
 
@@ -91,6 +93,7 @@ final class RawAnnotation {
         }
         case "area", "num_keypoints" -> in.capture();
         case "attributes" -> a.attributes = tree(in, mapper);
+        case "segments_info" -> a.segmentsInfo = tree(in, mapper);
         default -> {
           if (a.extras.isEmpty()) a.extras = new LinkedHashMap<>();
           a.extras.put(key, JsonValues.toJava(tree(in, mapper)));

@@ -19,7 +19,7 @@ import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
 
 /** A slice of a VOC dataset's items; serialisable (root path and entries only). */
-record VocPart(String root, List<VocLayout.Entry> entries) implements ReadPart {
+record VocPart(String root, List<VocLayout.Entry> entries, VocSegmentation.Classes classes) implements ReadPart {
   static final List<String> IMAGE_EXTENSIONS = List.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp");
 
   @Override public String describe() {
@@ -35,11 +35,23 @@ record VocPart(String root, List<VocLayout.Entry> entries) implements ReadPart {
       @Override public Item next() throws IOException {
         if (next >= entries.size()) return null;
         VocLayout.Entry e = entries.get(next++);
-        if (e.xml() == null) return item(dir, e, null, null, null, null, List.of());
+        if (e.xml() == null) return withSegmentation(dir, item(dir, e, null, null, null, null, List.of()), List.of());
         Path xml = dir.resolve(e.xml());
         bytes += Files.size(xml);
         VocXmlParser.Parsed p = VocXmlParser.parse(xml, options.limits());
-        return item(dir, e, p.filename(), p.width(), p.height(), p.segmented(), p.annotations());
+        return withSegmentation(dir, item(dir, e, p.filename(), p.width(), p.height(), p.segmented(), p.annotations()),
+            p.annotations());
+      }
+
+      /** The item plus the masks of its segmentation maps, after the annotation file's objects. */
+      private Item withSegmentation(Path dir, Item item, List<Annotation> objects) throws IOException {
+        if (!VocSegmentation.has(dir, item.id())) return item;
+        List<Annotation> masks = VocSegmentation.masks(dir, item.id(), item.width(), item.height(), classes, objects,
+            options.problems());
+        if (masks.isEmpty()) return item;
+        List<Annotation> all = new ArrayList<>(item.annotations());
+        all.addAll(masks);
+        return item.withAnnotations(all);
       }
 
       @Override public long bytesRead() { return bytes; }

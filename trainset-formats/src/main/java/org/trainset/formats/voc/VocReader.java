@@ -38,11 +38,12 @@ final class VocReader implements DatasetReader {
     DatasetSchema schema = new DatasetSchema(dir.getFileName() == null ? "" : dir.getFileName().toString(),
         Map.of(), labels(dir, entries, map, options), subsets(entries));
 
+    VocSegmentation.Classes classes = VocSegmentation.Classes.of(map);
     List<ReadPart> parts = new ArrayList<>();
     String rootText = dir.toAbsolutePath().normalize().toString();
     for (int from = 0; from < entries.size(); from += PART_ITEMS) {
       List<VocLayout.Entry> slice = entries.subList(from, Math.min(entries.size(), from + PART_ITEMS));
-      parts.add(new VocPart(rootText, new ArrayList<>(slice)));
+      parts.add(new VocPart(rootText, new ArrayList<>(slice), classes));
     }
     return new ReadPlan(schema, parts);
   }
@@ -61,6 +62,12 @@ final class VocReader implements DatasetReader {
       VocXmlParser.Parsed p = VocXmlParser.parse(dir.resolve(e.xml()), options.limits());
       p.annotations().forEach(a -> labels.putIfAbsent(a.label(), LabelDef.named(a.label())));
       p.actionsByLabel().forEach((label, actions) -> labels.put(label, withActions(labels.get(label), actions)));
+    }
+    // Segmentation maps hold class indices of the VOC palette, whose classes are then declared too.
+    if (Files.isDirectory(dir.resolve(VocSegmentation.CLASS_DIR)) || Files.isDirectory(dir.resolve(VocSegmentation.OBJECT_DIR))) {
+      for (String c : VocSegmentation.VOC_CLASSES.subList(1, VocSegmentation.VOC_CLASSES.size())) {
+        labels.putIfAbsent(c, LabelDef.named(c));
+      }
     }
     return new ArrayList<>(labels.values());
   }

@@ -33,10 +33,50 @@ class CocoFormatTest extends FormatContract {
   @Override protected Path sample() { return SharedFixtures.datumaro("coco_dataset/coco"); }
   @Override protected long expectedItems() { return 2; }
   // train: box, keypoints(points+box), tag, caption; val: polygon, crowd mask,
-  // 2 × keypoints (points+box+polygon / points+box+mask), 2 tags, 2 captions
-  @Override protected long expectedAnnotations() { return 17; }
+  // 2 × keypoints (points+box+polygon / points+box+mask), 2 tags, 2 captions;
+  // stuff_{train,val}: one RLE mask each; panoptic_{train,val}: 1 + 2 segments (PNG masks)
+  @Override protected long expectedAnnotations() { return 22; }
   @Override protected Map<String, Long> expectedByType() {
-    return Map.of("box", 4L, "points", 3L, "tag", 3L, "caption", 3L, "polygon", 2L, "mask", 2L);
+    return Map.of("box", 4L, "points", 3L, "tag", 3L, "caption", 3L, "polygon", 2L, "mask", 7L);
+  }
+
+  /** The writer's annotation ids, one sequence per instances file (the COCO writer's {@code UniqueIds}). */
+  private final Map<String, org.trainset.core.convert.UniqueIds> instanceIds = new java.util.HashMap<>();
+
+  /**
+   * Stuff masks and panoptic segments land in the instances file of their subset, where their ids
+   * can collide with the instances' own (on image a the stuff annotation and the panoptic segment
+   * are both 7; on b the stuff mask repeats instance 2): the writer keeps the first and gives the
+   * next one the first free integer, which the loss report declares.
+   */
+  @Override protected Item afterRoundTrip(Item original, LossReport loss) {
+    assertEquals(Long.valueOf(2), loss.changedCounts().get("annotation id renumbered (taken or not an integer)"),
+        loss.describe());
+    var ids = instanceIds.computeIfAbsent(original.subset(),
+        k -> new org.trainset.core.convert.UniqueIds(1, LossReport.lenient(), "annotation"));
+    java.util.Set<Integer> keypointGroups = new java.util.HashSet<>();
+    for (var a : original.annotations()) if (a instanceof Points p && p.meta().group() != null) keypointGroups.add(p.meta().group());
+    List<org.trainset.core.model.Annotation> anns = new java.util.ArrayList<>();
+    for (var a : original.annotations()) {
+      boolean instances = !(a instanceof org.trainset.core.model.Tag || a instanceof org.trainset.core.model.Caption)
+          && !keypointGroups.contains(a.meta().group());
+      if (instances) a = a.withMeta(a.meta().withId(Long.toString(ids.assign(a.meta().id()))));
+      anns.add(a);
+    }
+    return original.withAnnotations(anns);
+  }
+
+  @Test
+  void panopticSegmentsAndStuffMasksKeepCategoryAndThingFlag() throws IOException {
+    Item b = readAll(sample()).stream().filter(i -> i.id().equals("b")).findFirst().orElseThrow();
+    List<Mask> masks = b.annotations().stream().filter(a -> a instanceof Mask).map(a -> (Mask) a).toList();
+    // instances crowd mask, stuff mask (category b), panoptic segments 7 (a) and 20 (b, crowd), keypoints' mask
+    assertEquals(List.of("b", "b", "a", "b", "b"), masks.stream().map(Mask::label).toList());
+    assertEquals(List.of("7", "20"), masks.subList(2, 4).stream().map(m -> m.meta().id()).toList());
+    assertEquals(Map.of("isthing", false), masks.get(2).meta().attributes());
+    assertEquals(Map.of("isthing", false, "is_crowd", true), masks.get(3).meta().attributes());
+    assertEquals(20, masks.get(2).area(), "segments_info says area 20");
+    assertEquals(2, masks.get(3).left(), "segment 20 is the third and fourth columns of the PNG");
   }
 
   @Test

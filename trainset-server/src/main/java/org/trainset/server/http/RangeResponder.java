@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 import org.trainset.server.ApiException;
 
 /**
- * Sends a stored file from an authorised route: strong ETag (the file's SHA-256), one byte
- * range ({@code Range: bytes=a-b}, {@code a-}, {@code -n}), {@code If-Range} (a range only while
- * the ETag still matches), {@code If-None-Match} (304), 416 with {@code bytes *}{@code /LEN} for
- * ranges outside the file, and HEAD (headers only).
+ * Sends a stored file from an authorised route, per RFC 9110: strong ETag (the file's SHA-256),
+ * one byte range on GET ({@code Range: bytes=a-b}, {@code a-}, {@code -n}; other forms are ignored
+ * and the whole file sent), {@code If-Range} (a range only while the ETag still matches, strong
+ * comparison), {@code If-None-Match} (304, weak comparison, lists and {@code *}), 416 with
+ * {@code bytes *}{@code /LEN} for ranges outside the file, and HEAD (headers only).
  */
 public final class RangeResponder {
-  private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+  private static final Pattern RANGE = Pattern.compile("(?i)bytes=(\\d{0,18})-(\\d{0,18})");
 
   private RangeResponder() {}
 
@@ -45,21 +46,20 @@ public final class RangeResponder {
     String etag = "\"" + sha256 + "\"";
     ctx.header("ETag", etag).header("Accept-Ranges", "bytes").header("Cache-Control", "private, max-age=3600")
         .header("X-Content-Type-Options", "nosniff");
-    String noneMatch = ctx.header("If-None-Match");
-    if (noneMatch != null && (noneMatch.equals(etag) || noneMatch.equals("*"))) {
+    if (noneMatches(ctx.header("If-None-Match"), etag)) {
       ctx.status(304);
       return;
     }
-    String range = ctx.header("Range");
+    // RFC 9110 §14.2: Range is defined for GET only; a Range the server cannot parse (another unit,
+    // several ranges, last before first) is ignored and the whole file sent; If-Range compares strongly.
+    String range = ctx.method().name().equals("GET") ? ctx.header("Range") : null;
     String ifRange = ctx.header("If-Range");
-    if (range != null && ifRange != null && !ifRange.equals(etag)) range = null; // changed: whole file
+    if (range != null && ifRange != null && !ifRange.trim().equals(etag)) range = null; // changed (or a date): whole file
     long start = 0, end = length - 1;
     boolean partial = false;
-    if (range != null) {
-      Matcher m = RANGE.matcher(range.trim());
-      if (!m.matches() || m.group(1).isEmpty() && m.group(2).isEmpty()) {
-        throw unsatisfiable(ctx, length, "Range: expected one range 'bytes=START-END', got '" + range + "'");
-      }
+    Matcher m = range == null ? null : RANGE.matcher(range.trim());
+    if (m != null && m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())
+        && (m.group(1).isEmpty() || m.group(2).isEmpty() || Long.parseLong(m.group(1)) <= Long.parseLong(m.group(2)))) {
       if (m.group(1).isEmpty()) {
         long suffix = Long.parseLong(m.group(2));
         if (suffix == 0) throw unsatisfiable(ctx, length, "Range: empty suffix range");
@@ -67,9 +67,6 @@ public final class RangeResponder {
       } else {
         start = Long.parseLong(m.group(1));
         if (!m.group(2).isEmpty()) end = Math.min(Long.parseLong(m.group(2)), length - 1);
-        if (!m.group(2).isEmpty() && Long.parseLong(m.group(2)) < start) {
-          throw unsatisfiable(ctx, length, "Range: end before start");
-        }
       }
       if (start >= length) throw unsatisfiable(ctx, length, "Range: starts at or past the end (" + length + " bytes)");
       partial = true;
@@ -108,6 +105,17 @@ public final class RangeResponder {
       }
     };
     ctx.result(in);
+  }
+
+  /** If-None-Match: {@code *} or a list of entity tags, compared weakly (a {@code W/} prefix is ignored). */
+  static boolean noneMatches(String header, String etag) {
+    if (header == null) return false;
+    for (String t : header.split(",")) {
+      String tag = t.trim();
+      if (tag.startsWith("W/")) tag = tag.substring(2);
+      if (tag.equals("*") || tag.equals(etag)) return true;
+    }
+    return false;
   }
 
   private static ApiException unsatisfiable(Context ctx, long length, String detail) {

@@ -93,9 +93,13 @@ public final class ReviewFlow {
         if (r != null && r.state().equals(RETURNED)) {
           Sql.update(c, "UPDATE review_items SET state = ?, round = ?, entered_at = ?, updated_at = ? WHERE item_id = ?",
               PENDING, r.round() + 1, now, now, id);
+          // a dual-read stage starts over: both readers read the corrected item again
+          Sql.update(c, "DELETE FROM review_readings WHERE item_id = ? AND stage = ?", id, r.stage());
           continue;
         }
         if (r != null && r.state().equals(PENDING)) continue; // already waiting for a reviewer
+        // a reopened job comes back whole: its items already through review stay where they are
+        if (r != null && r.lotId().equals(e.jobId())) continue;
         var item = Sql.one(c, "SELECT labels, annotations FROM items WHERE id = ? AND project_id = ?",
             rs -> new String[] {rs.getString(1), rs.getString(2)}, id, p.id()).orElse(null);
         if (item == null) throw new IllegalArgumentException("itemIds: item " + id + " is not in project " + p.id());

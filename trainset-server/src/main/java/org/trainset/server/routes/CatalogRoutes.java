@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import org.trainset.server.ApiException;
 import org.trainset.server.Platform;
 import org.trainset.server.http.Http;
+import org.trainset.server.http.RangeResponder;
 import org.trainset.server.http.RouteTable;
 import org.trainset.server.publish.Catalog;
 
@@ -24,6 +25,20 @@ public final class CatalogRoutes {
     t.get("/api/datasets/{name}/versions/{v}/changes", RouteTable.PUBLIC,
         ctx -> Http.json(ctx, platform.catalog().changesJson(ctx.pathParam("name"), ctx.pathParam("v"), ctx.queryParam("from"))));
     t.post("/api/datasets/{name}/reports", RouteTable.SIGNED_IN, this::report);
+    // the public sample (de-identified at freeze time): what the read-only viewer shows
+    t.get("/api/datasets/{name}/versions/{v}/sample", RouteTable.PUBLIC,
+        ctx -> Http.json(ctx, platform.sample().list(ctx.pathParam("name"), ctx.pathParam("v"))));
+    t.get("/api/datasets/{name}/versions/{v}/sample/item", RouteTable.PUBLIC,
+        ctx -> Http.json(ctx, platform.sample().item(ctx.pathParam("name"), ctx.pathParam("v"), ctx.queryParam("name"))));
+    t.get("/api/datasets/{name}/versions/{v}/sample/media", RouteTable.PUBLIC, this::sampleMedia);
+  }
+
+  private void sampleMedia(Context ctx) throws java.io.IOException {
+    int index = Http.intQuery(ctx, "index", 0, 0, 10_000);
+    String item = ctx.queryParam("item");
+    var f = platform.sample().media(ctx.pathParam("name"), ctx.pathParam("v"), item, index);
+    RangeResponder.send(ctx, f.file(), f.size(), f.sha256(),
+        MediaRoutes.contentType(org.trainset.core.model.MediaKind.OTHER, f.file().getFileName().toString()));
   }
 
   static Catalog.Query query(Context ctx) {
