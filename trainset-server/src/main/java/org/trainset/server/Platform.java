@@ -118,6 +118,7 @@ public final class Platform implements AutoCloseable {
         new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
     this.downloads = new Downloads(db, clock, audit, access);
     this.review = new Review(db, projects, items, analysis, events, audit, clock);
+    exports.addExtra(review.quality()::writeHistory);
     this.sandbox = new SandboxJobs(db, audit, clock, dataDir, formats, SandboxLimits.DEFAULT, new ReleaseFolders(dataDir));
     this.sandboxOutputs = new SandboxOutputs(sandbox);
   }
