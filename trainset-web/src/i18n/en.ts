@@ -334,6 +334,7 @@ export const en = {
   'catalog.report.signIn': 'Sign in to report a problem.',
   // === area: catalog: end ===
   // === area: access: begin ===
+  'access.requestLink': 'Request access',
   'access.requestTitle': 'Request access to {dataset}',
   'access.noRequestNeeded': 'This dataset is {mode}: no request is needed.',
   'access.countryHint': 'Country code, e.g. KR',

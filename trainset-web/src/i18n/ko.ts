@@ -335,6 +335,7 @@ export const ko: Record<MessageKey, string> = {
   'catalog.report.signIn': '문제를 신고하려면 로그인하세요.',
   // === area: catalog: end ===
   // === area: access: begin ===
+  'access.requestLink': '이용 신청하기',
   'access.requestTitle': '{dataset} 이용 신청',
   'access.noRequestNeeded': '이 데이터셋은 {mode} 방식이라 신청이 필요 없습니다.',
   'access.countryHint': '국가 코드 (예: KR)',
