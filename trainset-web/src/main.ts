@@ -8,9 +8,9 @@ import { editorPage } from './pages/editor/editor-page';
 import { catalogApi, datasetUrl, sampleUrl } from './pages/catalog/catalog-api';
 import { catalogPage } from './pages/catalog/catalog-page';
 import { datasetPage } from './pages/catalog/dataset-page';
+import { releasesPage } from './pages/catalog/releases-page';
 import { findingsPage } from './pages/findings/findings-page';
 import { myJobsPage } from './pages/jobs/my-jobs-page';
-import { panelsPage } from './pages/jobs/panels-page';
 import { projectJobsPage } from './pages/jobs/project-jobs-page';
 import { loginPage } from './pages/login/login-page';
 import { projectPage } from './pages/project/project-page';
@@ -22,6 +22,9 @@ import { reviewQueuePage } from './pages/review/review-queue-page';
 import { accessRequestPage } from './pages/access/request-page';
 import { myRequestsPage } from './pages/access/my-requests-page';
 import { accessQueuePage } from './pages/access/review-queue-page';
+import { sandboxJobPage } from './pages/sandbox/job-page';
+import { sandboxQueuePage } from './pages/sandbox/queue-page';
+import { sandboxSubmitPage } from './pages/sandbox/submit-page';
 import './styles.css';
 
 const outlet = document.getElementById('app')!;
@@ -41,7 +44,6 @@ const router: Router = new Router([
   // === area: jobs: begin ===
   { pattern: '/jobs', render: () => myJobsPage(navigate) },
   { pattern: '/projects/:id/jobs', render: p => projectJobsPage(p.id!) },
-  { pattern: '/items/:id/panels', render: (p, q) => panelsPage(p.id!, q, navigate) },
   // === area: jobs: end ===
   // === area: review: begin ===
   { pattern: '/review', render: () => reviewQueuePage() },
@@ -50,6 +52,7 @@ const router: Router = new Router([
   // === area: review: end ===
   // === area: catalog: begin ===
   { pattern: '/datasets', render: (_, q) => catalogPage(q, navigate) },
+  { pattern: '/projects/:id/releases', render: p => releasesPage(p.id!, navigate) },
   { pattern: '/datasets/:name', render: p => datasetPage(p.name!, language()) },
   { pattern: '/datasets/:name/versions/:v/sample/:item', render: (p, q) => viewerPage(p.item!, q, navigate, {
     load: () => catalogApi.sampleItem(p.name!, p.v!, p.item!),
@@ -63,6 +66,9 @@ const router: Router = new Router([
   { pattern: '/access/review', render: () => accessQueuePage() },
   // === area: access: end ===
   // === area: sandbox: begin ===
+  { pattern: '/datasets/:name/sandbox', render: p => sandboxSubmitPage(p.name!, navigate) },
+  { pattern: '/sandbox/jobs/:id', render: p => sandboxJobPage(p.id!) },
+  { pattern: '/sandbox/queue', render: () => sandboxQueuePage() },
   // === area: sandbox: end ===
 ], outlet, () => ({ element: frame(h('p', { id: 'not-found' }, t('app.notFound'))) }));
 

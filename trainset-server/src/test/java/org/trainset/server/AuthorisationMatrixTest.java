@@ -65,9 +65,9 @@ class AuthorisationMatrixTest {
       new PlatformMatrixArea(),
       new AnnotateMatrixArea(),
       new AccessMatrixArea(), // before publish: it names the access templates under /api/datasets/{name}
+      new SandboxMatrixArea(), // before publish: its /api/datasets/{name} paths name the sandbox dataset
       new PublishMatrixArea(),
-      new ReviewMatrixArea(),
-      new SandboxMatrixArea());
+      new ReviewMatrixArea());
 
   abstract static class Cases extends ServerTestBase {
     final Map<String, String> ids = new LinkedHashMap<>();

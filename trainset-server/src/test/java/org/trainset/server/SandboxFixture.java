@@ -1,62 +1,47 @@
 package org.trainset.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.trainset.core.progress.Progress;
-import org.trainset.core.spi.ReadOptions;
-import org.trainset.publish.Release;
-import org.trainset.server.auth.Principal;
-import org.trainset.server.sandbox.SandboxData;
+import java.util.TreeMap;
 
 /**
- * Sandbox datasets for the tests: face-family samples frozen with {@link Release#freeze} into
- * {@code <dataDir>/releases/<name>/<version>/} (the publish area's layout), and the access rule
- * the publish area gives a sandbox dataset: granted users (and admins) may submit, others get 403.
+ * Sandbox datasets for the tests, published the way a manager does it over the API: a face-family
+ * sample imported into a project, frozen as release {@code NAME 1.0.0} (every subject's consent
+ * recorded), the dataset put in access mode {@code sandbox}, and each grantee's access request
+ * approved.
  */
-final class SandboxFixture implements SandboxData {
-  private record Entry(String orgId, Path dir, Set<String> granted) {}
+final class SandboxFixture {
+  private SandboxFixture() {}
 
-  private final Map<String, Entry> datasets = new ConcurrentHashMap<>();
-  private final Path dataDir;
-
-  SandboxFixture(Path dataDir) {
-    this.dataDir = dataDir;
-  }
-
-  /** Freezes a face sample of {@code items} items as {@code name 1.0.0}, owned by {@code orgId}; returns the release folder. */
-  Path faces(String name, int items, String orgId, Set<String> grantedUserIds) throws IOException {
-    Path work = Files.createTempDirectory("sandbox-fixture");
-    Path sample = Datasets.sample("aihub.face", work.resolve("sample"), items);
-    var format = Datasets.REGISTRY.require("aihub.face");
-    Release.freeze(new Release.Request(name, "1.0.0", format, sample, List.of(), 4, 1, 0.5, null, ReadOptions.defaults()),
-        work.resolve("out"), Progress.NONE);
-    Path dir = dataDir.resolve("releases").resolve(name).resolve("1.0.0");
-    Files.createDirectories(dir.getParent());
-    Files.move(Release.folderOf(work.resolve("out"), name, "1.0.0"), dir);
-    datasets.put(name, new Entry(orgId, dir, Set.copyOf(grantedUserIds)));
-    return dir;
-  }
-
-  @Override public Target require(Principal p, String dataset, String version) {
-    Entry e = datasets.get(dataset);
-    if (e == null || !version.equals("1.0.0")) throw ApiException.notFound("dataset " + dataset + " " + version);
-    if (!p.isAdmin() && !e.granted().contains(p.userId())) throw ApiException.forbidden("no sandbox grant for " + dataset);
-    return new Target(dataset, version, e.orgId(), e.dir());
-  }
-
-  @Override public Optional<Path> releaseDir(String dataset, String version) {
-    Entry e = datasets.get(dataset);
-    return e == null ? Optional.empty() : Optional.of(e.dir());
-  }
-
-  static String orgOf(Platform platform, String userId) {
-    return platform.db().read(c -> org.trainset.server.db.Sql.one(c, "SELECT org_id FROM user_orgs WHERE user_id = ?",
-        rs -> rs.getString(1), userId)).orElseThrow();
+  /** Returns the release folder, {@code <dataDir>/releases/NAME/1.0.0}. */
+  static Path publish(ServerTestBase t, String name, int items, ApiClient... grantees) throws IOException {
+    ApiClient manager = t.manager();
+    ApiClient.Resp p = manager.post("/api/projects", Map.of("name", name + "-source", "family", "aihub.face"));
+    assertEquals(201, p.status(), p.toString());
+    String project = p.json().get("id").asText();
+    Path sample = Datasets.sample("aihub.face", Files.createTempDirectory("sandbox-faces").resolve("sample"), items);
+    assertEquals("done", t.importFolder(manager, project, sample).get("state").asText());
+    Map<String, String> consents = new TreeMap<>();
+    for (JsonNode it : manager.get("/api/projects/" + project + "/items?limit=1000").json().get("items")) {
+      consents.put(it.get("name").asText(), "consent-form-" + it.get("name").asText().hashCode());
+    }
+    ApiClient.Resp r = manager.post("/api/projects/" + project + "/releases",
+        Map.of("dataset", name, "version", "1.0.0", "sample", Map.of("size", 0), "consents", consents));
+    assertEquals(201, r.status(), r.toString());
+    ApiClient.Resp mode = manager.put("/api/datasets/" + name + "/access", Map.of("mode", "sandbox"));
+    assertEquals(200, mode.status(), mode.toString());
+    for (ApiClient g : grantees) {
+      ApiClient.Resp req = g.post("/api/datasets/" + name + "/access-requests", Map.of("purpose", "train a model in the sandbox"));
+      assertEquals(201, req.status(), req.toString());
+      ApiClient.Resp ok = manager.post("/api/access-requests/" + req.json().get("id").asText() + "/decision",
+          Map.of("decision", "approve", "expiresAt", "2099-12-31"));
+      assertEquals(200, ok.status(), ok.toString());
+    }
+    return t.platform.releases().releaseDir(name, "1.0.0").orElseThrow();
   }
 }

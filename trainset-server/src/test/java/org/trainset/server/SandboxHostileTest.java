@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,6 @@ class SandboxHostileTest {
   }
 
   abstract static class Cases extends ServerTestBase {
-    SandboxFixture data;
     Path otherRelease;
     String otherJob;
 
@@ -52,10 +50,8 @@ class SandboxHostileTest {
     }
 
     @BeforeAll void datasets() throws Exception {
-      data = new SandboxFixture(dataDir);
-      data.faces("faces", 24, SandboxJobsTest.orgId(platform, "acme"), Set.of(SandboxJobsTest.userId(platform, "datauser1")));
-      otherRelease = data.faces("other-faces", 12, SandboxJobsTest.orgId(platform, "acme"), Set.of());
-      platform.sandbox().useData(data);
+      SandboxFixture.publish(this, "faces", 24, company());
+      otherRelease = SandboxFixture.publish(this, "other-faces", 12);
       platform.sandbox().useLimits(LIMITS);
       // another user's job, whose folder the hostile scripts try to read
       var r = admin().post("/api/datasets/faces/sandbox-jobs", Map.of("version", "1.0.0", "recipe", "stats"));
@@ -132,7 +128,7 @@ class SandboxHostileTest {
       String id = SandboxSupport.python(company(), "faces", """
           import glob, io, shutil, zipfile, random
           from PIL import Image
-          imgs = sorted(glob.glob("/data/data/aihub.face/**/*.jpg", recursive=True))
+          imgs = sorted(glob.glob("/data/**/*.jpg", recursive=True))
           shutil.copy(imgs[0], "/out/copy.jpg")
           Image.open(imgs[1]).save("/out/reencoded.png")
           im = Image.open(imgs[2]); im.resize((im.width // 2, im.height // 2)).save("/out/small.jpg", quality=60)
@@ -143,7 +139,7 @@ class SandboxHostileTest {
           random.seed(1)
           noise = Image.new("L", (64, 64)); noise.putdata([random.randrange(256) for _ in range(64 * 64)]); noise.save("/out/noise.png")
           """);
-      assertEquals("done", SandboxSupport.await(company(), id).get("state").asText());
+      assertEquals("done", SandboxSupport.await(company(), id).get("state").asText(), SandboxSupport.log(company(), id).toString());
       for (String leaked : List.of("copy.jpg", "reencoded.png", "small.jpg", "bundle.zip")) {
         JsonNode o = SandboxSupport.output(company(), id, leaked);
         assertTrue(o.get("blocked").asBoolean(), o.toString());

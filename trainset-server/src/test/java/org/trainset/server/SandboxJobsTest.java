@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,18 +49,13 @@ class SandboxJobsTest {
       """;
 
   abstract static class Cases extends ServerTestBase {
-    SandboxFixture data;
-    String datauserId;
 
     Cases(TestDatabases db) {
       super(db);
     }
 
     @BeforeAll void datasets() throws Exception {
-      data = new SandboxFixture(dataDir);
-      datauserId = userId(platform, "datauser1");
-      data.faces("faces", 24, orgId(platform, "acme"), Set.of(datauserId));
-      platform.sandbox().useData(data);
+      SandboxFixture.publish(this, "faces", 24, company());
       platform.sandbox().useLimits(TEST_LIMITS);
     }
 
@@ -112,6 +106,42 @@ class SandboxJobsTest {
       assertTrue(actions.contains("sandbox.output.decide " + out));
       assertTrue(actions.contains("sandbox.output.download " + out));
       assertEquals(List.of(), platform.audit().verify());
+    }
+
+    @Test void aJarRunsOnTheHostsJava() throws Exception {
+      Path src = Files.createTempDirectory("sandbox-jar");
+      Files.writeString(src.resolve("Count.java"), """
+          import java.nio.file.*;
+          public class Count {
+            public static void main(String[] args) throws Exception {
+              long n;
+              try (var lines = Files.lines(Path.of("/data/data/trainset/items/part-00000.jsonl"))) { n = lines.count(); }
+              Files.writeString(Path.of("/out/summary.json"), "{\\"items\\": " + n + "}");
+              System.out.println("counted " + n + " items with " + args[0]);
+            }
+          }
+          """);
+      assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(),
+          src.resolve("Count.java").toString()));
+      var jar = new java.io.ByteArrayOutputStream();
+      var manifest = new java.util.jar.Manifest();
+      manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+      manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "Count");
+      try (var out = new java.util.jar.JarOutputStream(jar, manifest)) {
+        out.putNextEntry(new java.util.jar.JarEntry("Count.class"));
+        out.write(Files.readAllBytes(src.resolve("Count.class")));
+        out.closeEntry();
+      }
+      ApiClient.Resp r = SandboxSupport.submit(company(), "faces", Map.of("version", "1.0.0", "runtime", "jar", "args", List.of("java")),
+          "file", "count.jar", jar.toByteArray());
+      assertEquals(202, r.status(), r.toString());
+      String job = r.json().get("id").asText();
+      JsonNode done = SandboxSupport.await(company(), job);
+      List<String> log = SandboxSupport.log(company(), job);
+      assertEquals("done", done.get("state").asText(), done + "\n" + log);
+      assertTrue(log.contains("counted 24 items with java"), log.toString());
+      JsonNode summary = SandboxSupport.output(company(), job, "summary.json");
+      assertEquals(0, summary.get("checks").size(), summary.toString());
     }
 
     @Test void smallCountsAreFlaggedAndApprovedWithRoundedChanges() {
@@ -166,6 +196,21 @@ class SandboxJobsTest {
       ApiClient.Resp r = SandboxSupport.submit(company(), "faces", Map.of("version", "1.0.0", "runtime", "perl"), "file", "x.pl", new byte[] {'1'});
       assertEquals(400, r.status());
       assertTrue(r.json().get("detail").asText().startsWith("runtime:"), r.toString());
+    }
+
+    @Test void theSandboxDatasetsFilesAreUnreachableByAnyDownloadRoute() throws Exception {
+      Path release = platform.releases().releaseDir("faces", "1.0.0").orElseThrow();
+      String image;
+      try (var s = Files.walk(release)) {
+        image = release.relativize(s.filter(p -> p.toString().endsWith(".jpg")).sorted().findFirst().orElseThrow()).toString();
+      }
+      for (ApiClient c : List.of(company(), manager(), admin(), reviewer(), anonymous)) {
+        for (String path : List.of("/api/datasets/faces/versions/1.0.0/files/" + image, "/api/datasets/faces/versions/1.0.0/files/manifest.json",
+            "/api/datasets/faces/versions/1.0.0/archive")) {
+          int status = c.outsideTheApi().get(path).status(); // a file path of several segments: not matched by the validator
+          assertTrue(status == 401 || status == 403, path + " gave " + status);
+        }
+      }
     }
 
     List<String> queueIds(ApiClient c) {

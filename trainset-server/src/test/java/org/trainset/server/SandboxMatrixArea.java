@@ -8,17 +8,15 @@ import java.util.Set;
 import org.trainset.server.auth.Role;
 
 /**
- * The sandbox issue's routes. A job of acme's data user (the dataset's only grant) on acme's
+ * The sandbox issue's routes. A job of acme's data user (the dataset's only grantee) on acme's
  * sandbox dataset, with one quarantined output: its submitter and acme's checkers (admin, manager,
  * reviewer) see it, acme's annotator and another organisation's manager get 404; only checkers
  * decide; the submitter cannot download before approval (403).
  */
 final class SandboxMatrixArea implements MatrixArea {
   @Override public Map<String, String> create(ServerTestBase t) throws Exception {
-    SandboxFixture data = new SandboxFixture(t.dataDir);
-    data.faces("matrix-faces", 12, SandboxJobsTest.orgId(t.platform, "acme"), Set.of(SandboxJobsTest.userId(t.platform, "datauser1")));
-    t.platform.sandbox().useData(data);
     ApiClient company = t.as.get(Role.DATAUSER);
+    SandboxFixture.publish(t, "matrix-faces", 12, company);
     var r = company.post("/api/datasets/matrix-faces/sandbox-jobs", Map.of("version", "1.0.0", "recipe", "stats"));
     assertEquals(202, r.status(), r.toString());
     String job = r.json().get("id").asText();
@@ -45,7 +43,8 @@ final class SandboxMatrixArea implements MatrixArea {
   @Override public String expected(AuthorisationMatrixTest.Op o, String caller) {
     if (caller.equals("anyone") && o.path().startsWith("/api/") && o.path().contains("sandbox")) return "401";
     return switch (o.path()) {
-      case "/api/datasets/{name}/sandbox-jobs" -> caller.equals("admin") || caller.equals("datauser") ? "allowed" : "403";
+      // the dataset's grantee, its organisation's manager and admins may submit; everyone else lacks a grant
+      case "/api/datasets/{name}/sandbox-jobs" -> Set.of("admin", "manager", "datauser").contains(caller) ? "allowed" : "403";
       case "/api/sandbox-jobs/{id}", "/api/sandbox-jobs/{id}/log", "/api/sandbox-jobs/{id}/outputs" ->
           caller.equals("annotator") || caller.equals("outsider") ? "404" : "allowed";
       case "/api/sandbox-outputs/{id}/decision" -> switch (caller) {

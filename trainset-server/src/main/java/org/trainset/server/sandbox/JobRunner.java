@@ -66,7 +66,8 @@ final class JobRunner {
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwx------"));
         Files.setAttribute(out, "unix:uid", jobs.uid());
         Files.setAttribute(out, "unix:gid", jobs.uid());
-        List<String> cmd = Isolation.command(new Isolation.Mounts(release, dir.resolve("job"), out), jobs.uid(), limits,
+        Path view = ReleaseView.of(jobs.root(), r.dataset(), r.version(), release);
+        List<String> cmd = Isolation.command(new Isolation.Mounts(view, dir.resolve("job"), out), jobs.uid(), limits,
             program(r.spec(), limits));
         line("[sandbox] running " + r.spec().path("runtime").asText() + " " + r.spec().path("entry").asText()
             + " (no network; /data read-only; write to /out; limits: cpu " + limits.cpuSeconds() + " s, memory "

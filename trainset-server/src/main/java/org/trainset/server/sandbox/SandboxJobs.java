@@ -42,7 +42,7 @@ public final class SandboxJobs implements AutoCloseable {
   private final Path root;
   private final FormatRegistry formats;
   private volatile SandboxLimits limits;
-  private volatile SandboxData data;
+  private final SandboxData data;
   private final Isolation.Status isolation;
   private final int uid;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -72,8 +72,6 @@ public final class SandboxJobs implements AutoCloseable {
   public SandboxLimits limits() { return limits; }
   /** Replaces the limits (tests shorten them). */
   public void useLimits(SandboxLimits l) { this.limits = l; }
-  /** Replaces where releases and access rules come from. */
-  public void useData(SandboxData d) { this.data = d; }
   SandboxData data() { return data; }
   Path root() { return root; }
   int uid() { return uid; }
