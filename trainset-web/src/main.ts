@@ -8,9 +8,9 @@ import { editorPage } from './pages/editor/editor-page';
 import { catalogApi, datasetUrl, sampleUrl } from './pages/catalog/catalog-api';
 import { catalogPage } from './pages/catalog/catalog-page';
 import { datasetPage } from './pages/catalog/dataset-page';
+import { releasesPage } from './pages/catalog/releases-page';
 import { findingsPage } from './pages/findings/findings-page';
 import { myJobsPage } from './pages/jobs/my-jobs-page';
-import { panelsPage } from './pages/jobs/panels-page';
 import { projectJobsPage } from './pages/jobs/project-jobs-page';
 import { loginPage } from './pages/login/login-page';
 import { projectPage } from './pages/project/project-page';
@@ -19,6 +19,9 @@ import { viewerPage } from './pages/viewer/viewer-page';
 import { qualityPage } from './pages/review/quality-page';
 import { reviewItemPage } from './pages/review/review-item-page';
 import { reviewQueuePage } from './pages/review/review-queue-page';
+import { accessRequestPage } from './pages/access/request-page';
+import { myRequestsPage } from './pages/access/my-requests-page';
+import { accessQueuePage } from './pages/access/review-queue-page';
 import { sandboxJobPage } from './pages/sandbox/job-page';
 import { sandboxQueuePage } from './pages/sandbox/queue-page';
 import { sandboxSubmitPage } from './pages/sandbox/submit-page';
@@ -41,7 +44,6 @@ const router: Router = new Router([
   // === area: jobs: begin ===
   { pattern: '/jobs', render: () => myJobsPage(navigate) },
   { pattern: '/projects/:id/jobs', render: p => projectJobsPage(p.id!) },
-  { pattern: '/items/:id/panels', render: (p, q) => panelsPage(p.id!, q, navigate) },
   // === area: jobs: end ===
   // === area: review: begin ===
   { pattern: '/review', render: () => reviewQueuePage() },
@@ -50,6 +52,7 @@ const router: Router = new Router([
   // === area: review: end ===
   // === area: catalog: begin ===
   { pattern: '/datasets', render: (_, q) => catalogPage(q, navigate) },
+  { pattern: '/projects/:id/releases', render: p => releasesPage(p.id!, navigate) },
   { pattern: '/datasets/:name', render: p => datasetPage(p.name!, language()) },
   { pattern: '/datasets/:name/versions/:v/sample/:item', render: (p, q) => viewerPage(p.item!, q, navigate, {
     load: () => catalogApi.sampleItem(p.name!, p.v!, p.item!),
@@ -58,6 +61,9 @@ const router: Router = new Router([
   }) },
   // === area: catalog: end ===
   // === area: access: begin ===
+  { pattern: '/datasets/:name/request-access', render: p => accessRequestPage(p.name!, navigate) },
+  { pattern: '/access/requests', render: () => myRequestsPage() },
+  { pattern: '/access/review', render: () => accessQueuePage() },
   // === area: access: end ===
   // === area: sandbox: begin ===
   { pattern: '/datasets/:name/sandbox', render: p => sandboxSubmitPage(p.name!, navigate) },

@@ -102,14 +102,16 @@ export function onUnauthorised(handler: () => void): void {
 
 export async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const h: Record<string, string> = { Accept: 'application/json', ...headers };
-  if (body !== undefined) h['Content-Type'] = 'application/json';
+  // a Blob (an uploaded file) goes as it is, with the Content-Type the caller gives
+  const raw = body instanceof Blob;
+  if (body !== undefined && !raw) h['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = sessionStorage.getItem(CSRF_KEY);
     if (csrf) h['X-CSRF-Token'] = csrf;
   }
   const res = await fetch(path, {
     method, headers: h, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
   });
   if (!res.ok) {
     let error = res.statusText || `HTTP ${res.status}`;

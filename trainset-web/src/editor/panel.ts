@@ -4,6 +4,7 @@
 import type { ServerItem } from '../app/api';
 import type { DatasetSchema } from '../app/model';
 import { dicomPanel } from './panels/dicom-panel';
+import { jobPanel } from './panels/job-panel';
 import { captionsPanel, textPairsPanel } from './panels/text-pairs-panel';
 import { transcriptionPanel } from './panels/transcription-panel';
 import { videoPanel } from './panels/video-panel';
@@ -53,6 +54,7 @@ export interface PanelFactory {
 /** The panels the editor page offers, in order. Add a factory here to add a panel. */
 export const PANELS: PanelFactory[] = [
   // === area: jobs (text, timeline and DICOM panels): begin ===
+  jobPanel,
   transcriptionPanel,
   captionsPanel,
   textPairsPanel,

@@ -52,6 +52,15 @@ export class AutoSaver {
     clearTimeout(this.timer);
     while (this.inFlight) await this.inFlight;
     if (this.session.dirty && this.current.kind !== 'conflict') await this.save(this.session.version);
+    else this.synced();
+  }
+
+  /** The session was brought level with the server another way (an accepted draft is a version). */
+  synced(): void {
+    if (this.session.dirty || this.current.kind === 'conflict' || this.inFlight) return;
+    clearTimeout(this.timer);
+    this.base = this.session.annotations.map(a => JSON.stringify(a));
+    this.set({ kind: 'saved', version: this.session.version });
   }
 
   /** Conflict: load the other version (this session's unsaved edits are dropped, on request). */

@@ -144,6 +144,7 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
         session.markSaved(r.version, 1);
         select(i);
       } else session.markSaved(r.version, 0);
+      saver.synced();
       drafts = drafts.filter(x => x.id !== d.id);
       stage?.setDrafts(drafts.map(draftOf));
       pickDraft(null);

@@ -1,7 +1,7 @@
 // The jobs part of the HTTP API (openapi.yaml, area "annotate"): a manager splits a project into
 // jobs and assigns them; an annotator lists their jobs, takes a free one, works through its items
 // and submits it. Calls go through the app's one `call` (cookies, CSRF header, ApiError).
-import { ApiError, call, type Id } from '../../app/api';
+import { api, ApiError, call, type Id } from '../../app/api';
 
 export type JobState = 'new' | 'in_progress' | 'submitted';
 
@@ -48,8 +48,17 @@ export const jobsApi = {
   job: (jobId: Id) => call<JobDetail>('GET', `/api/jobs/${enc(jobId)}`),
   assign: (jobId: Id, userId: string | null) => call<Job>('POST', `/api/jobs/${enc(jobId)}/assignee`, { userId }),
   take: (jobId: Id) => call<Job>('POST', `/api/jobs/${enc(jobId)}/assignee`, { take: true }),
-  /** The signed-in user's jobs; `free` lists unassigned jobs they may take (when the server sends them). */
-  myJobs: () => call<{ jobs: Job[]; free?: Job[] }>('GET', '/api/me/jobs'),
+  /** The signed-in user's jobs. */
+  myJobs: () => call<{ jobs: Job[] }>('GET', '/api/me/jobs').then(r => r.jobs),
+  /**
+   * Jobs nobody holds that the user may take: a project's job list shows an annotator their own
+   * jobs and the free ones they are qualified for.
+   */
+  async freeJobs(): Promise<Job[]> {
+    const projects = await api.projects();
+    const lists = await Promise.all(projects.map(p => jobsApi.projectJobs(p.id).catch(() => [] as Job[])));
+    return lists.flat().filter(j => j.assignee === null && j.state !== 'submitted');
+  },
   submit: (jobId: Id, override?: { reason: string }) =>
     call<Job>('POST', `/api/jobs/${enc(jobId)}/submit`, override ? { override: true, reason: override.reason } : {}),
   users: () => call<{ users: OrgUser[] }>('GET', '/api/users').then(r => r.users),

@@ -17,10 +17,9 @@ export function myJobsPage(navigate: (url: string) => void): Page {
   });
 
   async function refresh(): Promise<void> {
-    const r = await jobsApi.myJobs();
-    mine.replaceChildren(r.jobs.length ? table('my-jobs', r.jobs, mineActions) : h('p', { class: 'muted', id: 'my-jobs-empty' }, t('jobs.mine.none')));
-    const open = r.free ?? [];
-    free.replaceChildren(open.length ? table('free-jobs', open, freeActions) : h('p', { class: 'muted' }, t('jobs.none')));
+    const [jobs, open] = await Promise.all([jobsApi.myJobs(), jobsApi.freeJobs()]);
+    mine.replaceChildren(jobs.length ? table('my-jobs', jobs, mineActions) : h('p', { class: 'muted', id: 'my-jobs-empty' }, t('jobs.mine.none')));
+    free.replaceChildren(open.length ? table('free-jobs', open, freeActions) : h('p', { class: 'muted', id: 'free-jobs-empty' }, t('jobs.none')));
   }
 
   function mineActions(job: Job): HTMLElement[] {

@@ -5,11 +5,14 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { api } from '../../app/api';
 import { h } from '../../app/dom';
 import { frame, loading } from '../../app/layout';
 import type { Page } from '../../app/router';
 import { t } from '../../i18n/i18n';
+import { projectHeader } from '../project/project-tabs';
 import { reviewApi, type QualityFigures } from './review-api';
+import { workflowEditor } from './workflow-editor';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
@@ -23,7 +26,7 @@ const fmt = (v: number | null | undefined, digits = 2) => v === null || v === un
 export function qualityPage(projectId: string): Page {
   const charts: echarts.ECharts[] = [];
   const body = loading(async el => {
-    const q = await reviewApi.quality(projectId);
+    const [q, project] = await Promise.all([reviewApi.quality(projectId), api.project(projectId)]);
     window.trainset = { ...window.trainset, quality: q };
     const stages = [...new Set(q.workers.flatMap(w => Object.keys(w.stages)))];
     const table = h('table', { id: 'quality-workers', class: 'table' },
@@ -37,12 +40,13 @@ export function qualityPage(projectId: string): Page {
     const stateChart = h('div', { class: 'chart', id: 'chart-states' });
     const issuesChart = h('div', { class: 'chart', id: 'chart-issues' });
     const a = q.project.agreement;
-    el.replaceChildren(h('h2', {}, t('review.quality', { workflow: q.workflow })),
+    el.replaceChildren(projectHeader(project, 'quality'), h('h2', {}, t('review.quality', { workflow: q.workflow })),
       h('p', {}, h('a', { href: reviewApi.qualityCsvUrl(projectId), id: 'quality-csv' }, t('review.q.csv')), ' · ',
         h('a', { href: reviewApi.historyCsvUrl(projectId), id: 'history-csv' }, t('review.q.historyCsv'))),
       table,
       h('p', { id: 'agreement' }, t('review.q.agreement', { items: a.items, kappa: fmt(a.kappa, 3), iou: fmt(a.meanIou, 3) })),
-      h('div', { class: 'charts' }, rejectChart, stateChart, issuesChart));
+      h('div', { class: 'charts' }, rejectChart, stateChart, issuesChart),
+      await workflowEditor(projectId));
     const bar = (node: HTMLElement, title: string, categories: string[], series: { name: string; data: number[] }[]) => {
       const c = echarts.init(node, undefined, { renderer: 'canvas' });
       c.setOption({

@@ -53,6 +53,7 @@ export interface WorkflowInfo {
   issueCategories: string[];
   reviewerOnlyComments: boolean;
   source: string;
+  presets: string[];
 }
 
 export interface StageFigures { verdicts: number; rejects: number; rejectionRate: number | null; meanTimeInStageMs: number | null }

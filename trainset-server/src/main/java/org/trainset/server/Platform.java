@@ -109,7 +109,10 @@ public final class Platform implements AutoCloseable {
     this.drafts = new org.trainset.server.predict.Drafts(db, items);
     this.predictions = new org.trainset.server.predict.Predictions(db, formats, limits.archive(), audit, clock);
     this.modelHooks = new org.trainset.server.predict.ModelHooks(db, jobs, items, media, audit, clock);
-    this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats);
+    this.review = new Review(db, projects, items, analysis, events, audit, clock);
+    // a release records the review stage's figures at freeze time
+    this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats,
+        (caller, projectId) -> review.quality().dashboard(caller, projectId));
     this.catalog = new Catalog(releases);
     this.reports = new ErrorReports(db, releases, projects, clock);
     this.sample = new SampleItems(releases);
@@ -117,7 +120,6 @@ public final class Platform implements AutoCloseable {
     this.accessRequests = new AccessRequests(db, clock, audit, access,
         new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
     this.downloads = new Downloads(db, clock, audit, access);
-    this.review = new Review(db, projects, items, analysis, events, audit, clock);
     this.sandbox = new SandboxJobs(db, audit, clock, dataDir, formats, SandboxLimits.DEFAULT, new PlatformSandboxData(access));
     this.sandboxOutputs = new SandboxOutputs(sandbox);
   }

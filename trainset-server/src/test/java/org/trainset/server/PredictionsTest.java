@@ -117,6 +117,16 @@ class PredictionsTest {
       assertEquals(before + 1, manager().get("/api/items/" + messi).json().get("annotations").size(), "a reject changes nothing");
       assertEquals(404, manager().post("/api/drafts/" + ds.get(1).get("id").asText() + "/decision", Map.of("decision", "reject")).status());
 
+      // the same file as a multipart upload (what the web page sends)
+      String boundary = "----predictions" + System.nanoTime();
+      String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"results.json\"\r\n"
+          + "Content-Type: application/json\r\n\r\n[{\"image_id\": 9, \"category_id\": 1, \"bbox\": [1, 2, 3, 4], \"score\": 0.25}]\r\n--"
+          + boundary + "--\r\n";
+      var viaForm = manager().send("POST", "/api/projects/" + project + "/predictions", "multipart/form-data; boundary=" + boundary,
+          multipart.getBytes(StandardCharsets.UTF_8));
+      assertEquals(200, viaForm.status(), viaForm.toString());
+      assertEquals(1, viaForm.json().get("drafts").asInt());
+      assertEquals(draftsOfB + 2, drafts(b).size());
       var unknownImage = manager().send("POST", "/api/projects/" + project + "/predictions", "application/json",
           "[{\"image_id\": 99, \"category_id\": 1, \"bbox\": [1, 1, 2, 2], \"score\": 0.5}]".getBytes(StandardCharsets.UTF_8));
       assertEquals(400, unknownImage.status());

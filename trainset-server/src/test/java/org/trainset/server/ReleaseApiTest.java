@@ -131,6 +131,7 @@ class ReleaseApiTest {
       expected.removeAll(List.of("manifest.json", "SHA256SUMS"));
       assertEquals(expected, new ArrayList<>(listed.keySet()));
       assertEquals("animals", manifest.path("project").path("name").asText());
+      assertTrue(manifest.path("review").isObject() && manifest.path("inspection").isObject(), "review and inspection at freeze time");
       assertTrue(manifest.path("quality").path("targets").size() >= 1, manifest.path("quality").toString());
       assertFalse(manifest.toString().contains(dataDir.toString()), "no absolute path in the manifest");
 

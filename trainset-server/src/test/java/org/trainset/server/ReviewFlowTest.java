@@ -190,6 +190,26 @@ class ReviewFlowTest {
       assertEquals(200, verdict(rev2, mine.get(0), "check", "accept", null).status());
     }
 
+    @Test void fixAndAcceptSavesTheReviewersCorrectionAsANewVersion() {
+      String p = project("fix", "generic");
+      putWorkflow(p, "stages:\n  - {name: check, who: [reviewer], sampling: all}\n  - {name: audit, who: [manager], sampling: all}\n");
+      String item = emptyItems(p, 1).get(0);
+      submit(p, "job-fix", List.of(item), annaId);
+      JsonNode before = rev1.get("/api/items/" + item).json();
+      assertEquals(400, rev1.badInput().post("/api/items/" + item + "/review", Map.of("verdict", "fix", "stage", "check")).status());
+      ApiClient.Resp fix = rev1.post("/api/items/" + item + "/review", Map.of("verdict", "fix", "stage", "check",
+          "comment", "added the missing car", "version", before.get("version").asInt(),
+          "annotations", List.of(Map.of("type", "box", "label", "car", "x", 1, "y", 2, "w", 30, "h", 20))));
+      assertEquals(200, fix.status(), fix.toString());
+      assertEquals("audit", fix.json().get("nextStage").asText());
+      JsonNode after = rev1.get("/api/items/" + item).json();
+      assertEquals(before.get("version").asInt() + 1, after.get("version").asInt());
+      assertEquals("car", after.get("annotations").get(0).get("label").asText());
+      JsonNode last = manager().get("/api/projects/" + p + "/review-history").json().get("events").get(0);
+      assertEquals("fix", last.get("verdict").asText());
+      assertEquals("rev1", last.get("reviewer").asText());
+    }
+
     @Test void reviewerOnlyCommentsNeverReachTheAnnotator() {
       String p = project("private-notes", "generic");
       putWorkflow(p, SIDEWALK);

@@ -101,5 +101,21 @@ class CatalogBrowserTest extends BrowserTestBase {
     assertEquals("the car is a bus", reports.get(0).path("text").asText());
     assertEquals(0, reports.get(0).path("shapeIndex").asInt());
     assertEquals(USER, reports.get(0).path("reporter").asText());
+
+    // the project's manager marks it fixed and freezes the next version from the releases tab
+    go("/projects/" + projectId);
+    page.locator("#tab-releases").click();
+    page.waitForURL("**/projects/" + projectId + "/releases");
+    page.locator("li.report .report-note").pressSequentially("relabelled as bus");
+    page.locator("li.report .report-fix").click();
+    page.locator("li.report .report-state:has-text('fixed')").waitFor();
+    assertEquals("street-scenes", page.locator("#release-dataset").inputValue(), "the latest dataset is proposed");
+    page.locator("#release-version").pressSequentially("1.1.0");
+    page.locator("#release-submit").click();
+    page.waitForURL("**/releases?created=1.1.0");
+    page.locator("#release-list tr[data-version='1.1.0']").waitFor();
+    assertEquals("fixed in v1.1.0", page.locator("li.report .report-state").innerText());
+    JsonNode changes = admin.get("/api/datasets/street-scenes/versions/1.1.0/changes?from=1.0.0");
+    assertEquals("relabelled as bus", changes.path("fixedReports").get(0).path("fixNote").asText());
   }
 }

@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Test;
 class EditorBrowserTest extends BrowserTestBase {
   static final int SCENE = 1, EDIT = 2; // the stage's canvases: media (video only), tiles, interaction
   WebTestServer.Client admin;
+  String project;
   final Map<String, String> ids = new HashMap<>();
 
   @Override void importData(WebTestServer.Client admin, Path tmp) throws Exception {
     this.admin = admin;
-    String project = admin.createProjectWithData("editing", null, null, EditorSample.write(tmp.resolve("editor")));
+    project = admin.createProjectWithData("editing", null, null, EditorSample.write(tmp.resolve("editor")));
     for (JsonNode item : admin.get("/api/projects/" + project + "/items").path("items")) ids.put(item.path("name").asText(), item.path("id").asText());
   }
 
@@ -262,6 +263,66 @@ class EditorBrowserTest extends BrowserTestBase {
     JsonNode other = admin.get("/api/items/" + ids.get("other")).path("annotations");
     assertEquals("mask", other.get(0).path("type").asText());
     assertEquals(erased.path("runs").toString(), other.get(0).path("runs").toString());
+  }
+
+  /** The live check (POST /api/items/{id}/check) marks a box moved outside the image, and clears when it is back. */
+  @Test
+  void aLiveFindingShowsOnTheShapeAndInTheListAndClearsWhenFixed() {
+    signIn();
+    openEditor(page, "finding");
+    page.waitForFunction("() => window.trainset.editor.checks() >= 1");
+    assertEquals(0, markerPixels(page), "no finding on the saved item");
+    drag(page, 60, 50, 0, 50); // the box (20,20 80x60) now starts at x = -40
+    page.waitForFunction("() => window.trainset.editor.findings().some(f => f.rule === 'box-outside-image' && f.annotation === 0)");
+    page.keyboard().press("Escape"); // deselect: only the marker is left on the interaction layer
+    page.waitForFunction("() => window.trainset.editor.draw.selected === null && window.trainset.editor.draw.marked.includes(0)");
+    assertTrue(markerPixels(page) > 30, "the finding's marker is drawn on the shape");
+    var row = page.locator("#live-findings li[data-rule=box-outside-image]");
+    assertTrue(row.textContent().contains("box-outside-image"), row.textContent());
+    screenshot("editor-finding");
+    row.click(); // the list selects the offending shape
+    page.waitForFunction("() => window.trainset.editor.draw.selected === 0");
+    drag(page, 0, 50, 60, 50);
+    page.waitForFunction("() => window.trainset.editor.findings().length === 0 && window.trainset.editor.draw.marked.length === 0");
+    page.locator("#findings-state").waitFor();
+    page.keyboard().press("Escape");
+    page.waitForFunction("() => window.trainset.editor.draw.selected === null");
+    assertEquals(0, markerPixels(page), "the marker is gone");
+  }
+
+  /** Predictions (a COCO results file) become drafts: shown dashed with their score, one accepted, one rejected. */
+  @Test
+  void draftsFromPredictionsAreAcceptedOrRejected() throws Exception {
+    var preds = WebTestServer.JSON.readTree("""
+        [{"image_id": 7, "category_id": 1, "bbox": [40, 40, 120, 80], "score": 0.92},
+         {"image_id": 7, "category_id": 1, "bbox": [220, 150, 100, 90], "score": 0.41}]""");
+    admin.send("POST", "/api/projects/" + project + "/predictions", preds, 200);
+    signIn();
+    openEditor(page, "drafts");
+    page.locator("#drafts li").first().waitFor();
+    assertEquals(2, page.locator("#drafts li").count());
+    assertTrue(page.locator("#drafts").textContent().contains("0.92"), page.locator("#drafts").textContent());
+    assertColour(page, SCENE, 40, 80, 255, 0, 0, "the draft's dashed outline");
+    assertEquals(0, annotations(page).size(), "drafts are not annotations");
+
+    click(page, 70, 80); // pick the first draft on the canvas
+    page.locator("#drafts li.selected").waitFor();
+    page.locator("#drafts li.selected button.accept").click();
+    awaitCount(page, 1);
+    page.locator("#drafts li[data-draft] button.reject").click();
+    page.waitForFunction("() => document.querySelectorAll('#drafts li').length === 0");
+    JsonNode saved = admin.get("/api/items/" + ids.get("drafts"));
+    assertEquals(1, saved.path("annotations").size(), saved.toString());
+    assertNear(40, saved.path("annotations").get(0).path("x"), "accepted draft x");
+    assertEquals(0, admin.get("/api/items/" + ids.get("drafts") + "/drafts").path("drafts").size());
+    assertEquals(saved.path("version").asInt(), ((Number) page.evaluate("() => window.trainset.editor.version()")).intValue());
+    assertEquals("saved", page.evaluate("() => window.trainset.editor.saveState()"));
+  }
+
+  /** Pixels of the error marker colour (#ff3b3b) on the interaction layer. */
+  static int markerPixels(Page p) {
+    p.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(null))))");
+    return ((Number) p.evaluate(PixelScripts.COUNT_COLOUR, Map.of("selector", "#editor-stage canvas:nth-of-type(3)", "r", 255, "g", 59, "b", 59))).intValue();
   }
 
   static int setPixels(JsonNode mask) {

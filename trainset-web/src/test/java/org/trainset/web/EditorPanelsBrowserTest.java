@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.trainset.core.sample.SampleOptions;
 
 /**
- * The editor's text and video panels in headless Chromium on /items/{id}/panels, typing and
- * dragging as a person does, against a real server: an OCR transcription with a forbidden
+ * The editor's text and video panels in headless Chromium on the editor page (/items/{id}/edit),
+ * typing and dragging as a person does, against a real server: an OCR transcription with a forbidden
  * character (the family's charset rule flags it through the server's check, and the warning
  * clears at once when it is deleted), a CCTV event drawn on the timeline by dragging and then
  * resized (saved with the right start and end; its pixels are on the timeline), a translation
@@ -66,13 +66,6 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
     throw new AssertionError(what + " was not saved: " + item);
   }
 
-  /** The panels' own page (its check is the project's rule pack over the saved item). */
-  void openPanels(String itemId) {
-    signIn();
-    go("/items/" + itemId + "/panels");
-    page.locator("#save-status").waitFor();
-  }
-
   /** The editor page, which mounts the panels of PANELS. */
   void openEditor(String itemId) {
     signIn();
@@ -82,17 +75,17 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
 
   @Test
   void ocrTranscriptionWithAForbiddenCharacterIsFlaggedThenClearedAndSaved() throws Exception {
-    openPanels(ocrItem);
+    openEditor(ocrItem);
     page.locator("#ocr-regions li[data-index='" + ocrWord + "']").click();
     Locator field = page.locator("#ocr-text");
     assertTrue(field.isEnabled(), "the selected word's transcription is editable");
     field.click();
     page.keyboard().press("Control+A");
     field.pressSequentially("Hello#", new Locator.PressSequentiallyOptions().setDelay(30));
-    // The family's charset rule (aihub.ocr pack, run by the server) names the forbidden character.
+    // The family's charset rule (aihub.ocr pack, run by the server's live check) names the forbidden character.
     page.waitForFunction("() => document.querySelector('#ocr-warning').textContent.includes('#')");
     assertTrue(page.locator("#ocr-text.invalid").isVisible());
-    assertTrue(page.locator("#live-findings").textContent().contains("ocr.charset"), page.locator("#live-findings").textContent());
+    page.waitForFunction("() => document.querySelector('#findings-box').textContent.includes('ocr.charset')");
     screenshot("panels-ocr-forbidden");
     // Deleting it clears the warning at once (before the next server check), and typing it again shows it at once.
     page.keyboard().press("Backspace");
@@ -104,7 +97,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
         "the transcription 'Hello'");
     assertEquals("word", saved.path("annotations").get(ocrWord).path("label").asText());
     // The server's check of the saved text no longer lists the finding.
-    page.waitForFunction("() => !document.querySelector('#live-findings').textContent.includes('ocr.charset')");
+    page.waitForFunction("() => !document.querySelector('#findings-box').textContent.includes('ocr.charset')");
     assertEquals("", page.locator("#ocr-warning").textContent());
   }
 

@@ -23,11 +23,11 @@ import org.trainset.core.spi.WriteOptions;
 /**
  * The editor tests' dataset: 400×300 dark images (one per test, so tests do not see each other's
  * edits) and a schema whose labels carry attributes in every domain (select, checkbox, number,
- * text) and a three-joint skeleton. Label colours are declared so pixels can be recognised.
+ * text) and a three-joint skeleton; car is COCO category 1 and the drafts item COCO image 7. Label colours are declared so pixels can be recognised.
  */
 final class EditorSample {
   static final int W = 400, H = 300;
-  static final List<String> ITEMS = List.of("draw", "conflict", "mask", "finding", "other");
+  static final List<String> ITEMS = List.of("draw", "conflict", "mask", "finding", "other", "drafts");
 
   static Path write(Path dir) throws IOException {
     Path media = dir.resolve("src");
@@ -39,7 +39,7 @@ final class EditorSample {
         new AttributeSpec("doors", "number", List.of("0", "6", "1"), null, false),
         AttributeSpec.text("note"));
     List<LabelDef> labels = List.of(
-        new LabelDef("car", null, null, "#ff0000", null, carAttributes, List.of(), List.of()),
+        new LabelDef("car", 1, null, "#ff0000", null, carAttributes, List.of(), List.of()),
         new LabelDef("road", null, null, "#00ff00", null, List.of(), List.of(), List.of()),
         new LabelDef("person", null, null, "#ffff00", null, List.of(), List.of("head", "hip", "foot"),
             List.of(new int[] {1, 2}, new int[] {2, 3})),
@@ -52,7 +52,9 @@ final class EditorSample {
       for (String name : ITEMS) {
         var anns = name.equals("conflict") || name.equals("finding")
             ? List.<org.trainset.core.model.Annotation>of(new Box(AnnotationMeta.of("car"), 20, 20, 80, 60)) : List.<org.trainset.core.model.Annotation>of();
-        sink.accept(new Item(name, "train", List.of(MediaRef.image(name + ".png", W, H)), Map.of(), anns));
+        // The drafts item carries a COCO image id, so a COCO results file can name it.
+        Map<String, Object> attributes = name.equals("drafts") ? Map.of("id", 7L) : Map.of();
+        sink.accept(new Item(name, "train", List.of(MediaRef.image(name + ".png", W, H)), attributes, anns));
       }
       sink.commit();
     }

@@ -93,5 +93,12 @@ class ReviewBrowserTest extends BrowserTestBase {
     double rate = ((Number) page.evaluate("() => window.trainset.quality.workers[0].stages.peer.rejectionRate")).doubleValue();
     assertEquals(0.5, rate, 1e-12);
     assertTrue(page.locator("#chart-rejections canvas").count() > 0);
+
+    // the workflow is edited on the same page; a mistake is named by line and field
+    page.locator("#workflow-yaml").fill("stages:\n  - name: peer\n    sampling: {aql: 3}\n");
+    page.locator("#workflow-save").click();
+    page.waitForSelector("#workflow-message.error");
+    assertTrue(page.locator("#workflow-message").textContent().startsWith("yaml: line 3: stages[0].sampling.aql: AQL 3.0 is not in"),
+        page.locator("#workflow-message").textContent());
   }
 }

@@ -43,8 +43,18 @@ public final class ConfigFiles {
     JsonNode root;
     try {
       root = mapper(yaml, limits).readTree(bytes);
+    } catch (java.io.CharConversionException e) {
+      throw new InputException(origin, "text-encoding", "not valid UTF-8 text");
     } catch (JsonProcessingException e) {
-      throw Json.inputError(origin, e);
+      // SnakeYAML wraps the UTF-8 decoder's error, sometimes only as text
+      boolean badText = String.valueOf(e.getOriginalMessage()).contains("CharConversionException");
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) badText |= c instanceof java.io.CharConversionException;
+      if (badText) throw new InputException(origin, "text-encoding", "not valid UTF-8 text");
+      InputException error = Json.inputError(origin, e);
+      if (yaml && "json-syntax".equals(error.rule())) {
+        throw new InputException(origin, error.line(), error.column(), null, "yaml-syntax", error.detail(), e);
+      }
+      throw error;
     }
     // Jackson's YAML parser does not enforce nesting or string limits itself: check the tree.
     if (yaml && root != null) checkTree(origin, root, limits);

@@ -25,7 +25,7 @@ import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.WriteOptions;
 
 /** The writer's state: staged images and annotation objects per subset and task. */
-final class CocoStaging implements AutoCloseable {
+final class CocoStaging {
   private static final List<String> WRITTEN_TASKS = List.of("instances", "person_keypoints", "labels", "captions");
   private final ObjectMapper mapper = new ObjectMapper();
   private final AtomicOutput out;
@@ -155,14 +155,13 @@ final class CocoStaging implements AutoCloseable {
     Files.copy(src, dst);
   }
 
-  void commit() throws IOException {
+  /** Writes every task file from the (released) staged arrays, then drops the work folder. */
+  void assemble() throws IOException {
     byte[] head = header();
     for (Subset s : subsets.values()) {
-      s.images.close();
       for (String task : WRITTEN_TASKS) {
         Staged t = s.tasks.get(task);
         if (t == null) continue;
-        t.close();
         Path file = out.path().resolve("annotations").resolve(task + "_" + s.name + ".json");
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
           os.write(head);
@@ -175,7 +174,6 @@ final class CocoStaging implements AutoCloseable {
       }
     }
     AtomicOutput.deleteRecursively(work);
-    out.commit();
   }
 
   /** {@code {"licenses":…,"info":…,"categories":…} } without its closing brace. */
@@ -193,11 +191,11 @@ final class CocoStaging implements AutoCloseable {
     return text.substring(0, text.length() - 1).getBytes(StandardCharsets.UTF_8);
   }
 
-  @Override public void close() throws IOException {
+  /** Closes the staged arrays; safe to call twice (Jackson's generators ignore a second close). */
+  void release() throws IOException {
     for (Subset s : subsets.values()) {
       s.images.close();
       for (Staged t : s.tasks.values()) t.close();
     }
-    out.close();
   }
 }

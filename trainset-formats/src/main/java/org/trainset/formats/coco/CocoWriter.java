@@ -8,6 +8,7 @@ import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 
 /**
@@ -22,24 +23,33 @@ final class CocoWriter implements DatasetWriter {
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
     try {
-      return new Sink(new CocoStaging(out, schema, options, loss));
+      return new Sink(out, schema, options, loss);
     } catch (IOException | RuntimeException e) {
       out.close();
       throw e;
     }
   }
 
-  private record Sink(CocoStaging staging) implements ItemSink {
+  private static final class Sink extends StagedSink {
+    private final CocoStaging staging;
+
+    Sink(AtomicOutput out, DatasetSchema schema, WriteOptions options, LossReport loss) throws IOException {
+      super(out, schema, options, loss);
+      this.staging = new CocoStaging(out, schema, options, loss);
+    }
+
     @Override public void accept(Item item) throws IOException {
       staging.add(item);
     }
 
-    @Override public void commit() throws IOException {
-      staging.commit();
+    /** The staged image and annotation arrays are closed (on commit and on a failed run alike). */
+    @Override protected void release() throws IOException {
+      staging.release();
     }
 
-    @Override public void close() throws IOException {
-      staging.close();
+    /** Each task file is assembled from the staged arrays: only the end knows every category. */
+    @Override protected void finish() throws IOException {
+      staging.assemble();
     }
   }
 }

@@ -22,6 +22,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 
 /**
@@ -35,8 +36,7 @@ final class MediaWriter implements DatasetWriter {
     if (options.mediaRoot() == null) {
       throw new IllegalArgumentException("the media format copies files: WriteOptions.mediaRoot is required");
     }
-    AtomicOutput out = AtomicOutput.directory(outDir);
-    return new ItemSink() {
+    return new StagedSink(AtomicOutput.directory(outDir), schema, options, loss) {
       private final List<String> paths = new ArrayList<>();
       private final List<Map<String, Object>> rows = new ArrayList<>();
       private final Set<String> columns = new LinkedHashSet<>();
@@ -61,7 +61,8 @@ final class MediaWriter implements DatasetWriter {
         columns.addAll(item.attributes().keySet());
       }
 
-      @Override public void commit() throws IOException {
+      /** {@code metadata.csv}: its header needs every item's columns. */
+      @Override protected void finish() throws IOException {
         if (!columns.isEmpty()) {
           try (Writer w = Files.newBufferedWriter(out.path().resolve(MediaFormat.METADATA_CSV), StandardCharsets.UTF_8);
                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
@@ -80,11 +81,6 @@ final class MediaWriter implements DatasetWriter {
             }
           }
         }
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        out.close();
       }
     };
   }

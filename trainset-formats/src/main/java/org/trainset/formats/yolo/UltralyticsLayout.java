@@ -1,8 +1,6 @@
 package org.trainset.formats.yolo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.trainset.core.io.ConfigFiles;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.ParseLimits;
 import org.trainset.core.io.SafePaths;
@@ -27,21 +26,8 @@ final class UltralyticsLayout {
 
   static YoloLayout read(Path root0, Path yaml, ParseLimits limits) throws IOException {
     Path root = root0.toAbsolutePath().normalize();
-    limits.checkFileSize(yaml);
-    JsonNode doc;
-    try {
-      doc = new YAMLMapper().readTree(yaml.toFile());
-    } catch (java.io.CharConversionException e) {
-      throw new InputException(yaml, "text-encoding", "not valid UTF-8 text");
-    } catch (JsonProcessingException e) {
-      // SnakeYAML wraps the UTF-8 decoder's error, sometimes only as text
-      boolean badText = String.valueOf(e.getOriginalMessage()).contains("CharConversionException");
-      for (Throwable c = e.getCause(); c != null; c = c.getCause()) badText |= c instanceof java.io.CharConversionException;
-      if (badText) throw new InputException(yaml, "text-encoding", "not valid UTF-8 text");
-      var loc = e.getLocation();
-      throw new InputException(yaml, loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
-          null, "yaml-syntax", e.getOriginalMessage(), e);
-    }
+    // the one config loader: parse limits (size, nesting, string length) apply to data.yaml too
+    JsonNode doc = ConfigFiles.read(yaml, limits.withMaxFileSize(Math.min(limits.maxFileSize(), ConfigFiles.LIMITS.maxFileSize())));
     if (doc == null || !doc.isObject()) throw new InputException(yaml, "data-yaml", "data.yaml is not a mapping");
     List<String> names = names(yaml, doc.get("names"));
     int[] kpt = kptShape(yaml, doc.get("kpt_shape"));

@@ -27,6 +27,7 @@ import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 
 /**
@@ -42,19 +43,14 @@ final class YoloWriter implements DatasetWriter {
     return new Sink(AtomicOutput.directory(outDir), schema, options, loss);
   }
 
-  private static final class Sink implements ItemSink {
-    private final AtomicOutput out;
-    private final WriteOptions options;
-    private final LossReport loss;
+  private static final class Sink extends StagedSink {
     private final Map<String, Integer> classes = new LinkedHashMap<>();
     private final Set<String> subsets = new LinkedHashSet<>();
     private final int keypoints;
     private final YoloLines lines;
 
     Sink(AtomicOutput out, DatasetSchema schema, WriteOptions options, LossReport loss) {
-      this.out = out;
-      this.options = options;
-      this.loss = loss;
+      super(out, schema, options, loss);
       for (LabelDef l : schema.labels()) classes.putIfAbsent(l.name(), classes.size());
       this.keypoints = schema.labels().stream().mapToInt(l -> l.keypoints().size()).max().orElse(0);
       this.lines = new YoloLines(keypoints, label -> classes.computeIfAbsent(label, k -> classes.size()), loss);
@@ -120,7 +116,8 @@ final class YoloWriter implements DatasetWriter {
       return true;
     }
 
-    @Override public void commit() throws IOException {
+    /** {@code data.yaml}: only the end of the dataset knows its subsets, classes and task. */
+    @Override protected void finish() throws IOException {
       if (lines.wroteRotated() && lines.rectangularQuads() > 0) {
         for (long i = 0; i < lines.rectangularQuads(); i++) loss.changed("rectangular 4-point polygon -> rotated box (task: obb)");
       }
@@ -138,11 +135,6 @@ final class YoloWriter implements DatasetWriter {
       YAMLMapper mapper = YAMLMapper.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
       Files.writeString(out.path().resolve(YoloFormat.DATA_YAML), mapper.writeValueAsString(yaml), StandardCharsets.UTF_8);
-      out.commit();
-    }
-
-    @Override public void close() throws IOException {
-      out.close();
     }
   }
 }

@@ -214,7 +214,7 @@ public final class Jobs {
     for (String itemId : itemIds) {
       StoredItem s = items.find(itemId).orElse(null);
       if (s == null) continue;
-      for (Checks.Finding f : checks.check(project, s, null).errors()) errors.add(f.toJson().put("itemId", itemId));
+      for (Checks.Finding f : checks.check(project, s, null).errors()) errors.add(f.toJson().put("itemId", itemId).put("itemRef", itemId).put("item", s.name()));
     }
     if (!errors.isEmpty() && !override) return new SubmitOutcome(null, errors);
     long now = clock.millis();

@@ -76,9 +76,12 @@ public final class Releases {
   private final AuditLog audit;
   private final ProjectAnalysis analysis;
   private final FormatRegistry formats;
+  /** The review stage's dashboard (caller, project id) → JSON; null when the server has none. */
+  private final java.util.function.BiFunction<Principal, String, JsonNode> reviewFigures;
 
   public Releases(Database db, MediaStore media, Path dataDir, Clock clock, AuditLog audit, ProjectAnalysis analysis,
-                  FormatRegistry formats) {
+                  FormatRegistry formats, java.util.function.BiFunction<Principal, String, JsonNode> reviewFigures) {
+    this.reviewFigures = reviewFigures;
     this.db = db;
     this.media = media;
     this.root = dataDir.resolve("releases");
@@ -171,6 +174,7 @@ public final class Releases {
     }
 
     ObjectNode findings = inspection(project);
+    ObjectNode review = review(p, project);
     Map<String, Double> measured = new TreeMap<>();
     ObjectNode stats = analysis.stats(project);
     Map<String, Long> byLabel = new TreeMap<>();
@@ -179,6 +183,12 @@ public final class Releases {
     if (findings.has("items") && findings.get("items").asLong() > 0) {
       long errors = findings.path("bySeverity").path("error").asLong(0);
       measured.put("inspectionErrorsPerItem", Math.round(1e6 * errors / findings.get("items").asDouble()) / 1e6);
+    }
+    JsonNode domains = review.path("mqm").path("domains");
+    if (domains.isObject() && !domains.isEmpty()) {
+      double min = Double.MAX_VALUE;
+      for (JsonNode d : domains) min = Math.min(min, d.asDouble());
+      measured.put("mqmScore", min); // the weakest domain: every domain must reach the goal
     }
     ObjectNode quality = QualityTargets.evaluate(project.family(), measured, r.achieved());
     List<ErrorReports.Fixed> fixed = ErrorReports.unshippedFixes(db, r.dataset());
@@ -195,6 +205,7 @@ public final class Releases {
       extra.putObject("project").put("name", project.name()).put("family", project.family())
           .put("rulePack", project.rulePack()).put("importFormat", project.format()).put("generation", project.generation());
       extra.set("inspection", findings);
+      extra.set("review", review);
       extra.set("rights", rights.json());
       extra.set("quality", quality);
       extra.set("card", cardText(r, existing.orElse(null)));
@@ -280,6 +291,27 @@ public final class Releases {
     } catch (ApiException | org.trainset.core.io.InputException e) {
       // no pack, or the pack recognises nothing in these items: stated, not fatal to the release
       return Http.object().put("pack", (String) null).put("note", "not inspected: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The review stage's project figures at freeze time (items by state, pending by stage, open
+   * issues, reader agreement, MQM by domain, lot inspection): counts only, no ids, names or times,
+   * so the release stays reproducible.
+   */
+  private ObjectNode review(Principal p, Project project) {
+    if (reviewFigures == null) return Http.object().put("note", "no review stage on this server");
+    try {
+      JsonNode all = reviewFigures.apply(p, project.id());
+      JsonNode proj = all.path("project");
+      ObjectNode o = Http.object().put("workflow", all.path("workflow").asText(null));
+      for (String k : List.of("itemsByState", "pendingByStage", "openIssuesByCategory", "agreement", "lots")) {
+        if (proj.has(k)) o.set(k, proj.get(k));
+      }
+      if (proj.path("mqm").has("domains")) o.putObject("mqm").set("domains", proj.path("mqm").get("domains"));
+      return o;
+    } catch (RuntimeException e) {
+      return Http.object().put("note", "no review figures: " + e.getMessage());
     }
   }
 

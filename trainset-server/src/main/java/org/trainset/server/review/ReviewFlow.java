@@ -93,6 +93,8 @@ public final class ReviewFlow {
         if (r != null && r.state().equals(RETURNED)) {
           Sql.update(c, "UPDATE review_items SET state = ?, round = ?, entered_at = ?, updated_at = ? WHERE item_id = ?",
               PENDING, r.round() + 1, now, now, id);
+          // a dual-read stage starts over: both readers read the corrected item again
+          Sql.update(c, "DELETE FROM review_readings WHERE item_id = ? AND stage = ?", id, r.stage());
           continue;
         }
         if (r != null && r.state().equals(PENDING)) continue; // already waiting for a reviewer
