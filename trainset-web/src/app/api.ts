@@ -5,7 +5,9 @@ import type { Annotation, Attributes, DatasetSchema, MediaRef } from './model';
 export type Id = string | number;
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly error: string, readonly detail: string | undefined) {
+  /** `body` is the whole JSON error answer (e.g. the open findings of a refused job submit). */
+  constructor(readonly status: number, readonly error: string, readonly detail: string | undefined,
+              readonly body: Record<string, unknown> = {}) {
     super(detail ? `${error}: ${detail}` : error);
   }
 }
@@ -98,27 +100,31 @@ export function onUnauthorised(handler: () => void): void {
   unauthorisedHandler = handler;
 }
 
-async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const h: Record<string, string> = { Accept: 'application/json', ...headers };
-  if (body !== undefined) h['Content-Type'] = 'application/json';
+  // a Blob (an uploaded file) goes as it is, with the Content-Type the caller gives
+  const raw = body instanceof Blob;
+  if (body !== undefined && !raw) h['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = sessionStorage.getItem(CSRF_KEY);
     if (csrf) h['X-CSRF-Token'] = csrf;
   }
   const res = await fetch(path, {
     method, headers: h, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
   });
   if (!res.ok) {
     let error = res.statusText || `HTTP ${res.status}`;
     let detail: string | undefined;
+    let body: Record<string, unknown> = {};
     try {
       const j = await res.json() as { error?: string; detail?: string };
       if (j.error) error = j.error;
       detail = j.detail;
+      body = j as Record<string, unknown>;
     } catch { /* not JSON */ }
     if (res.status === 401 && !path.startsWith('/api/auth/login')) unauthorisedHandler();
-    throw new ApiError(res.status, error, detail);
+    throw new ApiError(res.status, error, detail, body);
   }
   if (res.status === 204) return undefined as T;
   return await res.json() as T;

@@ -28,6 +28,7 @@ export function frame(content: HTMLElement, options: { loggedIn?: boolean } = {}
   return h('div', { class: 'frame' },
     h('header', { class: 'topbar' },
       h('a', { href: '/projects', class: 'brand' }, t('app.title')),
+      options.loggedIn === false ? null : h('a', { href: '/jobs', id: 'nav-my-jobs' }, t('jobs.mine.title')),
       h('span', { class: 'spacer' }),
       who,
       h('label', { class: 'lang' }, t('app.language'), ' ', langSwitch),

@@ -62,12 +62,25 @@ export interface Item {
   annotations: Annotation[];
 }
 
+/** A declared attribute of a label and its domain (trainset-core's AttributeSpec). */
+export interface AttributeSpec {
+  name: string;
+  /** select, radio, checkbox, number or text (CVAT's input types); anything else is edited as text. */
+  inputType?: string;
+  /** Allowed values; for number: min, max, step. Empty when free. */
+  values?: string[];
+  default?: string;
+  /** May change between video frames. */
+  mutable?: boolean;
+}
+
 export interface LabelDef {
   name: string;
   id?: number;
   parent?: string;
   color?: string;
   type?: string;
+  attributes?: AttributeSpec[];
   keypoints?: string[];
   /** 1-based keypoint index pairs (COCO's convention). */
   skeleton?: number[][];

@@ -36,6 +36,11 @@ export class ViewerStage {
   private selectedNode: Konva.Line | Konva.Rect | null = null;
   readonly state: DrawState;
   onSelect: (index: number | null) => void = () => {};
+  /**
+   * Drawn after the annotations on the same non-listening layer, in media coordinates (review
+   * mode draws its issue pins here); sizes meant in screen pixels divide by `state.scale`.
+   */
+  paintExtra: ((ctx: CanvasRenderingContext2D, state: DrawState) => void) | null = null;
 
   constructor(private readonly container: HTMLDivElement, private readonly mediaWidth: number,
               private readonly mediaHeight: number, shapes: { index: number; shape: SpatialAnnotation }[],
@@ -80,6 +85,16 @@ export class ViewerStage {
     this.state.total = this.index.size;
     this.select(null);
     this.redraw();
+  }
+
+  /** Redraws the annotation layer (what `paintExtra` draws changed). */
+  redrawOverlay(): void {
+    this.redraw();
+  }
+
+  /** Screen coordinates inside the stage's container → media coordinates. */
+  toMedia(sx: number, sy: number): [number, number] {
+    return [(sx - this.state.x) / this.state.scale, (sy - this.state.y) / this.state.scale];
   }
 
   /** Redraws the media layer (a video frame was presented). */
@@ -169,6 +184,7 @@ export class ViewerStage {
     const visible = this.index.visible(this.viewBounds());
     paintShapes(ctx, visible.map(v => v.shape), { scale: this.state.scale, colors: this.colors, labels: true });
     this.state.drawn = visible.map(v => v.index);
+    this.paintExtra?.(ctx, this.state);
     this.state.draws++;
   }
 }

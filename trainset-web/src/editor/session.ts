@@ -19,6 +19,8 @@ export interface Finding {
   message: string;
   /** Index of the offending annotation in the list that was checked, when the rule names one. */
   annotation?: number;
+  /** The offending value as the rule reports it (a charset rule: the forbidden characters). */
+  value?: unknown;
 }
 
 interface Step { label: string; changes: Change[] }

@@ -2,7 +2,7 @@ import type { Id, Project } from '../../app/api';
 import { h } from '../../app/dom';
 import { t } from '../../i18n/i18n';
 
-export type ProjectTab = 'overview' | 'items' | 'findings';
+export type ProjectTab = 'overview' | 'items' | 'findings' | 'jobs' | 'quality' | 'releases';
 
 /** Project name and the links between its pages. */
 export function projectHeader(project: Project, active: ProjectTab): HTMLElement {
@@ -11,7 +11,8 @@ export function projectHeader(project: Project, active: ProjectTab): HTMLElement
     h('a', { href, class: id === active ? 'tab active' : 'tab', id: `tab-${id}` }, t(`project.tab.${id}`));
   return h('div', { class: 'project-header' },
     h('h1', { id: 'project-name' }, project.name),
-    h('nav', { class: 'tabs' }, tab('overview', base), tab('items', `${base}/items`), tab('findings', `${base}/findings`)));
+    h('nav', { class: 'tabs' }, tab('overview', base), tab('items', `${base}/items`), tab('findings', `${base}/findings`),
+      tab('jobs', `${base}/jobs`), tab('quality', `${base}/quality`), tab('releases', `${base}/releases`)));
 }
 
 export function itemsUrl(projectId: Id, filters: Record<string, string | undefined> = {}): string {

@@ -22,17 +22,29 @@ export interface ViewerHandle {
 }
 
 declare global {
-  interface Window { trainset?: { viewer?: ViewerHandle } }
+  /** Handles of the pages on screen; each page adds its own (the editor adds `editor`). */
+  interface TrainsetHandles { viewer?: ViewerHandle }
+  interface Window { trainset?: TrainsetHandles }
 }
 
-export function viewerPage(itemId: string, query: URLSearchParams, navigate: (url: string) => void): Page {
+/**
+ * Where a viewer's item comes from when it is not a project item: the catalog's public sample
+ * (read-only; its own back link and media-picker URL; the page works signed out).
+ */
+export interface ViewerSource {
+  load: () => Promise<ServerItem>;
+  back: { href: string; text: string };
+  pageUrl: (mediaIndex: string) => string;
+}
+
+export function viewerPage(itemId: string, query: URLSearchParams, navigate: (url: string) => void, source?: ViewerSource): Page {
   let stage: ViewerStage | undefined;
   let disposeMedia: (() => void) | undefined;
   let disposed = false;
   const mediaIndex = Math.max(0, Number(query.get('media') ?? 0) || 0);
   const body = loading(async el => {
-    const item = await api.item(itemId);
-    const project = await api.project(item.projectId).catch(() => undefined);
+    const item = source ? await source.load() : await api.item(itemId);
+    const project = source ? undefined : await api.project(item.projectId).catch(() => undefined);
     if (disposed) return;
     build(el, item, project);
   });
@@ -44,14 +56,16 @@ export function viewerPage(itemId: string, query: URLSearchParams, navigate: (ur
     const panel = new SidePanel(item.annotations, item.attributes, i => stage?.select(i));
     const stageBox = h('div', { class: 'stage', id: 'viewer-stage' });
     const extra = h('div', { class: 'media-extra' });
-    const back = project ? h('a', { href: itemsUrl(project.id), id: 'back-to-items' }, t('viewer.back')) : null;
+    const back = source ? h('a', { href: source.back.href, id: 'back-to-items' }, source.back.text)
+      : project ? h('a', { href: itemsUrl(project.id), id: 'back-to-items' }, t('viewer.back')) : null;
     const mediaPicker = item.media.length > 1
       ? select('media', item.media.map((m, i) => [String(i), `${t('viewer.media', { index: i + 1, count: item.media.length })} · ${m.kind}`]),
-        String(mediaIndex), v => navigate(`/items/${encodeURIComponent(itemId)}?media=${v}`))
+        String(mediaIndex), v => navigate(source ? source.pageUrl(v) : `/items/${encodeURIComponent(itemId)}?media=${v}`))
       : null;
     const toolbar = h('div', { class: 'toolbar' }, back,
       h('strong', { id: 'item-id' }, t('viewer.item', { id: item.name })),
-      h('span', { class: 'muted' }, t('viewer.version', { version: item.version })),
+      source ? null : h('span', { class: 'muted' }, t('viewer.version', { version: item.version })),
+      source ? null : h('a', { href: `/items/${encodeURIComponent(itemId)}/edit`, id: 'edit-item' }, t('editor.open')),
       mediaPicker,
       h('button', { type: 'button', id: 'zoom-in', on: { click: () => stage?.zoomAt(1.25) } }, t('viewer.zoomIn')),
       h('button', { type: 'button', id: 'zoom-out', on: { click: () => stage?.zoomAt(0.8) } }, t('viewer.zoomOut')),
@@ -105,7 +119,7 @@ export function viewerPage(itemId: string, query: URLSearchParams, navigate: (ur
   }
 
   return {
-    element: frame(body),
+    element: frame(body, source ? { loggedIn: false } : {}),
     dispose: () => {
       disposed = true;
       disposeMedia?.();

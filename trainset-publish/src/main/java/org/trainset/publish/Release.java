@@ -72,7 +72,36 @@ public final class Release {
    * @param previous        an earlier release folder to list changes against, or null
    */
   public record Request(String name, String version, Format source, Path input, List<Format> formats, int sampleSize,
-                        long seed, double sampleTolerance, Path previous, ReadOptions readOptions) {}
+                        long seed, double sampleTolerance, Path previous, ReadOptions readOptions, Extras extras) {
+    public Request {
+      if (extras == null) extras = Extras.NONE;
+    }
+
+    /** An offline release: nothing but the data. */
+    public Request(String name, String version, Format source, Path input, List<Format> formats, int sampleSize,
+                   long seed, double sampleTolerance, Path previous, ReadOptions readOptions) {
+      this(name, version, source, input, formats, sampleSize, seed, sampleTolerance, previous, readOptions, Extras.NONE);
+    }
+  }
+
+  /** Changes the written sample folder in place (e.g. blurs faces) and says what it did. */
+  @FunctionalInterface
+  public interface SampleTreatment {
+    ObjectNode apply(Path sampleDir) throws IOException;
+  }
+
+  /**
+   * What a caller adds to a release beyond the data (the server: project, rule pack, review and
+   * inspection results, rights, quality targets). Everything here must be free of times and
+   * absolute paths so the release stays reproducible.
+   *
+   * @param manifest    fields added at the top of {@code manifest.json} (must not reuse its own keys)
+   * @param changeNotes fields added to {@code CHANGES.json} (e.g. fixed error reports); used only with a previous release
+   * @param sample      applied to {@code sample/} before the checksums, or null
+   */
+  public record Extras(ObjectNode manifest, ObjectNode changeNotes, SampleTreatment sample) {
+    public static final Extras NONE = new Extras(null, null, null);
+  }
 
   /** The sample: its size and how far its label shares are from the whole's. */
   public record Sample(long items, long annotations, long seed, Map<String, Double> wholeShares,
@@ -143,7 +172,19 @@ public final class Release {
     String problem = versionProblem(r.version());
     if (problem == null) problem = nameProblem(r.name());
     if (problem != null) throw new IllegalArgumentException(problem);
-    Path folder = folderOf(outDir, r.name(), r.version());
+    return freezeInto(r, folderOf(outDir, r.name(), r.version()), progress);
+  }
+
+  /** What changed from the release folder {@code previous} to {@code current} (their native exports). */
+  public static ReleaseChanges.Result changesBetween(Path previous, Path current) throws IOException {
+    return ReleaseChanges.compare(previous, current, NATIVE, ReadOptions.defaults());
+  }
+
+  /** Freezes into {@code folder} itself (the server lays releases out as {@code releases/NAME/VERSION/}). */
+  public static Result freezeInto(Request r, Path folder, Progress progress) throws IOException {
+    String problem = versionProblem(r.version());
+    if (problem == null) problem = nameProblem(r.name());
+    if (problem != null) throw new IllegalArgumentException(problem);
     if (Files.exists(folder)) {
       throw new FileAlreadyExistsException(folder.toString(), null,
           "release " + r.name() + " v" + r.version() + " exists; a release never changes: freeze a new version");
@@ -162,13 +203,18 @@ public final class Release {
             new Conversion.Options(false, true, false), progress));
       }
       Sample sample = writeSample(r, root.resolve("sample"), counts);
+      ObjectNode treatment = r.extras().sample() == null ? null : r.extras().sample().apply(root.resolve("sample"));
       ReleaseChanges.Result changes = null;
       if (r.previous() != null) {
         changes = ReleaseChanges.compare(r.previous(), root, NATIVE, r.readOptions());
-        Files.write(root.resolve(CHANGES), pretty(changes.toJson()));
+        ObjectNode notes = changes.toJson();
+        if (r.extras().changeNotes() != null) notes.setAll(r.extras().changeNotes());
+        Files.write(root.resolve(CHANGES), pretty(notes));
       }
       List<Checksums.FileEntry> files = Checksums.list(root, List.of(MANIFEST, SUMS));
-      byte[] manifest = pretty(manifest(r, formats, counts, exports, sample, changes, files));
+      ObjectNode m = manifest(r, formats, counts, exports, sample, changes, files);
+      if (treatment != null) ((ObjectNode) m.get("sample")).set("treatment", treatment);
+      byte[] manifest = pretty(m);
       Files.write(root.resolve(MANIFEST), manifest);
       List<Checksums.FileEntry> all = Checksums.list(root, List.of(SUMS));
       Files.write(root.resolve(SUMS), Checksums.sumsFile(all));
@@ -229,6 +275,7 @@ public final class Release {
                                      Map<String, Conversion.Result> exports, Sample sample,
                                      ReleaseChanges.Result changes, List<Checksums.FileEntry> files) throws IOException {
     ObjectNode m = ResultJson.object();
+    if (r.extras().manifest() != null) m.setAll(r.extras().manifest());
     m.put("manifestVersion", 1).put("name", r.name()).put("version", r.version());
     m.put("sourceFormat", r.source().id());
     ArrayNode fs = m.putArray("formats");

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trainset.core.FormatRegistry;
+import org.trainset.server.access.Access;
+import org.trainset.server.access.AccessRequests;
+import org.trainset.server.access.CatalogDirectory;
+import org.trainset.server.access.Documents;
+import org.trainset.server.access.Downloads;
 import org.trainset.server.audit.AuditLog;
 import org.trainset.server.auth.LoginLimiter;
 import org.trainset.server.auth.Sessions;
@@ -18,7 +23,16 @@ import org.trainset.server.ops.Imports;
 import org.trainset.server.ops.Operations;
 import org.trainset.server.ops.Uploads;
 import org.trainset.server.project.ProjectAnalysis;
+import org.trainset.server.publish.Catalog;
+import org.trainset.server.publish.ErrorReports;
+import org.trainset.server.publish.Releases;
+import org.trainset.server.publish.SampleItems;
 import org.trainset.server.project.Projects;
+import org.trainset.server.review.Review;
+import org.trainset.server.sandbox.SandboxJobs;
+import org.trainset.server.sandbox.SandboxLimits;
+import org.trainset.server.sandbox.SandboxOutputs;
+import org.trainset.server.sandbox.PlatformSandboxData;
 import org.trainset.server.work.WorkEvents;
 
 /**
@@ -49,6 +63,25 @@ public final class Platform implements AutoCloseable {
   private final java.time.Clock clock;
   private final AuditLog audit;
   private final WorkEvents events = new WorkEvents();
+  private final org.trainset.server.check.Checks checks = new org.trainset.server.check.Checks();
+  private final org.trainset.server.job.Jobs jobs;
+  private final org.trainset.server.job.Workers workers;
+  private final org.trainset.server.job.DeidApply deid;
+  private final org.trainset.server.predict.Drafts drafts;
+  private final org.trainset.server.predict.Predictions predictions;
+  private final org.trainset.server.predict.ModelHooks modelHooks;
+  private final Releases releases;
+  private final Catalog catalog;
+  private final ErrorReports reports;
+  private final SampleItems sample;
+  /** Largest document attached to an access request (lowered by the upload limit when that is smaller). */
+  public static final long MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
+  private final Access access;
+  private final AccessRequests accessRequests;
+  private final Downloads downloads;
+  private final Review review;
+  private final SandboxJobs sandbox;
+  private final SandboxOutputs sandboxOutputs;
 
   private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
     this.dataDir = dataDir;
@@ -67,7 +100,30 @@ public final class Platform implements AutoCloseable {
     this.exports = new Exports(operations, db, media, formats);
     this.uploads = new Uploads(db, projects, dataDir, limits.maxUploadBytes());
     this.analysis = new ProjectAnalysis(db, media);
+    // annotate (issue 11): jobs guard item access; drafts, predictions and the model hook
+    this.items.guard(new org.trainset.server.job.JobAccess(db));
+    this.jobs = new org.trainset.server.job.Jobs(db, projects, items, checks, audit, events, clock,
+        new org.trainset.server.job.JobSplit(db, items, media, new org.trainset.server.predict.Detections()));
+    this.workers = new org.trainset.server.job.Workers(db, audit);
+    this.deid = new org.trainset.server.job.DeidApply(db, jobs, items, media, audit, clock);
+    this.drafts = new org.trainset.server.predict.Drafts(db, items);
+    this.predictions = new org.trainset.server.predict.Predictions(db, formats, limits.archive(), audit, clock);
+    this.modelHooks = new org.trainset.server.predict.ModelHooks(db, jobs, items, media, audit, clock);
+    this.review = new Review(db, projects, items, analysis, events, audit, clock);
+    // a release records the review stage's figures at freeze time
+    this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats,
+        (caller, projectId) -> review.quality().dashboard(caller, projectId));
+    this.catalog = new Catalog(releases);
+    this.reports = new ErrorReports(db, releases, projects, clock);
+    this.sample = new SampleItems(releases);
+    this.access = new Access(db, clock, audit, new CatalogDirectory(db, dataDir));
+    this.accessRequests = new AccessRequests(db, clock, audit, access,
+        new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
+    this.downloads = new Downloads(db, clock, audit, access);
+    this.sandbox = new SandboxJobs(db, audit, clock, dataDir, formats, SandboxLimits.DEFAULT, new PlatformSandboxData(access));
+    this.sandboxOutputs = new SandboxOutputs(sandbox);
   }
+
 
   /** Opens the data folder (created when missing) and the database ({@code dbUrl} null: SQLite inside it). */
   public static Platform open(Path dataDir, String dbUrl) throws IOException {
@@ -110,6 +166,28 @@ public final class Platform implements AutoCloseable {
   public java.time.Clock clock() { return clock; }
   public AuditLog audit() { return audit; }
   public WorkEvents events() { return events; }
+  public org.trainset.server.check.Checks checks() { return checks; }
+  public org.trainset.server.job.Jobs jobs() { return jobs; }
+  public org.trainset.server.job.Workers workers() { return workers; }
+  public org.trainset.server.job.DeidApply deid() { return deid; }
+  public org.trainset.server.predict.Drafts drafts() { return drafts; }
+  public org.trainset.server.predict.Predictions predictions() { return predictions; }
+  public org.trainset.server.predict.ModelHooks modelHooks() { return modelHooks; }
+  /** Releases of projects into catalog datasets; release files at {@code <dataDir>/releases/<dataset>/<version>/}. */
+  public Releases releases() { return releases; }
+  public Catalog catalog() { return catalog; }
+  public ErrorReports reports() { return reports; }
+  /** The public samples of releases (the catalog's read-only viewer). */
+  public SampleItems sample() { return sample; }
+  /** Access modes and grants of published datasets: {@code require} is the one check for downloads and sandbox jobs. */
+  public Access access() { return access; }
+  public AccessRequests accessRequests() { return accessRequests; }
+  public Downloads downloads() { return downloads; }
+  /** The review stage: workflows, queues and verdicts, issues, gold items, quality figures. */
+  public Review review() { return review; }
+  /** Sandbox jobs on protected releases (issue 14). */
+  public SandboxJobs sandbox() { return sandbox; }
+  public SandboxOutputs sandboxOutputs() { return sandboxOutputs; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();
@@ -117,6 +195,7 @@ public final class Platform implements AutoCloseable {
   }
 
   @Override public void close() {
+    sandbox.close();
     operations.close();
     db.close();
   }

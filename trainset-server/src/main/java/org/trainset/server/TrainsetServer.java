@@ -14,7 +14,10 @@ import org.trainset.server.http.AuthFilter;
 import org.trainset.server.http.Http;
 import org.trainset.server.http.Route;
 import org.trainset.server.http.RouteTable;
+import org.trainset.server.routes.AccessRoutes;
 import org.trainset.server.routes.AnalysisRoutes;
+import org.trainset.server.routes.AuditRoutes;
+import org.trainset.server.routes.DownloadRoutes;
 import org.trainset.server.routes.AuthRoutes;
 import org.trainset.server.routes.ExportRoutes;
 import org.trainset.server.routes.ImportRoutes;
@@ -23,6 +26,12 @@ import org.trainset.server.routes.MediaRoutes;
 import org.trainset.server.routes.OperationRoutes;
 import org.trainset.server.routes.ProjectRoutes;
 import org.trainset.server.routes.HealthRoutes;
+import org.trainset.server.routes.CatalogPages;
+import org.trainset.server.routes.CatalogRoutes;
+import org.trainset.server.routes.ReleaseRoutes;
+import org.trainset.server.routes.QualityRoutes;
+import org.trainset.server.routes.ReviewRoutes;
+import org.trainset.server.routes.SandboxRoutes;
 
 /** The HTTP server: the route table wired into Javalin, one error format, the web app's files. */
 public final class TrainsetServer implements AutoCloseable {
@@ -51,6 +60,18 @@ public final class TrainsetServer implements AutoCloseable {
     new MediaRoutes(platform).register(t);
     new ExportRoutes(platform).register(t);
     new AnalysisRoutes(platform).register(t);
+    new org.trainset.server.routes.JobRoutes(platform).register(t);
+    new org.trainset.server.routes.CheckRoutes(platform).register(t);
+    new org.trainset.server.routes.PredictionRoutes(platform).register(t);
+    new ReleaseRoutes(platform).register(t);
+    new CatalogRoutes(platform).register(t);
+    new CatalogPages(platform).register(t);
+    new AccessRoutes(platform).register(t);
+    new DownloadRoutes(platform).register(t);
+    new AuditRoutes(platform).register(t);
+    new ReviewRoutes(platform).register(t);
+    new QualityRoutes(platform).register(t);
+    new SandboxRoutes(platform).register(t);
     return t;
   }
 

@@ -43,6 +43,11 @@ final class WebTestServer implements AutoCloseable {
     platform.users().add(name, password, role, org);
   }
 
+  /** The platform behind the server (tests publish work events the way the jobs stage does). */
+  Platform platform() {
+    return platform;
+  }
+
   /** A cookie-session client signed in as {@code user}, sending CSRF token and Origin on writes. */
   Client login(String user, String password) throws IOException, InterruptedException {
     Client c = new Client();

@@ -1,9 +1,7 @@
 package org.trainset.cli.eval;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.trainset.cli.Json;
@@ -13,6 +11,7 @@ import org.trainset.cli.Verb;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.eval.classify.BinaryReport;
 import org.trainset.eval.classify.ClassifyInput;
+import org.trainset.eval.classify.ClassifyJson;
 import org.trainset.eval.classify.FoldSummary;
 import org.trainset.eval.plot.CurvePlot;
 import picocli.CommandLine.Command;
@@ -49,57 +48,18 @@ public final class ClassifyVerb implements Verb {
   @Override public Integer call() throws Exception {
     if (!Double.isFinite(threshold)) throw new UsageException("--threshold must be a number");
     List<ClassifyInput.Fold> folds = ClassifyInput.read(truth, scores);
-    BinaryReport all = BinaryReport.of("all", ClassifyInput.pooled(folds), threshold);
-    List<BinaryReport> perFold = new ArrayList<>();
-    if (folds.size() > 1) for (ClassifyInput.Fold f : folds) perFold.add(BinaryReport.of(f.name(), f.data(), threshold));
-    Map<String, FoldSummary.MeanSd> cv = FoldSummary.of(perFold);
+    ClassifyJson.Evaluation e = ClassifyJson.evaluate(folds, threshold);
+    BinaryReport all = e.all();
+    List<BinaryReport> perFold = e.perFold();
+    Map<String, FoldSummary.MeanSd> cv = e.cv();
     if (plot != null) writePlot(all, perFold);
     PrintWriter out = spec.commandLine().getOut();
     if (output.json) {
-      ObjectNode root = report(all, true);
-      root.put("threshold", threshold);
-      root.put("ciMethod", "DeLong (1988), Sun-Xu midranks; Wald 95% interval clipped to [0,1]");
-      if (!perFold.isEmpty()) {
-        var arr = root.putArray("folds");
-        for (BinaryReport f : perFold) arr.add(report(f, false));
-        ObjectNode summary = root.putObject("cv");
-        cv.forEach((k, v) -> {
-          ObjectNode m = summary.putObject(k);
-          Numbers.put(m, "mean", v.mean());
-          Numbers.put(m, "sd", v.sd());
-          m.put("folds", v.n());
-        });
-      }
-      out.println(Json.write(root));
+      out.println(Json.write(ClassifyJson.of(e)));
     } else {
       printTable(out, all, perFold, cv);
     }
     return 0;
-  }
-
-  private static ObjectNode report(BinaryReport r, boolean withCurve) {
-    ObjectNode o = Json.object();
-    o.put("name", r.name());
-    o.put("samples", r.samples());
-    o.put("positives", r.positives());
-    o.put("negatives", r.samples() - r.positives());
-    r.metrics().forEach((k, v) -> Numbers.put(o, k, v));
-    ObjectNode ci = o.putObject("aucCi95");
-    Numbers.put(ci, "lower", r.ci().lower());
-    Numbers.put(ci, "upper", r.ci().upper());
-    Numbers.put(ci, "variance", r.ci().variance());
-    ObjectNode cm = o.putObject("confusion");
-    cm.put("tp", r.confusion().tp());
-    cm.put("fp", r.confusion().fp());
-    cm.put("tn", r.confusion().tn());
-    cm.put("fn", r.confusion().fn());
-    if (withCurve && r.roc() != null) {
-      ObjectNode roc = o.putObject("roc");
-      Numbers.array(roc, "fpr", r.roc().fpr());
-      Numbers.array(roc, "tpr", r.roc().tpr());
-      Numbers.array(roc, "thresholds", r.roc().thresholds());
-    }
-    return o;
   }
 
   private void printTable(PrintWriter out, BinaryReport all, List<BinaryReport> perFold, Map<String, FoldSummary.MeanSd> cv) {

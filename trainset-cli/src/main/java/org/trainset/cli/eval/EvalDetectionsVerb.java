@@ -1,7 +1,5 @@
 package org.trainset.cli.eval;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import org.trainset.cli.Verb;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.eval.coco.CocoEval;
 import org.trainset.eval.coco.CocoEvalResult;
+import org.trainset.eval.coco.DetectJson;
 import org.trainset.eval.coco.IouType;
 import org.trainset.eval.plot.CurvePlot;
 import picocli.CommandLine.Command;
@@ -59,24 +58,7 @@ public final class EvalDetectionsVerb implements Verb {
     if (plot != null) writePlot(r);
     PrintWriter out = spec.commandLine().getOut();
     if (output.json) {
-      ObjectNode root = Json.object();
-      root.put("iouType", type.id());
-      ArrayNode stats = root.putArray("stats");
-      ArrayNode labels = root.putArray("statsLabels");
-      for (CocoEvalResult.Stat s : r.summary()) {
-        stats.add(s.value());
-        labels.add(s.label());
-      }
-      ArrayNode cats = root.putArray("perCategory");
-      for (CocoEvalResult.CategoryResult c : r.perCategory()) {
-        ObjectNode o = cats.addObject();
-        o.put("categoryId", c.categoryId());
-        o.put("ap", c.ap());
-        o.put("ap50", c.ap50());
-        o.put("ap75", c.ap75());
-        o.put("ar", c.ar());
-      }
-      out.println(Json.write(root));
+      out.println(Json.write(DetectJson.of(r, type)));
     } else {
       for (CocoEvalResult.Stat s : r.summary()) out.println(" " + s.label() + " = " + fixed3(s.value()));
       out.println();

@@ -22,19 +22,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "pull", mixinStandardHelpOptions = true,
-    description = {"Export a project from a trainset server into a local folder, in any writable format.",
-        "Prints what the format could not hold (the loss report, also saved as LOSS.txt)."})
+    description = {"Export a project from a trainset server into a local folder, in any writable format (--to),",
+        "or download a published release (--version): resumable, every file checked against its SHA256SUMS.",
+        "Prints what the format could not hold (the loss report, also saved as LOSS.txt).",
+        "Exit 1 when a release file does not match its checksum."})
 public final class PullVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
-  @Parameters(paramLabel = "NAME", description = "Project name.") String project;
-  @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "Format to export to (trainset formats).") String to;
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (written atomically).") Path out;
+  @Parameters(paramLabel = "NAME", description = "Project name, or with --version a published dataset's name.") String project;
+  @Option(names = "--to", paramLabel = "FORMAT", description = "Format to export a project to (trainset formats).") String to;
+  @Option(names = "--version", paramLabel = "V", description = "Release version of dataset NAME to download (instead of --to).") String version;
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (a project export is written atomically; a release resumes into it).") Path out;
   @Option(names = "--server", paramLabel = "URL", description = "Server (default: the last one logged in to).") String server;
+  @Option(names = "--token", paramLabel = "T", description = "Access token (default: the one saved by 'trainset login'; none for open data).") String token;
 
   @Override public Integer call() throws Exception {
+    if ((to == null) == (version == null)) throw new UsageException("give either --to FORMAT (a project) or --version V (a release)");
     String url = Credentials.server(server);
-    ServerClient client = new ServerClient(url, Credentials.token(url));
+    if (version != null) return pullRelease(url);
+    ServerClient client = new ServerClient(url, token != null ? token : Credentials.token(url));
     JsonNode p = client.project(project);
     if (p == null) throw new UsageException("no project '" + project + "' on " + url + " that you can see");
     Progress bar = ProgressBar.forTerminal(spec.commandLine().getErr(), output);
@@ -63,6 +69,28 @@ public final class PullVerb implements Verb {
       o.println(r.get("loss").asText());
     }
     return 0;
+  }
+
+  private int pullRelease(String url) throws java.io.IOException {
+    String t = token;
+    if (t == null) {
+      try {
+        t = Credentials.token(url);
+      } catch (UsageException notLoggedIn) {
+        t = null; // open data needs no token
+      }
+    }
+    Progress bar = ProgressBar.forTerminal(spec.commandLine().getErr(), output);
+    ReleasePull.Result r = new ReleasePull(url, t).pull(project, version, out, bar);
+    var o = spec.commandLine().getOut();
+    if (output.json) {
+      o.println(Json.write(r.toJson()));
+    } else {
+      o.printf("pulled %s %s from %s into %s: %d files (%d kept, %d resumed), %d bytes received%n", project, version, url, out,
+          r.files(), r.kept(), r.resumed(), r.bytes());
+      for (String m : r.mismatched()) o.println("checksum mismatch: " + m + " (left out; pull again)");
+    }
+    return r.mismatched().isEmpty() ? org.trainset.cli.ExitCodes.OK : org.trainset.cli.ExitCodes.FINDINGS;
   }
 
   /** The export's single top folder's content goes into {@code out}; entries cannot leave it. */

@@ -52,6 +52,9 @@ public final class UsersAddVerb implements Verb {
     Users.User u;
     try (Platform platform = Services.open(data, db)) {
       u = platform.users().add(name, password, r, org);
+      // a role given is a role change on the record (the audit log of issue 13)
+      platform.audit().append(null, "user.add", "user", u.id(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+          .put("username", u.username()).put("role", u.role().key()).put("org", String.join(",", u.orgs())));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

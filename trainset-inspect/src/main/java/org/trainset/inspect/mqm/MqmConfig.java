@@ -67,7 +67,7 @@ public record MqmConfig(Map<String, Code> codes, Map<ErrorSeverity, Double> seve
     }
   }
 
-  static MqmConfig parse(JsonNode root) {
+  public static MqmConfig parse(JsonNode root) {
     MqmConfig d = aihubCorpus();
     if (root == null || !root.isObject()) throw new IllegalArgumentException("an MQM config is a map");
     Map<String, Code> codes = new LinkedHashMap<>(d.codes());

@@ -63,7 +63,7 @@ public record Workflow(String name, List<Stage> stages, QualityPolicy quality) {
     }
   }
 
-  static Workflow parse(JsonNode root) {
+  public static Workflow parse(JsonNode root) {
     if (root == null || !root.isObject()) throw new IllegalArgumentException("a workflow is a map with 'stages'");
     JsonNode stages = root.get("stages");
     if (stages == null || !stages.isArray() || stages.isEmpty()) throw new IllegalArgumentException("'stages' must be a non-empty list");

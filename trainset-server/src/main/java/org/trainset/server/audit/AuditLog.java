@@ -103,24 +103,78 @@ public final class AuditLog {
   /** A break in the chain: the entry at {@code seq} (or the gap before it) and what is wrong. */
   public record Break(long seq, String problem) {}
 
+  /** One finding of {@link #verifyReport}: {@code kind} is changed, deleted or reordered. */
+  public record Finding(long seq, String kind, String detail) {
+    public ObjectNode toJson() {
+      return JsonNodeFactory.instance.objectNode().put("seq", seq).put("kind", kind).put("detail", detail);
+    }
+  }
+
+  /** The chain check: how many entries were read and what is wrong with them (empty: intact). */
+  public record Report(long entries, List<Finding> findings) {
+    public boolean intact() {
+      return findings.isEmpty();
+    }
+
+    public ObjectNode toJson() {
+      ObjectNode o = JsonNodeFactory.instance.objectNode().put("entries", entries).put("intact", intact());
+      var arr = o.putArray("findings");
+      findings.forEach(f -> arr.add(f.toJson()));
+      return o;
+    }
+  }
+
   /** Checks the whole chain; an empty list means it is intact. */
   public List<Break> verify() {
-    List<Break> breaks = new ArrayList<>();
-    db.read(c -> {
-      String prev = GENESIS;
-      long expectedSeq = 1;
-      for (var raw : Sql.list(c, "SELECT seq, at, actor_id, action, object_type, object_id, detail, prev_hash, hash "
-          + "FROM audit_log ORDER BY seq", rs -> java.util.Map.entry(row(rs), rs.getString(7)))) {
-        Stored s = raw.getKey();
-        if (s.seq() != expectedSeq) breaks.add(new Break(s.seq(), "entries " + expectedSeq + ".." + (s.seq() - 1) + " are missing"));
-        if (!s.prevHash().equals(prev)) breaks.add(new Break(s.seq(), "previous-hash link does not match the entry before it"));
-        if (!hash(s.prevHash(), s.seq(), s.at(), s.entry(), raw.getValue()).equals(s.hash())) breaks.add(new Break(s.seq(), "content does not match its hash (edited)"));
-        prev = s.hash();
-        expectedSeq = s.seq() + 1;
+    return verifyReport().findings().stream().map(f -> new Break(f.seq(), f.kind() + ": " + f.detail())).toList();
+  }
+
+  /**
+   * Checks the whole chain and names what broke it: an entry whose content no longer matches its
+   * hash was <em>changed</em>, unless it matches under another position, then it was
+   * <em>reordered</em>; a gap in the numbering is a <em>deleted</em> entry; an intact entry linked
+   * to another entry than the one before it was reordered, or its predecessor was rewritten with a
+   * new hash (changed). Deleting the newest entries leaves no gap and is not seen here.
+   */
+  public Report verifyReport() {
+    List<Finding> out = new ArrayList<>();
+    List<java.util.Map.Entry<Stored, String>> rows = db.read(c -> Sql.list(c, "SELECT seq, at, actor_id, action, object_type, object_id, detail, prev_hash, hash "
+        + "FROM audit_log ORDER BY seq", rs -> java.util.Map.entry(row(rs), rs.getString(7))));
+    java.util.Map<String, Long> seqOfHash = new java.util.HashMap<>();
+    for (var r : rows) seqOfHash.put(r.getKey().hash(), r.getKey().seq());
+    String prev = GENESIS;
+    long expectedSeq = 1;
+    for (var raw : rows) {
+      Stored s = raw.getKey();
+      boolean gap = s.seq() != expectedSeq;
+      if (gap) {
+        out.add(new Finding(expectedSeq, "deleted", s.seq() - expectedSeq == 1 ? "entry " + expectedSeq + " is missing"
+            : "entries " + expectedSeq + ".." + (s.seq() - 1) + " are missing"));
       }
-      return null;
-    });
-    return breaks;
+      boolean selfOk = hash(s.prevHash(), s.seq(), s.at(), s.entry(), raw.getValue()).equals(s.hash());
+      if (!selfOk) {
+        long written = writtenAt(s, raw.getValue(), rows.size() + 2);
+        out.add(written > 0
+            ? new Finding(s.seq(), "reordered", "entry written as number " + written + " now stands at " + s.seq())
+            : new Finding(s.seq(), "changed", "content does not match its hash (" + s.entry().action() + ")"));
+      } else if (!s.prevHash().equals(prev) && !gap) {
+        Long linked = seqOfHash.get(s.prevHash());
+        out.add(linked != null
+            ? new Finding(s.seq(), "reordered", "entry follows entry " + linked + " in the chain, not entry " + (s.seq() - 1))
+            : new Finding(s.seq() - 1, "changed", "entry was rewritten with a new hash: entry " + s.seq() + " no longer links to it"));
+      }
+      prev = s.hash();
+      expectedSeq = s.seq() + 1;
+    }
+    return new Report(rows.size(), out);
+  }
+
+  /** The position under which an entry's content does hash to its stored hash, or 0 when none. */
+  private static long writtenAt(Stored s, String detailText, long maxSeq) {
+    for (long seq = 1; seq <= maxSeq; seq++) {
+      if (seq != s.seq() && hash(s.prevHash(), seq, s.at(), s.entry(), detailText).equals(s.hash())) return seq;
+    }
+    return 0;
   }
 
   private static Stored row(java.sql.ResultSet rs) throws SQLException {

@@ -15,8 +15,8 @@ public record Route(HandlerType method, String path, Set<Role> roles, Handler ha
     if (roles.isEmpty()) throw new IllegalArgumentException(method + " " + path + ": no roles declared");
   }
 
-  /** The path in OpenAPI form: {@code {id}} for Javalin's {@code {id}}. */
+  /** The path in OpenAPI form: {@code {id}} for Javalin's {@code {id}}, {@code {path}} for {@code <path>} (which may hold slashes). */
   public String openApiPath() {
-    return path;
+    return path.replaceAll("<([A-Za-z0-9_]+)>", "{$1}");
   }
 }

@@ -29,10 +29,16 @@ public final class Items {
 
   private final Database db;
   private final Projects projects;
+  private volatile ItemGuard guard = ItemGuard.OPEN;
 
   public Items(Database db, Projects projects) {
     this.db = db;
     this.projects = projects;
+  }
+
+  /** The annotate stage's rules (jobs) for opening and editing items; set once by the platform. */
+  public void guard(ItemGuard g) {
+    this.guard = g;
   }
 
   /** A page of the project's current items, in dataset order, filtered. */
@@ -72,6 +78,14 @@ public final class Items {
     if (!db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM items WHERE id = ? AND generation = ?", itemId, pr.generation()) > 0)) {
       throw ApiException.notFound("item " + itemId);
     }
+    guard.checkRead(p, s);
+    return s;
+  }
+
+  /** As {@link #require}, and {@code p} may change its annotations (jobs' rules). */
+  public StoredItem requireWritable(Principal p, String itemId) {
+    StoredItem s = require(p, itemId);
+    guard.checkWrite(p, s);
     return s;
   }
 
@@ -93,7 +107,16 @@ public final class Items {
    * the new version (who, when, what) in the same transaction.
    */
   public int save(Principal p, String itemId, int expectedVersion, List<Annotation> annotations) {
+    return save(p, itemId, expectedVersion, annotations, c -> null);
+  }
+
+  /**
+   * As {@link #save(Principal, String, int, List)}, running {@code alsoInTx} in the same
+   * transaction after the new version is written (an accepted draft is deleted with it).
+   */
+  public int save(Principal p, String itemId, int expectedVersion, List<Annotation> annotations, Database.Tx<?> alsoInTx) {
     StoredItem current = require(p, itemId);
+    guard.checkWrite(p, current);
     String json;
     try {
       json = ItemCodec.annotations(annotations);
@@ -112,6 +135,8 @@ public final class Items {
       }
       Sql.update(c, "INSERT INTO item_versions (item_id, version, annotations, author, created_at, summary) VALUES (?, ?, ?, ?, ?, ?)",
           itemId, newVersion, json, p.username(), now, summary);
+      guard.saved(c, p, itemId);
+      alsoInTx.run(c);
       return newVersion;
     });
   }
@@ -173,6 +198,11 @@ public final class Items {
       out.add(m);
     }
     return out;
+  }
+
+  /** The item row without a rights check, for services that checked the job or project already. */
+  public Optional<StoredItem> find(String itemId) {
+    return db.read(c -> byId(c, itemId));
   }
 
   static Optional<StoredItem> byId(Connection c, String id) throws SQLException {

@@ -83,8 +83,11 @@ public final class Exports {
     return dir.getFileName().toString();
   }
 
-  /** The project's items seen through the format SPI, so {@link Conversion} reads them like files. */
-  private record ProjectFormat(ReadPlan plan) implements Format {
+  /**
+   * The project's items seen through the format SPI, so {@link Conversion} (and the release's
+   * {@code Release.freeze}) read them like files.
+   */
+  public record ProjectFormat(ReadPlan plan) implements Format {
     @Override public String id() { return "project"; }
     @Override public String description() { return "a project's items in the platform database"; }
     @Override public FormatDetector detector() { return (DetectionContext c) -> 0; }

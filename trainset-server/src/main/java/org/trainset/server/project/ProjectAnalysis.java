@@ -62,19 +62,27 @@ public final class ProjectAnalysis {
   }
 
   private static RulePack pack(Project p) throws IOException {
+    return packOf(p).orElseThrow(() -> ApiException.conflict("rulePack: the project has no rule pack (family '" + p.family()
+        + "', format '" + p.format() + "'); create it with a rulePack"));
+  }
+
+  /**
+   * The one pack-choice rule of the server (findings, live checks, job submits): the pack set on
+   * the project, else the built-in pack of its family, else of the format it was imported from.
+   */
+  public static java.util.Optional<RulePack> packOf(Project p) throws IOException {
     try {
-      if (p.rulePack() != null) return Inspection.packFor(p.rulePack(), null);
+      if (p.rulePack() != null) return java.util.Optional.of(Inspection.packFor(p.rulePack(), null));
       if (!p.family().equals("generic")) {
         try {
-          return Inspection.packFor(null, p.family());
+          return java.util.Optional.of(Inspection.packFor(null, p.family()));
         } catch (Inspection.NoPackException e) {
           // fall through to the format's pack
         }
       }
-      return Inspection.packFor(null, p.format());
+      return java.util.Optional.of(Inspection.packFor(null, p.format()));
     } catch (Inspection.NoPackException e) {
-      throw ApiException.conflict("rulePack: the project has no rule pack (family '" + p.family() + "', format '"
-          + p.format() + "'); create it with a rulePack");
+      return java.util.Optional.empty();
     }
   }
 }

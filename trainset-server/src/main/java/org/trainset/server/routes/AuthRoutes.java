@@ -40,9 +40,11 @@ public final class AuthRoutes {
     Principal p = platform.users().authenticate(username, password).orElse(null);
     if (p == null) {
       platform.loginLimiter().failed(username, address);
+      platform.audit().append(null, "login.failed", "user", null, Http.object().put("username", username).put("address", address));
       throw ApiException.unauthorized("wrong username or password");
     }
     platform.loginLimiter().succeeded(username);
+    platform.audit().append(p.userId(), "login", "user", p.userId(), Http.object().put("username", username).put("address", address));
     Sessions.NewSession s = platform.sessions().open(p.userId());
     Cookie cookie = new Cookie(AuthFilter.SESSION_COOKIE, s.token());
     cookie.setHttpOnly(true);

@@ -1,0 +1,81 @@
+package org.trainset.server.routes;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.trainset.server.ApiException;
+import org.trainset.server.Platform;
+import org.trainset.server.access.Downloads;
+import org.trainset.server.auth.Principal;
+import org.trainset.server.http.AuthFilter;
+import org.trainset.server.http.RangeResponder;
+import org.trainset.server.http.RouteTable;
+
+/**
+ * Release files: one file (Range, strong ETag, If-Range, If-None-Match, 416, HEAD) or the whole
+ * version as a streamed zip. Open to anyone at the route; {@code Access.require} decides per
+ * dataset, and the grant is checked again between chunks so a revocation stops a running download.
+ */
+public final class DownloadRoutes {
+  private final Platform platform;
+
+  public DownloadRoutes(Platform platform) {
+    this.platform = platform;
+  }
+
+  public void register(RouteTable t) {
+    t.get("/api/datasets/{name}/versions/{v}/files/<path>", RouteTable.PUBLIC, this::file);
+    t.get("/api/datasets/{name}/versions/{v}/archive", RouteTable.PUBLIC, this::archive);
+  }
+
+  private void file(Context ctx) throws IOException {
+    Principal p = ctx.attribute(AuthFilter.PRINCIPAL);
+    Downloads.Prepared f = platform.downloads().prepare(p, ctx.pathParam("name"), ctx.pathParam("v"), ctx.pathParam("path"));
+    ctx.header("Content-Disposition", attachment(f.file().getFileName().toString()));
+    RangeResponder.send(ctx, f.file(), f.length(), f.sha256(), "application/octet-stream", new RangeResponder.Watcher() {
+      private Downloads.Transfer transfer;
+
+      @Override public void beforeChunk() throws IOException {
+        try {
+          f.guard().run();
+        } catch (ApiException e) {
+          throw new IOException("transfer stopped: " + e.getMessage());
+        }
+      }
+
+      @Override public void started(long rangeStart) {
+        transfer = platform.downloads().start(p, f, rangeStart);
+      }
+
+      @Override public void finished(long bytes, boolean complete) {
+        transfer.finish(bytes, complete);
+      }
+    });
+  }
+
+  private void archive(Context ctx) throws IOException {
+    Principal p = ctx.attribute(AuthFilter.PRINCIPAL);
+    String name = ctx.pathParam("name"), version = ctx.pathParam("v");
+    Downloads.Prepared a = platform.downloads().prepareArchive(p, name, version);
+    ctx.disableCompression();
+    ctx.status(200).contentType("application/zip").header("Content-Disposition", attachment(name + "-" + version + ".zip"))
+        .header("Accept-Ranges", "none").header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, no-store");
+    if (ctx.method().name().equals("HEAD")) return;
+    Downloads.Transfer t = platform.downloads().start(p, a, 0);
+    var bytes = new java.util.concurrent.atomic.AtomicLong();
+    boolean complete = false;
+    try {
+      platform.downloads().writeArchive(a, ctx.res().getOutputStream(), bytes);
+      complete = true;
+    } finally {
+      t.finish(bytes.get(), complete);
+    }
+  }
+
+  /** An attachment header: never shown inline, with an ASCII fallback name and the exact name in UTF-8. */
+  public static String attachment(String fileName) {
+    String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

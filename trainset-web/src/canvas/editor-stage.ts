@@ -1,0 +1,531 @@
+// The editor's canvas. One non-listening layer draws cached tiles (media + every shape but the
+// edited one, see TileCache); an interaction layer holds the edited shape as Konva nodes, the
+// drawing tools' previews and the markers of live findings. The R-tree (EditableIndex) follows
+// the edit session change by change, and each change invalidates only the tiles it touches.
+import Konva from 'konva';
+import type { Annotation, LabelDef, SpatialAnnotation } from '../app/model';
+import { isSpatial } from '../app/model';
+import type { EditSession, Finding } from '../editor/session';
+import { createTool, type DrawTool, type ToolHost, type ToolId } from './draw-tools';
+import { EditableIndex } from './editable-index';
+import { boundsOf, hits, type Bounds } from './geometry';
+import type { LabelColors } from './painter';
+import { paintReach, paintScene, type DraftEntry } from './scene-painter';
+import { ShapeEditor, translated } from './shape-editor';
+import { TileCache, type TileStats, type View } from './tile-cache';
+
+export interface EditorDrawState extends View {
+  total: number;
+  selected: number | null;
+  /** Frames drawn, and how long the last one took (ms, tiles included). */
+  draws: number;
+  frameMs: number;
+  tiles: TileStats;
+  /** performance.now() of the first complete frame with the media, or null. */
+  firstPaint: number | null;
+  /** Indexes whose finding markers the last frame drew. */
+  marked: number[];
+  tool: ToolId;
+  activeVertex: number | null;
+}
+
+export interface StageHost {
+  session: EditSession;
+  colors: LabelColors;
+  labelDef(name: string): LabelDef | undefined;
+  label(): string;
+  create(a: Annotation): void;
+  selected(index: number | null): void;
+  draftPicked(id: string | null): void;
+  hint(text: string): void;
+  toolChanged(id: ToolId): void;
+}
+
+export interface Draft { id: string; annotation: Annotation; score: number | null }
+export type MediaSource = HTMLImageElement | HTMLCanvasElement | HTMLVideoElement;
+
+const LABEL_SCALE = 0.6;
+const SEVERITY_COLORS: Record<string, string> = { error: '#ff3b3b', warning: '#ffb020', info: '#5bc0ff' };
+
+export class EditorStage {
+  readonly state: EditorDrawState;
+  readonly hidden = new Set<number>();
+  readonly locked = new Set<number>();
+  private readonly stage: Konva.Stage;
+  private readonly mediaNode: Konva.Image;
+  private readonly sceneLayer: Konva.Layer;
+  private readonly editLayer: Konva.Layer;
+  private readonly index = new EditableIndex();
+  private readonly tiles: TileCache;
+  private media: MediaSource | null = null;
+  private staticMedia = true;
+  private editor: ShapeEditor | null = null;
+  private tool: DrawTool | null = null;
+  private drafts: (DraftEntry & { id: string })[] = [];
+  private draftMark: Konva.Rect | null = null;
+  private findings: readonly Finding[] = [];
+  private gestureTimer = 0;
+  private gesture = false;
+  private brush = 10;
+  private drag: { kind: 'pan' | 'move'; sx: number; sy: number; mx: number; my: number; moved: boolean } | null = null;
+  private spaceDown = false;
+  private readonly unsubscribe: () => void;
+  private readonly cleanup: (() => void)[] = [];
+
+  constructor(private readonly container: HTMLDivElement, private readonly mediaWidth: number, private readonly mediaHeight: number,
+              private readonly host: StageHost) {
+    const width = Math.max(100, container.clientWidth), height = Math.max(100, container.clientHeight);
+    // The tiles exist before the first layer is added: Konva draws a layer as soon as it is added.
+    this.tiles = new TileCache((ctx, area, scale) => this.renderTile(ctx, area, scale),
+      scale => paintReach(scale >= LABEL_SCALE),
+      () => ({ minX: -mediaWidth * 0.25, minY: -mediaHeight * 0.25, maxX: mediaWidth * 1.25, maxY: mediaHeight * 1.25 }));
+    this.stage = new Konva.Stage({ container, width, height });
+    this.state = { scale: 1, x: 0, y: 0, width, height, total: 0, selected: null, draws: 0, frameMs: 0,
+      tiles: { renders: 0, renderMs: 0, tiles: 0, complete: false, scaled: false }, firstPaint: null, marked: [], tool: 'select', activeVertex: null };
+    const mediaLayer = new Konva.Layer({ listening: false });
+    this.mediaNode = new Konva.Image({ image: undefined, width: mediaWidth, height: mediaHeight, visible: false });
+    mediaLayer.add(this.mediaNode);
+    this.sceneLayer = new Konva.Layer({ listening: false });
+    this.sceneLayer.add(new Konva.Shape({ listening: false, sceneFunc: ctx => this.drawScene(ctx._context) }));
+    this.editLayer = new Konva.Layer();
+    this.editLayer.add(new Konva.Shape({ listening: false, sceneFunc: ctx => this.drawMarkers(ctx._context) }));
+    this.stage.add(mediaLayer, this.sceneLayer, this.editLayer);
+    this.state.tiles = this.tiles.stats;
+    this.index.rebuild(host.session.annotations);
+    this.state.total = this.index.size;
+    this.unsubscribe = host.session.onChange((changes, cause) => this.sessionChanged(changes, cause));
+    this.listen();
+    this.fit();
+  }
+
+  // ---- media and view ------------------------------------------------------------------------
+
+  /** Static media (an image, a decoded DICOM frame) is drawn into the tiles; a video is not. */
+  setMedia(source: MediaSource, isStatic: boolean): void {
+    this.media = source;
+    this.staticMedia = isStatic;
+    this.mediaNode.image(isStatic ? undefined : source);
+    this.mediaNode.visible(!isStatic);
+    this.mediaChanged();
+  }
+
+  /** The media's pixels changed (DICOM window/level, a new video frame). */
+  mediaChanged(): void {
+    if (this.staticMedia) this.tiles.invalidate(null);
+    this.stage.batchDraw();
+  }
+
+  fit(): void {
+    const s = Math.min(this.state.width / this.mediaWidth, this.state.height / this.mediaHeight) * 0.95;
+    this.setView(s, (this.state.width - this.mediaWidth * s) / 2, (this.state.height - this.mediaHeight * s) / 2, false);
+  }
+
+  /** Multiplies the zoom by `factor` about (sx, sy); a `gesture` (wheel) scales tiles until it ends. */
+  zoomAt(factor: number, sx = this.state.width / 2, sy = this.state.height / 2, gesture = false): void {
+    const old = this.state.scale;
+    const s = Math.min(64, Math.max(0.02, old * factor));
+    const mx = (sx - this.state.x) / old, my = (sy - this.state.y) / old;
+    this.setView(s, sx - mx * s, sy - my * s, gesture);
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.setView(this.state.scale, this.state.x + dx, this.state.y + dy, this.gesture);
+  }
+
+  toScreen(x: number, y: number): [number, number] {
+    return [this.state.x + x * this.state.scale, this.state.y + y * this.state.scale];
+  }
+
+  toMedia(sx: number, sy: number): [number, number] {
+    return [(sx - this.state.x) / this.state.scale, (sy - this.state.y) / this.state.scale];
+  }
+
+  private setView(scale: number, x: number, y: number, gesture: boolean): void {
+    const zoomed = scale !== this.state.scale;
+    Object.assign(this.state, { scale, x, y });
+    this.stage.scale({ x: scale, y: scale });
+    this.stage.position({ x, y });
+    if (gesture) {
+      this.gesture = true;
+      clearTimeout(this.gestureTimer);
+      this.gestureTimer = window.setTimeout(() => {
+        this.gesture = false;
+        this.editor?.refresh();
+        this.stage.batchDraw();
+      }, 180);
+    } else if (zoomed) this.editor?.refresh();
+    this.stage.batchDraw();
+  }
+
+  // ---- tools and selection -------------------------------------------------------------------
+
+  setTool(id: ToolId): void {
+    this.tool?.cancel();
+    this.tool = id === 'select' ? null : createTool(id, this.toolHost());
+    this.state.tool = id;
+    if (id === 'select') this.host.hint('');
+    this.host.toolChanged(id);
+  }
+
+  get brushRadius(): number { return this.brush; }
+  set brushRadius(r: number) { this.brush = Math.max(1, Math.min(200, r)); }
+
+  /** Selects an annotation (null clears); a spatial one becomes the edited Konva shape. */
+  select(index: number | null): void {
+    if (this.editor) {
+      this.editor.destroy();
+      this.editor = null;
+    }
+    const previous = this.state.selected;
+    this.state.selected = index;
+    this.state.activeVertex = null;
+    if (previous !== null) this.invalidateShape(this.index.entry(previous)?.shape);
+    const entry = index === null ? undefined : this.index.entry(index);
+    if (entry && !this.hidden.has(index!)) {
+      this.invalidateShape(entry.shape);
+      this.editor = new ShapeEditor(this.editLayer, entry.shape, this.editorHost(index!), !this.locked.has(index!));
+    }
+    this.stage.batchDraw();
+    this.host.selected(index);
+  }
+
+  /** Shows the item's draft annotations (dashed, with scores) in the tiles. */
+  setDrafts(drafts: Draft[]): void {
+    for (const d of this.drafts) this.tiles.invalidate(d);
+    this.drafts = drafts.flatMap(d => {
+      if (!isSpatial(d.annotation)) return [];
+      const b = boundsOf(d.annotation);
+      return b ? [{ ...b, id: d.id, shape: d.annotation, score: d.score }] : [];
+    });
+    for (const d of this.drafts) this.tiles.invalidate(d);
+    this.markDraft(null);
+  }
+
+  markDraft(id: string | null): void {
+    this.draftMark?.destroy();
+    this.draftMark = null;
+    const d = this.drafts.find(x => x.id === id);
+    if (d) {
+      this.draftMark = new Konva.Rect({ x: d.minX, y: d.minY, width: d.maxX - d.minX, height: d.maxY - d.minY, stroke: '#fff',
+        strokeWidth: 2, strokeScaleEnabled: false, dash: [3, 3], listening: false });
+      this.editLayer.add(this.draftMark);
+    }
+    this.stage.batchDraw();
+  }
+
+  setFindings(findings: readonly Finding[]): void {
+    this.findings = findings;
+    this.editLayer.batchDraw();
+  }
+
+  /** Hides or shows a shape (hidden shapes are neither drawn nor picked). */
+  toggleHidden(index: number): void {
+    if (this.hidden.has(index)) this.hidden.delete(index);
+    else this.hidden.add(index);
+    if (this.state.selected === index) this.select(index);
+    this.invalidateShape(this.index.entry(index)?.shape);
+    this.stage.batchDraw();
+  }
+
+  showAll(): void {
+    for (const i of this.hidden) this.invalidateShape(this.index.entry(i)?.shape);
+    this.hidden.clear();
+    this.stage.batchDraw();
+  }
+
+  /** Locks or unlocks a shape (locked shapes are drawn but not picked on the canvas or edited). */
+  toggleLocked(index: number): void {
+    if (this.locked.has(index)) this.locked.delete(index);
+    else this.locked.add(index);
+    if (this.state.selected === index) this.select(index);
+  }
+
+  /** A tool's key (Enter, Escape, Backspace, N while drawing) or the edited shape's (Delete, O). */
+  key(e: KeyboardEvent): boolean {
+    if (this.tool?.key(e)) return true;
+    if ((e.key === 'Delete' || e.key === 'Backspace') && this.editor?.deleteActiveVertex()) return true;
+    if ((e.key === 'o' || e.key === 'O') && this.editor?.cycleVisibility()) return true;
+    return false;
+  }
+
+  /** Moves the selected shape by (dx, dy) media pixels (arrow keys). */
+  nudge(dx: number, dy: number): void {
+    const i = this.state.selected;
+    const e = i === null ? undefined : this.index.entry(i);
+    if (i === null || !e || this.locked.has(i)) return;
+    this.host.session.update(i, translated(e.shape, dx, dy));
+  }
+
+  destroy(): void {
+    clearTimeout(this.gestureTimer);
+    this.unsubscribe();
+    this.cleanup.forEach(c => c());
+    this.stage.destroy();
+  }
+
+  // ---- session changes -----------------------------------------------------------------------
+
+  private sessionChanged(changes: { kind: string; index: number; annotation?: Annotation; before?: Annotation; after?: Annotation }[], cause: string): void {
+    const list = this.host.session.annotations;
+    let rebuild = cause === 'load';
+    let selected = this.state.selected;
+    if (cause === 'load') {
+      this.hidden.clear();
+      this.locked.clear();
+      selected = null;
+      this.tiles.invalidate(null);
+    }
+    for (const c of changes) {
+      if (c.kind === 'update') {
+        this.invalidateShape(c.before);
+        this.invalidateShape(c.after);
+        if (!rebuild) this.index.set(c.index, c.after);
+        continue;
+      }
+      this.invalidateShape(c.annotation);
+      const delta = c.kind === 'add' ? 1 : -1;
+      const shift = (set: Set<number>) => {
+        const moved = [...set].flatMap(i => i === c.index && delta < 0 ? [] : [i >= c.index ? i + delta : i]);
+        set.clear();
+        moved.forEach(i => set.add(i));
+      };
+      shift(this.hidden);
+      shift(this.locked);
+      if (selected !== null) {
+        if (c.kind === 'remove' && selected === c.index) selected = null;
+        else if (selected >= c.index) selected += delta;
+      }
+      // An add at the end keeps every other position; anything else renumbers the index.
+      if (c.kind === 'add' && c.index === list.length - 1 && !rebuild) this.index.set(c.index, c.annotation);
+      else rebuild = true;
+    }
+    if (rebuild) this.index.rebuild(list);
+    this.state.total = this.index.size;
+    if (selected !== this.state.selected) this.select(selected);
+    else if (selected !== null) {
+      const e = this.index.entry(selected);
+      if (e && this.editor) {
+        this.invalidateShape(e.shape);
+        this.editor.refresh(e.shape);
+        this.state.activeVertex = this.editor.activeVertex;
+      } else this.select(selected);
+    }
+    this.stage.batchDraw();
+  }
+
+  private invalidateShape(a: Annotation | undefined): void {
+    if (!a || !isSpatial(a)) return;
+    const b = boundsOf(a);
+    if (b) this.tiles.invalidate(b);
+  }
+
+  // ---- drawing -------------------------------------------------------------------------------
+
+  private renderTile(ctx: CanvasRenderingContext2D, area: Bounds, scale: number): boolean {
+    let drew = false;
+    if (this.staticMedia && this.media) {
+      const x0 = Math.max(0, Math.floor(area.minX)), y0 = Math.max(0, Math.floor(area.minY));
+      const x1 = Math.min(this.mediaWidth, Math.ceil(area.maxX)), y1 = Math.min(this.mediaHeight, Math.ceil(area.maxY));
+      if (x1 > x0 && y1 > y0) {
+        ctx.drawImage(this.media, x0, y0, x1 - x0, y1 - y0, x0, y0, x1 - x0, y1 - y0);
+        drew = true;
+      }
+    }
+    const labels = scale >= LABEL_SCALE;
+    const m = paintReach(labels) / scale;
+    const view = { minX: area.minX - m, minY: area.minY - m, maxX: area.maxX + m, maxY: area.maxY + m };
+    const editing = this.state.selected;
+    const shapes = this.index.visible(view).filter(e => e.index !== editing && !this.hidden.has(e.index));
+    const drafts = this.drafts.filter(d => d.maxX >= view.minX && d.minX <= view.maxX && d.maxY >= view.minY && d.minY <= view.maxY);
+    if (shapes.length || drafts.length) {
+      paintScene(ctx, shapes, drafts, { scale, colors: this.host.colors, labels });
+      drew = true;
+    }
+    return drew;
+  }
+
+  private drawScene(ctx: CanvasRenderingContext2D): void {
+    const t0 = performance.now();
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    const more = this.tiles.draw(ctx, this.state, this.gesture);
+    ctx.restore();
+    this.state.draws++;
+    this.state.frameMs = performance.now() - t0;
+    if (more) requestAnimationFrame(() => this.sceneLayer.batchDraw());
+    if (this.state.firstPaint === null && this.media && this.tiles.stats.complete) {
+      this.state.firstPaint = performance.now();
+      performance.mark('trainset:editor-first-paint');
+    }
+  }
+
+  /** Dashed outlines and a marker on every shape a live finding names (few: not cached). */
+  private drawMarkers(ctx: CanvasRenderingContext2D): void {
+    const s = this.state.scale;
+    const marked: number[] = [];
+    ctx.save();
+    ctx.lineWidth = 2 / s;
+    ctx.setLineDash([5 / s, 3 / s]);
+    for (const f of this.findings) {
+      if (f.annotation === undefined) continue;
+      const e = this.index.entry(f.annotation);
+      if (!e || this.hidden.has(f.annotation)) continue;
+      const pad = 5 / s;
+      const color = SEVERITY_COLORS[f.severity] ?? SEVERITY_COLORS.error!;
+      ctx.strokeStyle = color;
+      ctx.strokeRect(e.minX - pad, e.minY - pad, e.maxX - e.minX + 2 * pad, e.maxY - e.minY + 2 * pad);
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      ctx.arc(e.maxX + pad, e.minY - pad, 7 / s, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillStyle = '#fff';
+      ctx.font = `bold ${11 / s}px sans-serif`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText('!', e.maxX + pad, e.minY - pad);
+      marked.push(f.annotation);
+    }
+    ctx.restore();
+    this.state.marked = marked;
+  }
+
+  // ---- pointer input -------------------------------------------------------------------------
+
+  private listen(): void {
+    const on = <K extends keyof WindowEventMap>(target: EventTarget, type: K, fn: (e: WindowEventMap[K]) => void, opts?: AddEventListenerOptions) => {
+      target.addEventListener(type, fn as EventListener, opts);
+      this.cleanup.push(() => target.removeEventListener(type, fn as EventListener, opts));
+    };
+    on(this.container, 'pointerdown', e => this.pointerDown(e));
+    on(window, 'pointermove', e => this.pointerMove(e));
+    on(window, 'pointerup', e => this.pointerUp(e));
+    on(this.container, 'dblclick', () => this.tool?.dblclick());
+    on(this.container, 'wheel', e => {
+      e.preventDefault();
+      const [sx, sy] = this.local(e);
+      this.zoomAt(e.deltaY < 0 ? 1.15 : 1 / 1.15, sx, sy, true);
+    }, { passive: false });
+    on(this.container, 'contextmenu', e => e.preventDefault());
+    on(window, 'keydown', e => { if (e.key === ' ' && !isTyping(e)) this.spaceDown = true; });
+    on(window, 'keyup', e => { if (e.key === ' ') this.spaceDown = false; });
+  }
+
+  private local(e: MouseEvent): [number, number] {
+    const r = this.container.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top];
+  }
+
+  private pointerDown(e: PointerEvent): void {
+    const [sx, sy] = this.local(e);
+    const [mx, my] = this.toMedia(sx, sy);
+    if (e.button === 1 || e.button === 2 || this.spaceDown) {
+      this.drag = { kind: 'pan', sx, sy, mx, my, moved: false };
+      return;
+    }
+    if (e.button !== 0) return;
+    const node = this.stage.getIntersection({ x: sx, y: sy });
+    if (node && (node.hasName('handle') || node.getParent()?.getClassName() === 'Transformer')) return; // Konva drags it
+    if (this.tool) {
+      this.tool.down(mx, my, e);
+      return;
+    }
+    const tol = 5 / this.state.scale;
+    const draft = [...this.drafts].reverse().find(d => hits(d.shape, mx, my, tol));
+    if (draft) {
+      this.markDraft(draft.id);
+      this.host.draftPicked(draft.id);
+      return;
+    }
+    this.host.draftPicked(null);
+    const under = this.index.hitAll(mx, my, tol, i => this.hidden.has(i) || this.locked.has(i));
+    let pick = under[0];
+    if (e.altKey && under.length > 1) {
+      // Select-through: each Alt+click takes the next shape under the pointer.
+      const at = under.findIndex(u => u.index === this.state.selected);
+      pick = under[(at + 1) % under.length];
+    }
+    if (!pick) {
+      if (this.state.selected !== null) this.select(null);
+      this.drag = { kind: 'pan', sx, sy, mx, my, moved: false };
+      return;
+    }
+    if (pick.index !== this.state.selected) this.select(pick.index);
+    this.drag = { kind: 'move', sx, sy, mx, my, moved: false };
+  }
+
+  private pointerMove(e: PointerEvent): void {
+    const [sx, sy] = this.local(e);
+    if (this.drag) {
+      const dx = sx - this.drag.sx, dy = sy - this.drag.sy;
+      if (Math.abs(dx) + Math.abs(dy) >= 2) this.drag.moved = true;
+      if (!this.drag.moved) return;
+      if (this.drag.kind === 'pan') {
+        this.panBy(dx, dy);
+        this.drag.sx = sx;
+        this.drag.sy = sy;
+      } else {
+        this.editor?.translatePreview(dx / this.state.scale, dy / this.state.scale);
+      }
+      return;
+    }
+    if (this.tool) {
+      const [mx, my] = this.toMedia(sx, sy);
+      this.tool.move(mx, my, e);
+    }
+  }
+
+  private pointerUp(e: PointerEvent): void {
+    const [sx, sy] = this.local(e);
+    const drag = this.drag;
+    this.drag = null;
+    if (drag) {
+      const i = this.state.selected;
+      if (drag.kind === 'move' && drag.moved && i !== null) {
+        const entry = this.index.entry(i);
+        if (entry) this.host.session.update(i, translated(entry.shape, (sx - drag.sx) / this.state.scale, (sy - drag.sy) / this.state.scale));
+      }
+      return;
+    }
+    if (this.tool && e.button === 0) {
+      const [mx, my] = this.toMedia(sx, sy);
+      this.tool.up(mx, my, e);
+    }
+  }
+
+  // ---- hosts for the tools and the shape editor ----------------------------------------------
+
+  private toolHost(): ToolHost {
+    return {
+      layer: this.editLayer,
+      scale: () => this.state.scale,
+      label: () => this.host.label(),
+      labelDef: n => this.host.labelDef(n),
+      color: l => this.host.colors.color(l),
+      mediaSize: () => [this.mediaWidth, this.mediaHeight],
+      create: a => this.host.create(a),
+      selectedMask: () => {
+        const i = this.state.selected;
+        const a = i === null ? undefined : this.host.session.annotations[i];
+        return a?.type === 'mask' && !this.locked.has(i!) ? { index: i!, mask: a } : null;
+      },
+      replace: (i, a) => a ? this.host.session.update(i, a) : this.host.session.remove(i),
+      brushRadius: () => this.brush,
+      hint: text => this.host.hint(text),
+    };
+  }
+
+  private editorHost(index: number) {
+    return {
+      color: (l: string) => this.host.colors.color(l),
+      scale: () => this.state.scale,
+      skeleton: (l: string) => this.host.labelDef(l)?.skeleton ?? [],
+      commit: (after: SpatialAnnotation) => this.host.session.update(index, after),
+      activeChanged: (k: number | null) => { this.state.activeVertex = k; },
+    };
+  }
+}
+
+export function isTyping(e: Event): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+}
