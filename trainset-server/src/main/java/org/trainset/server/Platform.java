@@ -110,6 +110,7 @@ public final class Platform implements AutoCloseable {
     this.predictions = new org.trainset.server.predict.Predictions(db, formats, limits.archive(), audit, clock);
     this.modelHooks = new org.trainset.server.predict.ModelHooks(db, jobs, items, media, audit, clock);
     this.review = new Review(db, projects, items, analysis, events, audit, clock);
+    exports.addExtra(review.quality()::writeHistory);
     // a release records the review stage's figures at freeze time
     this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats,
         (caller, projectId) -> review.quality().dashboard(caller, projectId));
