@@ -63,7 +63,7 @@ public final class Platform implements AutoCloseable {
   private final java.time.Clock clock;
   private final AuditLog audit;
   private final WorkEvents events = new WorkEvents();
-  private final org.trainset.server.check.Checks checks = new org.trainset.server.check.Checks();
+  private final org.trainset.server.check.Checks checks;
   private final org.trainset.server.job.Jobs jobs;
   private final org.trainset.server.job.Workers workers;
   private final org.trainset.server.job.DeidApply deid;
@@ -93,7 +93,9 @@ public final class Platform implements AutoCloseable {
     this.sessions = new Sessions(db);
     this.projects = new Projects(db);
     this.media = new MediaStore(dataDir);
-    this.items = new Items(db, projects);
+    org.trainset.server.item.AutoFill autoFill = new org.trainset.server.item.AutoFill(media);
+    this.checks = new org.trainset.server.check.Checks(autoFill);
+    this.items = new Items(db, projects, autoFill);
     ItemImport.dropUnfinished(db);
     this.operations = new Operations(db, projects, dataDir);
     this.imports = new Imports(operations, new ItemImport(db, media), formats, limits.archive());
