@@ -355,6 +355,7 @@ export const en = {
   'releases.shipped': 'fixed in v{version}',
   // === area: catalog: end ===
   // === area: access: begin ===
+  'access.requestLink': 'Request access',
   'access.requestTitle': 'Request access to {dataset}',
   'access.noRequestNeeded': 'This dataset is {mode}: no request is needed.',
   'access.countryHint': 'Country code, e.g. KR',

@@ -356,6 +356,7 @@ export const ko: Record<MessageKey, string> = {
   'releases.shipped': 'v{version}에서 수정됨',
   // === area: catalog: end ===
   // === area: access: begin ===
+  'access.requestLink': '이용 신청하기',
   'access.requestTitle': '{dataset} 이용 신청',
   'access.noRequestNeeded': '이 데이터셋은 {mode} 방식이라 신청이 필요 없습니다.',
   'access.countryHint': '국가 코드 (예: KR)',

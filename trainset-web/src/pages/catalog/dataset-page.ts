@@ -41,7 +41,9 @@ export function datasetPage(name: string, lang: Language): Page {
     el.replaceChildren(
       h('h1', { id: 'dataset-title' }, d.title),
       h('p', {}, h('span', { class: 'tag' }, `${d.name} v${d.latestVersion}`), h('span', { class: 'tag' }, d.family),
-        h('span', { class: 'tag' }, t('catalog.access', { mode: d.accessMode })), ...d.tasks.map(x => h('span', { class: 'tag' }, x))),
+        h('span', { class: 'tag' }, t('catalog.access', { mode: d.accessMode })), ...d.tasks.map(x => h('span', { class: 'tag' }, x)),
+        d.accessMode === 'gated' || d.accessMode === 'sandbox'
+          ? h('a', { id: 'request-access', href: `/datasets/${encodeURIComponent(d.name)}/request-access` }, t('access.requestLink')) : null),
       h('p', { id: 'dataset-description' }, d.description),
       h('p', { class: 'muted' }, t('catalog.publishedBy', { org: d.organisation ?? '—', licence: d.licence })),
       h('h2', {}, t('catalog.construction')),

@@ -53,7 +53,9 @@ class AccessBrowserTest extends BrowserTestBase {
   void requestWithPdfNeedsInfoApprovalDownloadRevocation() throws Exception {
     signInAs(APPLICANT, APPLICANT_PASSWORD);
     assertEquals(403, page.request().get(file()).status(), "gated: no grant yet");
-    page.navigate(server.baseUrl + "/datasets/" + DATASET + "/request-access");
+    page.navigate(server.baseUrl + "/datasets/" + DATASET); // the catalog's page links to the form
+    page.locator("#request-access").click();
+    page.waitForURL("**/datasets/" + DATASET + "/request-access");
     page.locator("#access-purpose").pressSequentially("train a pedestrian detector");
     // the server names the missing field
     page.locator("#access-document").setInputFiles(pdf);
