@@ -29,6 +29,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
   String pairItem;
   String videoItem;
   String dicomItem;
+  String sceneItem;
 
   @Override void importData(WebTestServer.Client admin, Path tmp) throws Exception {
     this.admin = admin;
@@ -55,6 +56,7 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
     }
     String scenes = admin.createProjectWithData("street scenes", null, null, WebSample.write(tmp.resolve("web")));
     pairItem = admin.get("/api/projects/" + scenes + "/items?q=pair-1").path("items").get(0).path("id").asText();
+    sceneItem = admin.get("/api/projects/" + scenes + "/items?q=scene-1").path("items").get(0).path("id").asText();
     Path cctv = tmp.resolve("cctv");
     MediaViewerBrowserTest.generator("aihub.cctv").generate(cctv, new SampleOptions(1, 3, false));
     String clips = admin.createProjectWithData("clips", null, null, MediaViewerBrowserTest.videoDataset(cctv, tmp.resolve("video")));
@@ -140,6 +142,17 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
     page.locator("#edit-pairs textarea.pair-source").first().click();
     awaitSaved(pairItem, i -> countPairs(i) == 2 && i.path("annotations").toString().contains("Thank you")
         && i.path("annotations").toString().contains("감사합니다"), "the added pair");
+  }
+
+  @Test
+  void captionIsEditedAsTextAndSaved() throws Exception {
+    openEditor(sceneItem);
+    Locator caption = page.locator("#edit-captions textarea.caption-text").first();
+    assertEquals(WebSample.CAPTION, caption.inputValue(), "markup in a caption is text");
+    caption.click();
+    page.keyboard().press("End");
+    page.keyboard().type(" today");
+    awaitSaved(sceneItem, i -> i.path("annotations").toString().contains("at noon</i> today"), "the edited caption");
   }
 
   static JsonNode pairOf(JsonNode item) {
