@@ -156,6 +156,7 @@ export const en = {
   // === area: editor: end ===
   // === area: jobs: begin ===
   'project.tab.jobs': 'Jobs',
+  'nav.review': 'Review',
   'jobs.mine.title': 'My jobs',
   'jobs.mine.none': 'No jobs are assigned to you.',
   'jobs.none': 'No jobs.',

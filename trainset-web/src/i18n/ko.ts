@@ -157,6 +157,7 @@ export const ko: Record<MessageKey, string> = {
   // === area: editor: end ===
   // === area: jobs: begin ===
   'project.tab.jobs': '작업',
+  'nav.review': '검수',
   'jobs.mine.title': '내 작업',
   'jobs.mine.none': '배정된 작업이 없습니다.',
   'jobs.none': '작업이 없습니다.',
