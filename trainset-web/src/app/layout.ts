@@ -9,6 +9,9 @@ function currentUser(): Promise<User | null> {
 }
 import { h, select } from './dom';
 
+/** Roles that see the "Review" link in the top bar. */
+const REVIEW_ROLES = new Set(['reviewer', 'manager', 'admin']);
+
 /** The page frame: title, language switch, log-out button, and the page's own content. */
 export function frame(content: HTMLElement, options: { loggedIn?: boolean } = {}): HTMLElement {
   const langSwitch = select('language', LANGUAGES.map(l => [l, LANGUAGE_NAMES[l]]), language(),
@@ -20,8 +23,15 @@ export function frame(content: HTMLElement, options: { loggedIn?: boolean } = {}
     on: { click: () => { void api.logout().finally(() => { location.href = '/login'; }); } },
   }, t('app.logout'));
   const who = h('span', { id: 'whoami', class: 'muted' });
+  // Shown once the user is known: only roles that may be given review stages see the queue link.
+  const reviewLink = h('a', { href: '/review', id: 'nav-review' }, t('nav.review'));
+  reviewLink.hidden = true;
   if (options.loggedIn !== false) {
-    void currentUser().then(u => { if (u) who.textContent = t('app.signedInAs', { user: `${u.username} (${u.role})` }); });
+    void currentUser().then(u => {
+      if (!u) return;
+      who.textContent = t('app.signedInAs', { user: `${u.username} (${u.role})` });
+      reviewLink.hidden = !REVIEW_ROLES.has(u.role);
+    });
   } else {
     me = undefined; // a new sign-in may be another user
   }
@@ -29,6 +39,7 @@ export function frame(content: HTMLElement, options: { loggedIn?: boolean } = {}
     h('header', { class: 'topbar' },
       h('a', { href: '/projects', class: 'brand' }, t('app.title')),
       options.loggedIn === false ? null : h('a', { href: '/jobs', id: 'nav-my-jobs' }, t('jobs.mine.title')),
+      options.loggedIn === false ? null : reviewLink,
       h('span', { class: 'spacer' }),
       who,
       h('label', { class: 'lang' }, t('app.language'), ' ', langSwitch),

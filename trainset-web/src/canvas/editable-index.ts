@@ -67,8 +67,3 @@ export class EditableIndex {
 export function drawOrder(a: IndexedShape, b: IndexedShape): number {
   return (a.shape.z ?? 0) - (b.shape.z ?? 0) || a.index - b.index;
 }
-
-/** Grows bounds by `margin` on every side. */
-export function grow(b: Bounds, margin: number): Bounds {
-  return { minX: b.minX - margin, minY: b.minY - margin, maxX: b.maxX + margin, maxY: b.maxY + margin };
-}

@@ -10,7 +10,7 @@ import { createTool, type DrawTool, type ToolHost, type ToolId } from './draw-to
 import { EditableIndex } from './editable-index';
 import { boundsOf, hits, type Bounds } from './geometry';
 import type { LabelColors } from './painter';
-import { paintReach, paintScene, type DraftEntry } from './scene-painter';
+import { drawnArea, paintReach, paintScene, reachingInto, type DraftEntry } from './scene-painter';
 import { ShapeEditor, translated } from './shape-editor';
 import { TileCache, type TileStats, type View } from './tile-cache';
 
@@ -77,7 +77,7 @@ export class EditorStage {
     const width = Math.max(100, container.clientWidth), height = Math.max(100, container.clientHeight);
     // The tiles exist before the first layer is added: Konva draws a layer as soon as it is added.
     this.tiles = new TileCache((ctx, area, scale) => this.renderTile(ctx, area, scale),
-      scale => paintReach(scale >= LABEL_SCALE),
+      (area, scale) => drawnArea(area, paintReach(scale >= LABEL_SCALE), scale),
       () => ({ minX: -mediaWidth * 0.25, minY: -mediaHeight * 0.25, maxX: mediaWidth * 1.25, maxY: mediaHeight * 1.25 }));
     this.stage = new Konva.Stage({ container, width, height });
     this.state = { scale: 1, x: 0, y: 0, width, height, total: 0, selected: null, draws: 0, frameMs: 0,
@@ -151,10 +151,17 @@ export class EditorStage {
       this.gestureTimer = window.setTimeout(() => {
         this.gesture = false;
         this.editor?.refresh();
-        this.stage.batchDraw();
+        this.redrawView();
       }, 180);
     } else if (zoomed) this.editor?.refresh();
-    this.stage.batchDraw();
+    this.redrawView();
+  }
+
+  /** A pan or zoom redraws the tiles and the interaction layer; the media layer only for a video. */
+  private redrawView(): void {
+    if (this.mediaNode.visible()) this.mediaNode.getLayer()?.batchDraw();
+    this.sceneLayer.batchDraw();
+    this.editLayer.batchDraw();
   }
 
   // ---- tools and selection -------------------------------------------------------------------
@@ -332,8 +339,7 @@ export class EditorStage {
       }
     }
     const labels = scale >= LABEL_SCALE;
-    const m = paintReach(labels) / scale;
-    const view = { minX: area.minX - m, minY: area.minY - m, maxX: area.maxX + m, maxY: area.maxY + m };
+    const view = reachingInto(area, paintReach(labels), scale);
     const editing = this.state.selected;
     const shapes = this.index.visible(view).filter(e => e.index !== editing && !this.hidden.has(e.index));
     const drafts = this.drafts.filter(d => d.maxX >= view.minX && d.minX <= view.maxX && d.maxY >= view.minY && d.minY <= view.maxY);

@@ -45,15 +45,34 @@ export function paintScene(ctx: CanvasRenderingContext2D, shapes: PaintEntry[], 
   ctx.font = `${12 / o.scale}px sans-serif`;
   ctx.textBaseline = 'bottom';
   for (const [x, y, text] of anchors) {
-    const w = Math.min(ctx.measureText(text).width, 280 / o.scale);
+    const w = Math.min(ctx.measureText(text).width, (LABEL_WIDTH - 6) / o.scale);
     ctx.fillStyle = 'rgba(0,0,0,0.6)';
     ctx.fillRect(x, y - 15 / o.scale, w + 6 / o.scale, 15 / o.scale);
     ctx.fillStyle = '#fff';
-    ctx.fillText(text, x + 3 / o.scale, y - 1 / o.scale, 280 / o.scale);
+    ctx.fillText(text, x + 3 / o.scale, y - 1 / o.scale, (LABEL_WIDTH - 6) / o.scale);
   }
 }
 
-/** How far (in screen pixels) a shape's drawing can reach beyond its bounds: strokes and labels. */
-export function paintReach(labels: boolean): number {
-  return labels ? 300 : 8;
+/** Screen pixels a shape's drawing reaches past each side of its bounds. */
+export interface Reach { left: number; right: number; up: number; down: number }
+
+/**
+ * Strokes reach a few pixels every way; a label starts at the shape's top-left corner and runs
+ * right (at most LABEL_WIDTH) and up; a draft's label hangs below it.
+ */
+export function paintReach(labels: boolean): Reach {
+  return labels ? { left: 8, right: LABEL_WIDTH + 8, up: 18, down: 26 } : { left: 8, right: 8, up: 8, down: 8 };
+}
+
+/** The widest label box, in screen pixels (longer names are squeezed by fillText's maxWidth). */
+export const LABEL_WIDTH = 160;
+
+/** The media area whose shapes can draw into `area` (shapes left of it reach in with their labels, ...). */
+export function reachingInto(area: Bounds, r: Reach, scale: number): Bounds {
+  return { minX: area.minX - r.right / scale, maxX: area.maxX + r.left / scale, minY: area.minY - r.down / scale, maxY: area.maxY + r.up / scale };
+}
+
+/** The media area a shape with bounds `b` draws into. */
+export function drawnArea(b: Bounds, r: Reach, scale: number): Bounds {
+  return { minX: b.minX - r.left / scale, maxX: b.maxX + r.right / scale, minY: b.minY - r.up / scale, maxY: b.maxY + r.down / scale };
 }

@@ -34,8 +34,8 @@ export class TileCache {
   readonly stats: TileStats = { renders: 0, renderMs: 0, tiles: 0, complete: false, scaled: false };
 
   constructor(private readonly render: TileRenderer,
-              /** Screen pixels a shape's drawing reaches past its bounds at `scale` (strokes, labels). */
-              private readonly reach: (scale: number) => number,
+              /** The media area a change of `area` redraws at `scale` (strokes and labels reach past bounds). */
+              private readonly affected: (area: Bounds, scale: number) => Bounds,
               /** The media rectangle where anything can be drawn; tiles outside it are empty. */
               private readonly content: () => Bounds,
               private readonly size = 512) {}
@@ -50,9 +50,9 @@ export class TileCache {
         continue;
       }
       const ds = set.scale * pixelRatio();
-      const m = this.reach(set.scale) / set.scale;
-      const [i0, i1] = [Math.floor((area.minX - m) * ds / this.size), Math.floor((area.maxX + m) * ds / this.size)];
-      const [j0, j1] = [Math.floor((area.minY - m) * ds / this.size), Math.floor((area.maxY + m) * ds / this.size)];
+      const a = this.affected(area, set.scale);
+      const [i0, i1] = [Math.floor(a.minX * ds / this.size), Math.floor(a.maxX * ds / this.size)];
+      const [j0, j1] = [Math.floor(a.minY * ds / this.size), Math.floor(a.maxY * ds / this.size)];
       for (let i = i0; i <= i1; i++) {
         for (let j = j0; j <= j1; j++) {
           const key = `${i},${j}`;

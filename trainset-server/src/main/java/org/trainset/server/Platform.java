@@ -63,7 +63,7 @@ public final class Platform implements AutoCloseable {
   private final java.time.Clock clock;
   private final AuditLog audit;
   private final WorkEvents events = new WorkEvents();
-  private final org.trainset.server.check.Checks checks = new org.trainset.server.check.Checks();
+  private final org.trainset.server.check.Checks checks;
   private final org.trainset.server.job.Jobs jobs;
   private final org.trainset.server.job.Workers workers;
   private final org.trainset.server.job.DeidApply deid;
@@ -93,7 +93,9 @@ public final class Platform implements AutoCloseable {
     this.sessions = new Sessions(db);
     this.projects = new Projects(db);
     this.media = new MediaStore(dataDir);
-    this.items = new Items(db, projects);
+    org.trainset.server.item.AutoFill autoFill = new org.trainset.server.item.AutoFill(media);
+    this.checks = new org.trainset.server.check.Checks(autoFill);
+    this.items = new Items(db, projects, autoFill);
     ItemImport.dropUnfinished(db);
     this.operations = new Operations(db, projects, dataDir);
     this.imports = new Imports(operations, new ItemImport(db, media), formats, limits.archive());
@@ -110,6 +112,7 @@ public final class Platform implements AutoCloseable {
     this.predictions = new org.trainset.server.predict.Predictions(db, formats, limits.archive(), audit, clock);
     this.modelHooks = new org.trainset.server.predict.ModelHooks(db, jobs, items, media, audit, clock);
     this.review = new Review(db, projects, items, analysis, events, audit, clock);
+    exports.addExtra(review.quality()::writeHistory);
     // a release records the review stage's figures at freeze time
     this.releases = new Releases(db, media, dataDir, clock, audit, analysis, formats,
         (caller, projectId) -> review.quality().dashboard(caller, projectId));

@@ -14,6 +14,11 @@ final class PublishMatrixArea implements MatrixArea {
   static final String DATASET = "matrix-ds";
   static final String VERSION = "1.0.0";
   private String sampleItem;
+  /** The templates this area fills in (other areas' dataset routes, e.g. access and sandbox, fill their own). */
+  private static final java.util.Set<String> OWN = java.util.Set.of("/api/datasets/{name}",
+      "/api/datasets/{name}/versions/{v}/files", "/api/datasets/{name}/versions/{v}/changes",
+      "/api/datasets/{name}/versions/{v}/sample", "/api/datasets/{name}/versions/{v}/sample/item",
+      "/api/datasets/{name}/versions/{v}/sample/media", "/api/datasets/{name}/reports", "/catalog/{name}");
 
   @Override public Map<String, String> create(ServerTestBase t) throws Exception {
     String project = t.newProject("publish-matrix");
@@ -33,7 +38,7 @@ final class PublishMatrixArea implements MatrixArea {
   }
 
   @Override public String concrete(String template, Map<String, String> ids) {
-    if (template.startsWith("/api/datasets/{name}") || template.equals("/catalog/{name}")) {
+    if (OWN.contains(template)) {
       String p = template.replace("{name}", DATASET).replace("{v}", VERSION);
       String item = java.net.URLEncoder.encode(sampleItem, java.nio.charset.StandardCharsets.UTF_8);
       if (p.endsWith("/changes")) return p + "?from=" + VERSION;

@@ -84,7 +84,7 @@ class ReviewFlowTest {
       }
     }
 
-    @Test void peerManagerFinalWithOneRejectAndResubmission() {
+    @Test void peerManagerFinalWithOneRejectAndResubmission() throws Exception {
       putWorkflow(project, SIDEWALK);
       // the manager makes one job of the three items, anna does it and submits it (the jobs stage's routes)
       ApiClient.Resp made = manager().post("/api/projects/" + project + "/jobs", Map.of("size", 100));
@@ -175,6 +175,19 @@ class ReviewFlowTest {
       assertEquals(history.size() + 1, historyCsv.split("\n").length);
       assertTrue(historyCsv.contains(",peer,1,anna,rev1,reject,box too tight,"), historyCsv);
       assertEquals(List.of(), platform.audit().verify());
+
+      // the project's export carries the review history next to the data
+      ApiClient.Resp export = manager().post("/api/projects/" + project + "/exports", Map.of("format", "trainset"));
+      JsonNode op = awaitOperation(manager(), export.json().get("operationId").asText());
+      assertEquals("done", op.get("state").asText(), op.toString());
+      byte[] zip = manager().get(op.get("result").get("download").asText()).body();
+      String exported = null;
+      try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+        for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          if (e.getName().endsWith("/review-history.csv")) exported = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+      assertEquals(historyCsv, exported);
     }
 
     @Test void aReviewerNeverReviewsTheirOwnWork() {

@@ -213,6 +213,21 @@ class SandboxJobsTest {
       }
     }
 
+    @Test void withoutIsolationScriptsAreRefusedAndRecipesStillRun() {
+      var real = platform.sandbox().isolation();
+      platform.sandbox().useIsolation(new org.trainset.server.sandbox.Isolation.Status(false, "/usr/bin/bwrap is missing"));
+      try {
+        ApiClient.Resp r = SandboxSupport.submit(company(), "faces", Map.of("version", "1.0.0", "runtime", "python"), "file", "x.py",
+            "print(1)".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(409, r.status());
+        assertTrue(r.json().get("detail").asText().contains("/usr/bin/bwrap is missing"), r.toString());
+        assertFalse(company().get("/api/sandbox").json().get("scripts").asBoolean());
+        assertEquals(202, company().post("/api/datasets/faces/sandbox-jobs", Map.of("version", "1.0.0", "recipe", "stats")).status());
+      } finally {
+        platform.sandbox().useIsolation(real);
+      }
+    }
+
     List<String> queueIds(ApiClient c) {
       ApiClient.Resp r = c.get("/api/sandbox-queue");
       assertEquals(200, r.status(), r.toString());

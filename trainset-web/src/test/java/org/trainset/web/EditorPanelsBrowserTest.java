@@ -28,6 +28,8 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
   int ocrWord;
   String pairItem;
   String videoItem;
+  String dicomItem;
+  String sceneItem;
 
   @Override void importData(WebTestServer.Client admin, Path tmp) throws Exception {
     this.admin = admin;
@@ -46,8 +48,15 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
         }
       }
     }
+    Path medical = tmp.resolve("medical");
+    MediaViewerBrowserTest.generator("aihub.medical").generate(medical, new SampleOptions(2, 7, false));
+    String medicalProject = admin.createProjectWithData("mammography", "aihub.medical", null, medical);
+    for (JsonNode item : admin.get("/api/projects/" + medicalProject + "/items?limit=50").path("items")) {
+      if (dicomItem == null && item.path("media").get(0).path("kind").asText().equals("dicom")) dicomItem = item.path("id").asText();
+    }
     String scenes = admin.createProjectWithData("street scenes", null, null, WebSample.write(tmp.resolve("web")));
     pairItem = admin.get("/api/projects/" + scenes + "/items?q=pair-1").path("items").get(0).path("id").asText();
+    sceneItem = admin.get("/api/projects/" + scenes + "/items?q=scene-1").path("items").get(0).path("id").asText();
     Path cctv = tmp.resolve("cctv");
     MediaViewerBrowserTest.generator("aihub.cctv").generate(cctv, new SampleOptions(1, 3, false));
     String clips = admin.createProjectWithData("clips", null, null, MediaViewerBrowserTest.videoDataset(cctv, tmp.resolve("video")));
@@ -135,6 +144,17 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
         && i.path("annotations").toString().contains("감사합니다"), "the added pair");
   }
 
+  @Test
+  void captionIsEditedAsTextAndSaved() throws Exception {
+    openEditor(sceneItem);
+    Locator caption = page.locator("#edit-captions textarea.caption-text").first();
+    assertEquals(WebSample.CAPTION, caption.inputValue(), "markup in a caption is text");
+    caption.click();
+    page.keyboard().press("End");
+    page.keyboard().type(" today");
+    awaitSaved(sceneItem, i -> i.path("annotations").toString().contains("at noon</i> today"), "the edited caption");
+  }
+
   static JsonNode pairOf(JsonNode item) {
     for (JsonNode a : item.path("annotations")) if (a.path("type").asText().equals("text_pair")) return a;
     throw new AssertionError("no text pair in " + item);
@@ -212,6 +232,68 @@ class EditorPanelsBrowserTest extends BrowserTestBase {
     // The original events are still there.
     JsonNode last = admin.get("/api/items/" + videoItem);
     assertTrue(event(last, "walking", 0.5) != null && event(last, "falling", 2.2) != null, last.toString());
+
+    // The walker track's lane: a click at 0.55 s selects it and presents frame 5, where its box is
+    // interpolated between keyframes 0 (x 10) and 10 (x 80); a new x there becomes a keyframe.
+    double trackLane = tl.y + top + 3 * laneH + laneH / 2;
+    page.mouse().click(tl.x + tl.width * 0.55 / duration, trackLane);
+    page.waitForFunction("() => document.querySelector('#panel-video').dataset.frame === '5'");
+    page.waitForFunction("() => document.querySelector('#track-x')?.value === '45'");
+    Locator x = page.locator("#track-x");
+    x.click();
+    page.keyboard().press("Control+A");
+    page.keyboard().type("50");
+    page.keyboard().press("Tab");
+    JsonNode keyed = awaitSaved(videoItem, i -> keyframe(i, 5) != null, "a keyframe at frame 5");
+    assertEquals(50.0, keyframe(keyed, 5).path("shape").path("x").asDouble(), 1e-9);
+    assertTrue(keyframe(keyed, 5).path("keyframe").asBoolean());
+    assertTrue(page.locator("#track-keyframes").textContent().contains("0, 5, 10"), page.locator("#track-keyframes").textContent());
+  }
+
+  /** Mean red level of the editor stage's canvases (the DICOM picture is drawn into the scene tiles). */
+  double stageBrightness() {
+    settle();
+    page.waitForFunction("() => window.trainset.editor.draw?.tiles.complete");
+    settle();
+    return ((Number) page.evaluate("""
+        () => { let s = 0, n = 0;
+          for (const c of document.querySelectorAll('#editor-stage canvas')) {
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            for (let i = 0; i < d.length; i += 4) { s += d[i] * d[i + 3] / 255; n++; } }
+          return s / n; }""")).doubleValue();
+  }
+
+  @Test
+  void dicomWindowAndLevelPanelDrivesTheEditorsPicture() {
+    openEditor(dicomItem);
+    page.waitForFunction("() => window.trainset.editor.media.ready && document.querySelector('#wl-level-value')");
+    double before = stageBrightness();
+    assertTrue(before > 1, "the mammogram is drawn: " + before);
+    // A narrow window at the bottom of the value range turns the tissue white.
+    String min = page.locator("#wl-level").getAttribute("min");
+    page.locator("#wl-level-value").click();
+    page.keyboard().press("Control+A");
+    page.keyboard().type(min);
+    page.keyboard().press("Tab");
+    page.locator("#wl-width-value").click();
+    page.keyboard().press("Control+A");
+    page.keyboard().type("1");
+    page.keyboard().press("Tab");
+    page.waitForFunction("() => window.trainset.editor.media.window[1] === 1");
+    double narrow = stageBrightness();
+    assertTrue(narrow > before + 5, "a low, narrow window brightens the picture: " + before + " -> " + narrow);
+    // The file's own window brings the first picture back.
+    page.locator("#wl-file").click();
+    page.waitForFunction("() => window.trainset.editor.media.window[1] !== 1");
+    assertEquals(before, stageBrightness(), 1.0);
+  }
+
+  static JsonNode keyframe(JsonNode item, int frame) {
+    for (JsonNode a : item.path("annotations")) {
+      if (!a.path("type").asText().equals("track")) continue;
+      for (JsonNode f : a.path("frames")) if (f.path("frame").asInt() == frame) return f;
+    }
+    return null;
   }
 
   static JsonNode event(JsonNode item, String label, double start) {

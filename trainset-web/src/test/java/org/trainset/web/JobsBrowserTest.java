@@ -134,6 +134,11 @@ class JobsBrowserTest extends BrowserTestBase {
     assertEquals("submitted", submitted.path("state").asText());
     assertTrue(submitted.path("override").toString().contains("the sign really shows a hash mark"), submitted.path("override").toString());
     assertTrue(page.locator("#my-jobs tr[data-job-id='" + jobA + "'] button.submit-job").isDisabled());
+    // In Korean.
+    page.locator("#language-switch").selectOption("ko");
+    page.waitForFunction("() => document.querySelector('h1')?.textContent === '내 작업'");
+    page.locator("#my-jobs tr[data-job-id='" + jobA + "']").waitFor();
+    assertTrue(page.locator("#my-jobs tr[data-job-id='" + jobA + "']").textContent().contains("제출됨"));
   }
 
   void awaitDone(String jobId, int done) throws Exception {

@@ -238,6 +238,7 @@ public final class ModelJson {
         g.writeEndArray();
         if (a.defaultValue() != null) g.writeStringField("default", a.defaultValue());
         if (a.mutable()) g.writeBooleanField("mutable", true);
+        if (a.automatic()) g.writeStringField("auto", a.auto());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -265,7 +266,7 @@ public final class ModelJson {
       List<String> values = new ArrayList<>();
       for (JsonNode v : a.path("values")) values.add(v.asText());
       attrs.add(new AttributeSpec(text(a, "name", true), text(a, "inputType", false), values,
-          text(a, "default", false), a.path("mutable").asBoolean(false)));
+          text(a, "default", false), a.path("mutable").asBoolean(false), autoSource(a)));
     }
     List<String> kps = new ArrayList<>();
     for (JsonNode k : n.path("keypoints")) kps.add(k.asText());
@@ -277,6 +278,16 @@ public final class ModelJson {
     }
     return new LabelDef(text(n, "name", true), intOrNull(n, "id"), text(n, "parent", false),
         text(n, "color", false), text(n, "type", false), attrs, kps, edges);
+  }
+
+  /** The attribute's {@code auto} source, checked against the sources that can be filled. */
+  private static String autoSource(JsonNode a) {
+    String auto = text(a, "auto", false);
+    if (auto != null && !org.trainset.core.media.AutomaticAttributes.isKnownSource(auto)) {
+      throw new IllegalArgumentException("attribute '" + a.path("name").asText() + "': auto source '" + auto
+          + "' is not one of " + org.trainset.core.media.AutomaticAttributes.SOURCES_HELP);
+    }
+    return auto;
   }
 
   // ---- helpers -------------------------------------------------------------------------------

@@ -109,7 +109,11 @@ public final class DetectionContext {
   public byte[] head(Path file) throws IOException {
     if (notes != null) notes.read.add(file);
     byte[] cached = heads.get(file);
-    if (cached == null) {
+    if (cached == null && !Files.isRegularFile(file)) {
+      // a FIFO or device would block the open; a dangling link has no bytes: nothing to see
+      rejected(name(file) + ": not a regular file, not read");
+      cached = new byte[0];
+    } else if (cached == null) {
       try (InputStream in = Files.newInputStream(file)) {
         cached = in.readNBytes(HEAD_BYTES);
       }

@@ -24,7 +24,7 @@ public enum CorpusFlavor {
   RowSource open(Path file, ParseLimits limits) throws IOException {
     limits.checkFileSize(file);
     return switch (this) {
-      case XLSX -> new XlsxRows(file);
+      case XLSX -> new XlsxRows(file, limits);
       case TSV -> new TsvRows(file);
       case JSONL -> new JsonlRows(file, limits);
     };

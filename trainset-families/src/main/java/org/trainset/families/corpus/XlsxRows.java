@@ -12,6 +12,8 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.trainset.core.io.InputException;
+import org.trainset.core.io.ParseLimits;
+import org.trainset.core.io.ZipIntegrity;
 
 /**
  * Streams the rows of every sheet of an xlsx with fastexcel-reader (a StAX pass over each sheet's
@@ -29,8 +31,10 @@ final class XlsxRows implements RowSource {
   private String sheetName = "";
   private long line;
 
-  XlsxRows(Path file) throws IOException {
+  XlsxRows(Path file, ParseLimits limits) throws IOException {
     this.file = file;
+    // fastexcel trusts the zip: damaged CRCs, lying sizes and giant strings are refused here first
+    ZipIntegrity.check(file, limits, name -> name.endsWith(".xml"));
     try {
       this.workbook = new ReadableWorkbook(file.toFile());
       this.sheets = workbook.getSheets().toList();

@@ -54,8 +54,30 @@ final class CocoDetector implements FormatDetector {
     String keys = (images ? " \"images\"" : "") + (annotations ? " \"annotations\"" : "")
         + (categories ? " \"categories\"" : "") + (annotationKeys ? " \"image_id\"" : "")
         + (imageRecords ? " image records (\"file_name\" with a size)" : "");
-    if (coco) ctx.saw(name + ": a JSON object with" + keys);
-    else ctx.rejected(name + ": a JSON object without COCO's keys" + (keys.isEmpty() ? "" : " (only" + keys + ")"));
+    if (coco) {
+      ctx.saw(name + ": a JSON object with" + keys);
+    } else if (head.length() >= DetectionContext.HEAD_BYTES / 2 && endsInsideString(head, i)) {
+      // a huge value (a megabyte-long "description") can hide the keys that follow it
+      ctx.rejected(name + ": the first " + DetectionContext.HEAD_BYTES / 1024 + " KB end inside one string value before"
+          + " COCO's keys could be seen (only" + (keys.isEmpty() ? " an object" : keys) + "); name the format"
+          + " explicitly to read it (strings are capped by the maximum string length)");
+    } else {
+      ctx.rejected(name + ": a JSON object without COCO's keys" + (keys.isEmpty() ? "" : " (only" + keys + ")"));
+    }
     return coco;
+  }
+
+  /** Whether the text from {@code from} ends inside a JSON string (an odd count of unescaped quotes). */
+  static boolean endsInsideString(String head, int from) {
+    boolean inside = false;
+    for (int i = from; i < head.length(); i++) {
+      char c = head.charAt(i);
+      if (inside && c == '\\') {
+        i++;
+      } else if (c == '"') {
+        inside = !inside;
+      }
+    }
+    return inside;
   }
 }

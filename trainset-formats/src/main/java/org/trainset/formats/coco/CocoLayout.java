@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
+import org.trainset.core.spi.ProblemSink;
 import org.trainset.core.io.SafePaths;
 
 /**
@@ -37,17 +39,17 @@ final class CocoLayout {
   /** One subset: its annotation files (task order) and where its images are relative to the root. */
   record Source(String subset, List<Path> files, String mediaPrefix) {}
 
-  static List<Source> discover(Path root) throws IOException {
+  static List<Source> discover(Path root, ProblemSink problems) throws IOException {
     if (!Files.exists(root)) throw new InputException(root, "not-found", "no such file or directory");
     if (!Files.isDirectory(root)) {
       String subset = subsetOfName(root.getFileName().toString());
       return List.of(new Source(subset, List.of(root), ""));
     }
-    List<Source> datumaro = datumaro(root);
+    List<Source> datumaro = datumaro(root, problems);
     if (!datumaro.isEmpty()) return datumaro;
     List<Source> out = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(root, 2)) {
-      for (Path f : s.filter(p -> p.getFileName().toString().equals(ROBOFLOW_FILE)).sorted().toList()) {
+    {
+      for (Path f : DatasetFolder.files(root, 2, p -> p.getFileName().toString().equals(ROBOFLOW_FILE), problems)) {
         Path dir = f.getParent();
         boolean atRoot = dir.equals(root);
         String name = atRoot ? null : dir.getFileName().toString();
@@ -56,9 +58,9 @@ final class CocoLayout {
       }
     }
     if (!out.isEmpty()) return out;
-    try (Stream<Path> s = Files.list(root)) {
-      for (Path f : s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-          .filter(Files::isRegularFile).sorted().toList()) {
+    {
+      for (Path f : DatasetFolder.files(root, 1,
+          p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"), problems)) {
         out.add(new Source(subsetOfName(f.getFileName().toString()), List.of(f), ""));
       }
     }
@@ -66,14 +68,13 @@ final class CocoLayout {
     return out;
   }
 
-  private static List<Source> datumaro(Path root) throws IOException {
+  private static List<Source> datumaro(Path root, ProblemSink problems) throws IOException {
     Path dir = root.resolve("annotations");
     if (!Files.isDirectory(dir)) return List.of();
     Map<String, Path[]> bySubset = new TreeMap<>();
-    try (Stream<Path> s = Files.list(dir)) {
-      for (Path f : s.sorted().toList()) {
+    {
+      for (Path f : DatasetFolder.files(dir, 1, p -> split(p.getFileName().toString(), TASKS) != null, problems)) {
         String[] ts = split(f.getFileName().toString(), TASKS);
-        if (ts == null || !Files.isRegularFile(f)) continue;
         bySubset.computeIfAbsent(ts[1], k -> new Path[TASKS.size()])[TASKS.indexOf(ts[0])] = f;
       }
     }

@@ -24,7 +24,7 @@ final class CocoReader implements DatasetReader {
     Map<String, LabelDef> labels = new LinkedHashMap<>();
     List<String> subsets = new ArrayList<>();
     Map<String, Object> metadata = new LinkedHashMap<>();
-    for (CocoLayout.Source source : CocoLayout.discover(root)) {
+    for (CocoLayout.Source source : CocoLayout.discover(root, options.problems())) {
       List<CocoFileIndex> files = new ArrayList<>();
       for (Path f : source.files()) {
         CocoFileIndex index = CocoFileIndex.scan(f, options.limits());

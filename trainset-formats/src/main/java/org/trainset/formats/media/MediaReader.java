@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.SafePaths;
 import org.trainset.core.media.MediaProbe;
@@ -33,10 +34,8 @@ final class MediaReader implements DatasetReader {
     Path csv = root.resolve(MediaFormat.METADATA_CSV);
     MetadataTable table = Files.isRegularFile(csv) ? MetadataTable.read(csv) : MetadataTable.empty();
     List<String> files;
-    try (Stream<Path> s = Files.walk(root)) {
-      files = s.filter(Files::isRegularFile).filter(f -> MediaKinds.of(f).isPresent())
-          .map(f -> SafePaths.relative(root, f)).sorted().toList();
-    }
+    files = DatasetFolder.files(root, Integer.MAX_VALUE, f -> MediaKinds.of(f).isPresent(), options.problems())
+        .stream().map(f -> SafePaths.relative(root, f)).sorted().toList();
     Set<String> matched = new HashSet<>();
     List<ReadPart> parts = new ArrayList<>();
     for (int i = 0; i < files.size(); i += PART_FILES) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.Json;
 import org.trainset.core.json.ModelJson;
@@ -50,10 +51,8 @@ final class TrainsetReader implements DatasetReader {
     List<ReadPart> parts = new ArrayList<>();
     Path items = dir.resolve(TrainsetFormat.ITEMS_DIR);
     if (Files.isDirectory(items)) {
-      try (Stream<Path> s = Files.list(items)) {
-        for (Path shard : s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
-          parts.add(new ShardPart(shard.toAbsolutePath().toString(), Files.size(shard)));
-        }
+      for (Path shard : DatasetFolder.files(items, 1, p -> p.getFileName().toString().endsWith(".jsonl"), options.problems())) {
+        parts.add(new ShardPart(shard.toAbsolutePath().toString(), Files.size(shard)));
       }
     }
     // Media stayed where the source had them (recorded at write time) or were copied in here.

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.SafePaths;
+import org.trainset.core.spi.ProblemSink;
 
 /**
  * Where a VOC dataset's items are: the standard layout ({@code Annotations/} plus
@@ -31,12 +33,12 @@ final class VocLayout {
   }
 
   /** Items of the standard layout: subset lists first (in task order), then unlisted annotation files. */
-  static List<Entry> standard(Path root, Set<String> knownLabels) throws IOException {
+  static List<Entry> standard(Path root, Set<String> knownLabels, ProblemSink problems) throws IOException {
     Map<String, String> subsetOf = subsets(root, knownLabels);
     Map<String, String> xmlOf = new LinkedHashMap<>();
     Path ann = root.resolve(VocFormat.ANNOTATIONS);
-    try (Stream<Path> s = Files.walk(ann)) {
-      for (Path p : s.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".xml")).sorted().toList()) {
+    {
+      for (Path p : DatasetFolder.files(ann, Integer.MAX_VALUE, f -> f.toString().endsWith(".xml"), problems)) {
         String rel = SafePaths.relative(ann, p);
         xmlOf.put(rel.substring(0, rel.length() - 4), SafePaths.relative(root, p));
       }
@@ -50,15 +52,15 @@ final class VocLayout {
   }
 
   /** Roboflow: XML files in the root (no subset) or one folder down (the folder is the subset). */
-  static List<Entry> flat(Path root) throws IOException {
+  static List<Entry> flat(Path root, ProblemSink problems) throws IOException {
     List<Entry> out = new ArrayList<>();
     if (Files.isRegularFile(root)) {
       String name = root.getFileName().toString();
       out.add(new Entry(name.substring(0, name.length() - 4), null, name, ""));
       return out;
     }
-    try (Stream<Path> s = Files.walk(root, 2)) {
-      for (Path p : s.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".xml")).sorted().toList()) {
+    {
+      for (Path p : DatasetFolder.files(root, 2, f -> f.toString().endsWith(".xml"), problems)) {
         String rel = SafePaths.relative(root, p);
         int slash = rel.lastIndexOf('/');
         String dir = slash < 0 ? "" : rel.substring(0, slash);

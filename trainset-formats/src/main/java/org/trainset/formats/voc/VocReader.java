@@ -34,7 +34,7 @@ final class VocReader implements DatasetReader {
     map.forEach(e -> known.add(e.name()));
 
     List<VocLayout.Entry> entries = Files.isDirectory(root) && VocLayout.isStandard(root)
-        ? VocLayout.standard(root, known) : VocLayout.flat(root);
+        ? VocLayout.standard(root, known, options.problems()) : VocLayout.flat(root, options.problems());
     DatasetSchema schema = new DatasetSchema(dir.getFileName() == null ? "" : dir.getFileName().toString(),
         Map.of(), labels(dir, entries, map, options), subsets(entries));
 

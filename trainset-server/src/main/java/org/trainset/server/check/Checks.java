@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.trainset.core.io.InputException;
 import org.trainset.core.issue.Issue;
 import org.trainset.core.issue.Severity;
-import org.trainset.core.json.ModelJson;
 import org.trainset.core.json.ResultJson;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.DatasetSchema;
@@ -22,6 +21,7 @@ import org.trainset.core.validate.DatasetValidator;
 import org.trainset.inspect.rules.Inspector;
 import org.trainset.inspect.rules.RulePack;
 import org.trainset.server.http.Http;
+import org.trainset.server.item.AutoFill;
 import org.trainset.server.item.ItemCodec;
 import org.trainset.server.item.StoredItem;
 import org.trainset.server.project.Project;
@@ -66,7 +66,11 @@ public final class Checks {
 
   /** Inspectors by pack choice (packs are parsed once, not on every keystroke). */
   private final Map<String, Optional<Inspector>> inspectors = new ConcurrentHashMap<>();
-  private final Map<String, DatasetSchema> schemas = new ConcurrentHashMap<>();
+  private final AutoFill autoFill;
+
+  public Checks(AutoFill autoFill) {
+    this.autoFill = autoFill;
+  }
 
   /** Checks {@code annotations} as the item's annotations, or the item as saved when null. */
   public Result check(Project project, StoredItem stored, List<Annotation> annotations) {
@@ -78,8 +82,9 @@ public final class Checks {
       throw new UncheckedIOException("stored item " + stored.id() + " is not JSON", e);
     }
     // the item's name is its id in the dataset, as findings of `trainset inspect` name it
+    // a draft is checked as it would be saved: automatic attributes filled from the media
     Item item = new Item(stored.name(), saved.subset(), saved.media(), saved.attributes(),
-        annotations == null ? saved.annotations() : annotations);
+        annotations == null ? saved.annotations() : autoFill.apply(project, stored, annotations));
     List<Issue> issues = new ArrayList<>();
     try {
       new DatasetValidator(schema(project), issues::add).check(item);
@@ -132,13 +137,7 @@ public final class Checks {
   }
 
   private DatasetSchema schema(Project p) {
-    if (p.schemaJson() == null) return DatasetSchema.empty();
-    return schemas.computeIfAbsent(p.id() + "@" + p.generation() + "#" + p.schemaJson().hashCode(), k -> {
-      try {
-        return ModelJson.readSchema(Http.MAPPER.readTree(p.schemaJson()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return autoFill.schema(p);
   }
+
 }

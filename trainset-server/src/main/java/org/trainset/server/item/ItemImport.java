@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,6 +17,7 @@ import org.trainset.core.Datasets;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.SafePaths;
 import org.trainset.core.json.ModelJson;
+import org.trainset.core.media.AutomaticAttributes;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.Format;
@@ -55,6 +57,7 @@ public final class ItemImport {
     ReadPlan plan = Datasets.plan(format, input, options);
     Path mediaRoot = plan.mediaRootFor(input);
     long totalBytes = plan.parts().stream().mapToLong(x -> x.estimatedBytes()).sum();
+    boolean autoAttributes = AutomaticAttributes.any(plan.schema());
     int generation = nextGeneration(p.id());
     long items = 0, annotations = 0, mediaFiles = 0, mediaMissing = 0;
     boolean finished = false;
@@ -64,6 +67,7 @@ public final class ItemImport {
       for (Item item = cursor.next(); item != null; item = cursor.next()) {
         if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
         String id = Ids.newId();
+        if (autoAttributes) item = withAutomaticAttributes(plan.schema(), mediaRoot, item);
         rows.add(new Object[] {id, p.id(), generation, items, item.id(), item.subset(), ItemCodec.labels(item.annotations()),
             ItemCodec.body(item), ItemCodec.annotations(item.annotations()), 1, null, System.currentTimeMillis()});
         for (int i = 0; i < item.media().size(); i++) {
@@ -95,6 +99,20 @@ public final class ItemImport {
     }
     dropOlder(p.id(), generation);
     return new Result(items, annotations, format.id(), generation, mediaFiles, mediaMissing);
+  }
+
+  /** The item with the schema's automatic attributes filled from its first media file. */
+  private static Item withAutomaticAttributes(org.trainset.core.model.DatasetSchema schema, Path mediaRoot, Item item)
+      throws IOException {
+    MediaRef first = item.media().isEmpty() ? null : item.media().get(0);
+    Path file = null;
+    if (first != null && mediaRoot != null) {
+      Path f = SafePaths.resolveInside(mediaRoot, first.path());
+      if (Files.isRegularFile(f)) file = f;
+    }
+    Map<String, String> facts = AutomaticAttributes.facts(file, first == null ? null : first.path());
+    return new Item(item.id(), item.subset(), item.media(), item.attributes(),
+        AutomaticAttributes.fill(schema, item.annotations(), facts));
   }
 
   private MediaStore.Stored store(Path mediaRoot, MediaRef ref) throws IOException {

@@ -31,9 +31,12 @@ public final class Items {
   private final Projects projects;
   private volatile ItemGuard guard = ItemGuard.OPEN;
 
-  public Items(Database db, Projects projects) {
+  private final AutoFill autoFill;
+
+  public Items(Database db, Projects projects, AutoFill autoFill) {
     this.db = db;
     this.projects = projects;
+    this.autoFill = autoFill;
   }
 
   /** The annotate stage's rules (jobs) for opening and editing items; set once by the platform. */
@@ -114,9 +117,11 @@ public final class Items {
    * As {@link #save(Principal, String, int, List)}, running {@code alsoInTx} in the same
    * transaction after the new version is written (an accepted draft is deleted with it).
    */
-  public int save(Principal p, String itemId, int expectedVersion, List<Annotation> annotations, Database.Tx<?> alsoInTx) {
+  public int save(Principal p, String itemId, int expectedVersion, List<Annotation> sent, Database.Tx<?> alsoInTx) {
     StoredItem current = require(p, itemId);
     guard.checkWrite(p, current);
+    // automatic attributes come from the stored media, never from the client
+    List<Annotation> annotations = autoFill.apply(projects.require(p, current.projectId()), current, sent);
     String json;
     try {
       json = ItemCodec.annotations(annotations);

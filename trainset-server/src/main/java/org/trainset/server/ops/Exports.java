@@ -32,6 +32,18 @@ public final class Exports {
   private final Database db;
   private final MediaStore media;
   private final FormatRegistry formats;
+  /** Files other stages add to a project's export (the review history); each writes into the export's folder. */
+  private final java.util.List<Extra> extras = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Something written next to the exported data. */
+  @FunctionalInterface
+  public interface Extra {
+    void write(Project project, Path folder) throws java.io.IOException;
+  }
+
+  public void addExtra(Extra extra) {
+    extras.add(extra);
+  }
 
   public Exports(Operations operations, Database db, MediaStore media, FormatRegistry formats) {
     this.operations = operations;
@@ -58,6 +70,7 @@ public final class Exports {
         @Override public void finish() {}
       });
       Files.writeString(out.resolve("LOSS.txt"), r.loss().describe() + "\n");
+      for (Extra extra : extras) extra.write(project, out);
       Path zip = dir.resolve("export.zip");
       Archives.zip(out.getParent(), zip);
       Imports.deleteTree(view);

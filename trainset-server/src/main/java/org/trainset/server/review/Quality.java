@@ -142,7 +142,17 @@ public final class Quality {
 
   /** Every verdict, oldest first. */
   public ObjectNode history(Principal caller, String projectId) {
-    Project p = projects.require(caller, projectId);
+    return history(projects.require(caller, projectId));
+  }
+
+  /** For a project's export: its review history as {@code review-history.csv}, when it has one. */
+  public void writeHistory(Project p, java.nio.file.Path folder) throws java.io.IOException {
+    ObjectNode h = history(p);
+    if (h.get("events").isEmpty()) return;
+    java.nio.file.Files.writeString(folder.resolve("review-history.csv"), historyCsv(h), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private ObjectNode history(Project p) {
     return db.read(c -> {
       ObjectNode out = Http.object().put("projectId", p.id());
       ArrayNode arr = out.putArray("events");
@@ -159,8 +169,12 @@ public final class Quality {
   }
 
   public String historyCsv(Principal caller, String projectId) {
+    return historyCsv(history(caller, projectId));
+  }
+
+  private static String historyCsv(ObjectNode history) {
     StringBuilder sb = new StringBuilder("seq,item,stage,round,author,reviewer,verdict,comment,at,waited_ms\n");
-    for (var e : history(caller, projectId).get("events")) {
+    for (var e : history.get("events")) {
       sb.append(String.join(",", e.get("seq").asText(), csv(e.get("item").asText()), csv(e.get("stage").asText()),
           e.get("round").asText(), csv(e.get("author").asText("")), csv(e.get("reviewer").asText()), e.get("verdict").asText(),
           csv(e.get("comment").isNull() ? "" : e.get("comment").asText()), e.get("at").asText(), e.get("waitedMs").asText())).append('\n');

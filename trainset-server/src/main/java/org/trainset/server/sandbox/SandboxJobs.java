@@ -43,7 +43,7 @@ public final class SandboxJobs implements AutoCloseable {
   private final FormatRegistry formats;
   private volatile SandboxLimits limits;
   private final SandboxData data;
-  private final Isolation.Status isolation;
+  private volatile Isolation.Status isolation;
   private final int uid;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "sandbox-jobs");
@@ -70,6 +70,8 @@ public final class SandboxJobs implements AutoCloseable {
 
   public Isolation.Status isolation() { return isolation; }
   public SandboxLimits limits() { return limits; }
+  /** Replaces the probe's verdict (tests show what a host without isolation answers). */
+  public void useIsolation(Isolation.Status s) { this.isolation = s; }
   /** Replaces the limits (tests shorten them). */
   public void useLimits(SandboxLimits l) { this.limits = l; }
   SandboxData data() { return data; }

@@ -131,7 +131,7 @@ public final class SandboxOutputs {
     Path dir = jobs.dirOf(o.jobId()).resolve("outputs");
     Path file = Files.exists(dir.resolve(outputId + ".released")) && approved ? dir.resolve(outputId + ".released") : dir.resolve(outputId);
     String name = o.json().path("path").asText();
-    ObjectNode d = SandboxJobs.JSON.createObjectNode().put("job", o.jobId()).put("path", name).put("asChecker", !approved || checker);
+    ObjectNode d = SandboxJobs.JSON.createObjectNode().put("job", o.jobId()).put("path", name).put("asChecker", checker);
     jobs.audit().append(p.userId(), "sandbox.output.download", "sandbox_output", outputId, d);
     String sha = approved && o.json().has("releasedSha256") ? o.json().get("releasedSha256").asText() : o.json().path("sha256").asText();
     return new Download(file, name.substring(name.lastIndexOf('/') + 1), sha);

@@ -1,0 +1,107 @@
+package org.trainset.core.io;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Predicate;
+import org.trainset.core.issue.Issue;
+import org.trainset.core.issue.Severity;
+import org.trainset.core.spi.ProblemSink;
+
+/**
+ * The one safe walk over a dataset folder. {@code Files.walk(...).filter(Files::isRegularFile)}
+ * silently drops what a dataset should never hold unnoticed — a symlink whose target is gone, a
+ * FIFO, socket or device (which would block a reader that opens it), a name that is not valid
+ * UTF-8 (the JVM cannot open it again by its decoded name) — so item counts shrink with exit 0.
+ * Here each such entry whose name the caller wants is an error {@link Issue} naming the path
+ * (fatal when reading, a finding for {@code validate}) and is never opened. Symlinks to regular
+ * files are followed; symlinked folders are not entered (no cycles).
+ */
+public final class DatasetFolder {
+  /** Rule ids of the problems reported. */
+  public static final String DANGLING_SYMLINK = "dangling-symlink";
+  public static final String NOT_A_REGULAR_FILE = "not-a-regular-file";
+  public static final String FILE_NAME_ENCODING = "file-name-encoding";
+
+  private DatasetFolder() {}
+
+  /** Regular files under {@code root} whose path {@code wanted} accepts, sorted, down to {@code maxDepth}. */
+  public static List<Path> files(Path root, int maxDepth, Predicate<Path> wanted, ProblemSink problems)
+      throws IOException {
+    List<Path> out = new ArrayList<>();
+    // collected, then reported in path order, so the first (fatal) one does not depend on listing order
+    List<Issue> odd = new ArrayList<>();
+    ProblemSink collect = odd::add;
+    IOException[] failure = {null};
+    Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), maxDepth, new SimpleFileVisitor<>() {
+      @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        if (!dir.equals(root) && badName(dir, collect)) return FileVisitResult.SKIP_SUBTREE;
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (!wanted.test(file)) return FileVisitResult.CONTINUE;
+        if (attrs.isDirectory()) { // a folder at maxDepth, named like the files wanted here
+          collect.report(Issue.at(Severity.ERROR, NOT_A_REGULAR_FILE, file.toString(), -1, null, null,
+              "a folder where a file of the dataset is expected"));
+          return FileVisitResult.CONTINUE;
+        }
+        if (badName(file, collect)) return FileVisitResult.CONTINUE;
+        if (attrs.isRegularFile()) {
+          out.add(file);
+        } else if (attrs.isSymbolicLink()) {
+          if (Files.isRegularFile(file)) {
+            out.add(file);
+          } else if (!Files.exists(file)) {
+            collect.report(Issue.at(Severity.ERROR, DANGLING_SYMLINK, file.toString(), -1, null, null,
+                "a symbolic link to " + target(file) + ", which does not exist; skipped"));
+          } else if (!Files.isDirectory(file)) {
+            collect.report(Issue.at(Severity.ERROR, NOT_A_REGULAR_FILE, file.toString(), -1, null, null,
+                "a symbolic link to something that is not a regular file (" + target(file) + "); not opened"));
+          }
+        } else {
+          collect.report(Issue.at(Severity.ERROR, NOT_A_REGULAR_FILE, file.toString(), -1, null, null,
+              "not a regular file (a FIFO, socket or device); not opened"));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
+        if (failure[0] == null) {
+          failure[0] = new InputException(file, -1, -1, null, "unreadable",
+              e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be listed: " + e.getMessage(), e);
+        }
+        return FileVisitResult.TERMINATE;
+      }
+    });
+    if (failure[0] != null) throw failure[0];
+    odd.sort(java.util.Comparator.comparing(Issue::file));
+    for (Issue i : odd) problems.report(i);
+    out.sort(null);
+    return out;
+  }
+
+  /** A name the platform could not decode (U+FFFD in place of its bytes) cannot be opened again. */
+  private static boolean badName(Path p, ProblemSink problems) throws InputException {
+    Path name = p.getFileName();
+    if (name == null || name.toString().indexOf('\uFFFD') < 0) return false;
+    problems.report(Issue.at(Severity.ERROR, FILE_NAME_ENCODING, p.toString(), -1, null, null,
+        "the file name is not valid UTF-8 (shown with U+FFFD); rename it to read it"));
+    return true;
+  }
+
+  private static String target(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException | UnsupportedOperationException e) {
+      return "?";
+    }
+  }
+}
