@@ -72,6 +72,8 @@ export interface AttributeSpec {
   default?: string;
   /** May change between video frames. */
   mutable?: boolean;
+  /** Filled by the server from the media (image.width, exif.Model, ...): read-only in the editor. */
+  auto?: string;
 }
 
 export interface LabelDef {

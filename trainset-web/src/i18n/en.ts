@@ -127,6 +127,7 @@ export const en = {
   'editor.group': 'Group id',
   'editor.z': 'Z-order',
   'editor.occluded': 'Occluded',
+  'editor.automatic': 'Filled in automatically from {source}',
   'editor.visibility.0': '0 · not labelled',
   'editor.visibility.1': '1 · occluded',
   'editor.visibility.2': '2 · visible',

@@ -128,6 +128,7 @@ export const ko: Record<MessageKey, string> = {
   'editor.group': '그룹 ID',
   'editor.z': 'Z 순서',
   'editor.occluded': '가려짐',
+  'editor.automatic': '{source}에서 자동으로 채워짐',
   'editor.visibility.0': '0 · 표시 안 함',
   'editor.visibility.1': '1 · 가려짐',
   'editor.visibility.2': '2 · 보임',

@@ -109,6 +109,15 @@ export function attributeField(spec: AttributeSpec, value: JsonValue | undefined
   const id = `attr-${spec.name}`;
   const values = spec.values ?? [];
   const type = spec.inputType ?? 'text';
+  if (spec.auto) {
+    // Filled by the server from the item's media on every save: shown, never typed.
+    const shown = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+    const ro = h('input', { type: 'text', id, name: spec.name, class: 'automatic',
+      title: t('editor.automatic', { source: spec.auto }), dataset: { attribute: spec.name, auto: spec.auto } });
+    ro.readOnly = true;
+    ro.value = shown;
+    return [h('label', { for: id }, spec.name), ro];
+  }
   let input: HTMLInputElement | HTMLSelectElement;
   if ((type === 'select' || type === 'radio') && values.length) {
     const s = h('select', { id, name: spec.name, dataset: { attribute: spec.name }, on: { change: () => onChange(s.value === '' ? undefined : s.value) } });

@@ -95,4 +95,30 @@ class FailedConvertKeepsOutputCliTest {
     assertEquals(before, snapshot(out));
     assertEquals(List.of(), stagingLeft());
   }
+
+  /** Family writers too: a family sample as native data, broken after its items, written in the family's own layout. */
+  @ParameterizedTest
+  @ValueSource(strings = {"aihub.objects", "aihub.face", "aihub.ocr", "aihub.xray", "aihub.sidewalk", "aihub.motion"})
+  void aFamilyWriterKeepsTheEarlierOutputWhenTheInputBreaksMidway(String family) throws Exception {
+    Path sample = tmp.resolve("sample");
+    assertEquals(0, Cli.run("sample", family, "--out", sample.toString(), "--items", "3", "-q").exitCode());
+    Path good = tmp.resolve("native");
+    Cli.Result toNative = Cli.run("convert", sample.toString(), "--from", family, "--to", "trainset", "--out", good.toString(), "-q");
+    assertTrue(toNative.exitCode() <= 1, toNative.toString());
+    Path out = tmp.resolve("out");
+    Cli.Result first = Cli.run("convert", good.toString(), "--to", family, "--out", out.toString(), "-q");
+    assertTrue(first.exitCode() <= 1, first.toString());
+    Map<String, String> before = snapshot(out);
+    assertFalse(before.isEmpty());
+    Path shard;
+    try (Stream<Path> s = Files.list(good.resolve("items"))) {
+      shard = s.sorted().reduce((a, b) -> b).orElseThrow();
+    }
+    Files.writeString(shard, Files.readString(shard) + "{\"id\": \"broken\", \n", java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+    Cli.Result failed = Cli.run("convert", good.toString(), "--to", family, "--out", out.toString(), "-q");
+    assertEquals(3, failed.exitCode(), failed.toString());
+    assertTrue(failed.err().contains(shard.getFileName().toString()), failed.err());
+    assertEquals(before, snapshot(out), "the earlier output is byte for byte intact");
+    assertEquals(List.of(), stagingLeft(), "no staging folder left");
+  }
 }

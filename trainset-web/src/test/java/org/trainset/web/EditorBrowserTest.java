@@ -319,6 +319,42 @@ class EditorBrowserTest extends BrowserTestBase {
     assertEquals("saved", page.evaluate("() => window.trainset.editor.saveState()"));
   }
 
+  /** Alt+click selects the shape underneath; a hidden shape is neither drawn nor picked; a locked one is not picked or moved. */
+  @Test
+  void selectThroughHideAndLock() throws Exception {
+    signIn();
+    openEditor(page, "layers");
+    click(page, 175, 175);
+    page.waitForFunction("() => window.trainset.editor.draw.selected === 1");
+    page.keyboard().down("Alt");
+    click(page, 175, 175);
+    page.keyboard().up("Alt");
+    page.waitForFunction("() => window.trainset.editor.draw.selected === 0");
+
+    click(page, 240, 240); // only the road box is here
+    page.waitForFunction("() => window.trainset.editor.draw.selected === 1");
+    page.keyboard().press("h");
+    page.keyboard().press("Escape");
+    List<Number> hidden = pixel(page, SCENE, 250, 220);
+    assertTrue(hidden.get(1).intValue() < 120, "the hidden road box is not drawn: " + hidden);
+    click(page, 175, 175);
+    page.waitForFunction("() => window.trainset.editor.draw.selected === 0"); // the hidden box is not picked
+    page.keyboard().press("Shift+H");
+    page.keyboard().press("Escape");
+    assertColour(page, SCENE, 250, 220, 0, 255, 0, "shown again");
+
+    click(page, 240, 240);
+    page.waitForFunction("() => window.trainset.editor.draw.selected === 1");
+    page.keyboard().press("Shift+L");
+    page.keyboard().press("Escape");
+    click(page, 175, 175);
+    page.waitForFunction("() => window.trainset.editor.draw.selected === 0"); // the locked box is not picked
+    page.keyboard().press("Escape");
+    drag(page, 240, 240, 280, 260); // on the locked box: pans instead of moving it
+    assertNear(150, annotations(page).get(1).path("x"), "the locked box did not move");
+    assertEquals(2, annotations(page).size());
+  }
+
   /** Pixels of the error marker colour (#ff3b3b) on the interaction layer. */
   static int markerPixels(Page p) {
     p.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(null))))");

@@ -27,7 +27,7 @@ import org.trainset.core.spi.WriteOptions;
  */
 final class EditorSample {
   static final int W = 400, H = 300;
-  static final List<String> ITEMS = List.of("draw", "conflict", "mask", "finding", "other", "drafts");
+  static final List<String> ITEMS = List.of("draw", "conflict", "mask", "finding", "other", "drafts", "layers");
 
   static Path write(Path dir) throws IOException {
     Path media = dir.resolve("src");
@@ -51,7 +51,11 @@ final class EditorSample {
         .open(out, schema, new WriteOptions(media, true), LossReport.strict())) {
       for (String name : ITEMS) {
         var anns = name.equals("conflict") || name.equals("finding")
-            ? List.<org.trainset.core.model.Annotation>of(new Box(AnnotationMeta.of("car"), 20, 20, 80, 60)) : List.<org.trainset.core.model.Annotation>of();
+            ? List.<org.trainset.core.model.Annotation>of(new Box(AnnotationMeta.of("car"), 20, 20, 80, 60))
+            : name.equals("layers") // two overlapping boxes: road (green) over car (red)
+            ? List.<org.trainset.core.model.Annotation>of(new Box(AnnotationMeta.of("car"), 100, 100, 100, 100),
+                new Box(AnnotationMeta.of("road"), 150, 150, 100, 100))
+            : List.<org.trainset.core.model.Annotation>of();
         // The drafts item carries a COCO image id, so a COCO results file can name it.
         Map<String, Object> attributes = name.equals("drafts") ? Map.of("id", 7L) : Map.of();
         sink.accept(new Item(name, "train", List.of(MediaRef.image(name + ".png", W, H)), attributes, anns));

@@ -20,6 +20,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.Polygon;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 
 /**
@@ -34,7 +35,7 @@ final class MedicalWriter implements DatasetWriter {
     Map<String, List<ObjectNode>> lesions = new TreeMap<>();
     List<List<String>> fundus = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
-    return new ItemSink() {
+    return new StagedSink(out, schema, options, loss) {
       @Override public void accept(Item item) throws IOException {
         Object modality = item.attributes().get("modality");
         if (item.primaryMedia() == null || !("mammography".equals(modality) || "fundus".equals(modality))) {
@@ -66,7 +67,7 @@ final class MedicalWriter implements DatasetWriter {
         }
       }
 
-      @Override public void commit() throws IOException {
+      @Override protected void finish() throws IOException {
         if (!cases.isEmpty()) {
           write(out.resolve(MedicalLayout.CASES_CSV), MedicalLayout.CASE_COLUMNS, new ArrayList<>(cases.values()));
           for (var e : lesions.entrySet()) {
@@ -77,11 +78,6 @@ final class MedicalWriter implements DatasetWriter {
           }
         }
         if (!fundus.isEmpty()) write(out.resolve(MedicalLayout.FUNDUS_CSV), MedicalLayout.FUNDUS_COLUMNS, fundus);
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        out.close();
       }
     };
   }

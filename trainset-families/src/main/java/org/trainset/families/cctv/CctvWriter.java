@@ -10,6 +10,7 @@ import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 
 /** Writes {@code <item id>.xml} per clip and copies its MP4 beside it when the source is at hand. */
@@ -17,7 +18,7 @@ final class CctvWriter implements DatasetWriter {
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
-    return new ItemSink() {
+    return new StagedSink(out, schema, options, loss) {
       @Override public void accept(Item item) throws IOException {
         Path xml = out.resolve(item.id() + ".xml");
         Files.createDirectories(xml.getParent());
@@ -33,14 +34,6 @@ final class CctvWriter implements DatasetWriter {
         } else {
           loss.dropped("MP4 not found at the source, not copied");
         }
-      }
-
-      @Override public void commit() throws IOException {
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        out.close();
       }
     };
   }

@@ -15,6 +15,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.Points;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 
 /**
@@ -26,7 +27,7 @@ final class FaceWriter implements DatasetWriter {
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
     java.util.Map<String, String[]> subjects = new java.util.TreeMap<>();
-    return new ItemSink() {
+    return new StagedSink(out, schema, options, loss) {
       @Override public void accept(Item item) throws IOException {
         Object person = item.attributes().get("person");
         Object gender = item.attributes().get("gender");
@@ -61,13 +62,8 @@ final class FaceWriter implements DatasetWriter {
         }
       }
 
-      @Override public void commit() throws IOException {
+      @Override protected void finish() throws IOException {
         if (!subjects.isEmpty()) FaceSubjects.write(out.resolve(FaceSubjects.FILE), subjects);
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        out.close();
       }
     };
   }

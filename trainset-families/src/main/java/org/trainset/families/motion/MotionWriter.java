@@ -23,6 +23,7 @@ import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.Points;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 import org.trainset.families.jsonfiles.MediaCopy;
 
@@ -41,7 +42,7 @@ final class MotionWriter implements DatasetWriter {
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
-    return new ItemSink() {
+    return new StagedSink(out, schema, options, loss) {
       @Override public void accept(Item item) throws IOException {
         MotionNames.Clip clip = MotionNames.parse(item.id());
         if (clip == null || clip.frame() == null) {
@@ -73,14 +74,6 @@ final class MotionWriter implements DatasetWriter {
         } else if (k != null || e != null) {
           loss.dropped("camera parameters without both intrinsics and extrinsics");
         }
-      }
-
-      @Override public void commit() throws IOException {
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        out.close();
       }
     };
   }

@@ -24,6 +24,7 @@ import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.TimeEvent;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 import org.trainset.families.jsonfiles.MediaCopy;
 
@@ -43,7 +44,7 @@ final class MultimodalWriter implements DatasetWriter {
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
-    return new ItemSink() {
+    return new StagedSink(out, schema, options, loss) {
       @Override public void accept(Item item) throws IOException {
         MediaRef video = item.media().stream().filter(m -> m.kind() == MediaKind.VIDEO).findFirst().orElse(null);
         String folder = video != null && video.path().contains("/")
@@ -108,14 +109,6 @@ final class MultimodalWriter implements DatasetWriter {
       private void copy(String from, String to) throws IOException {
         if (!from.equals(to)) loss.changed("media path (moved to the clip folder's layout)");
         MediaCopy.copy(options, from, out.resolve(to), loss);
-      }
-
-      @Override public void commit() throws IOException {
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        out.close();
       }
     };
   }

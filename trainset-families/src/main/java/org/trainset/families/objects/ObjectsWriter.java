@@ -14,6 +14,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 
 /**
@@ -26,7 +27,7 @@ final class ObjectsWriter implements DatasetWriter {
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
-    return new ItemSink() {
+    return new StagedSink(out, schema, options, loss) {
       @Override public void accept(Item item) throws IOException {
         Path doc = out.resolve(item.id() + ".json");
         Files.createDirectories(doc.getParent());
@@ -40,14 +41,6 @@ final class ObjectsWriter implements DatasetWriter {
         String name = m.path().substring(m.path().lastIndexOf('/') + 1);
         if (!m.path().equals(folder + name)) loss.changed("image path (moved next to its document)");
         copy(options, m.path(), out.resolve(folder + name), loss);
-      }
-
-      @Override public void commit() throws IOException {
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        out.close();
       }
     };
   }

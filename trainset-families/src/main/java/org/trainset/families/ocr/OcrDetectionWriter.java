@@ -14,6 +14,7 @@ import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 
 /**
@@ -26,7 +27,7 @@ final class OcrDetectionWriter implements DatasetWriter {
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
-    return new ItemSink() {
+    return new StagedSink(out, schema, options, loss) {
       @Override public void accept(Item item) throws IOException {
         if (item.annotations().stream().noneMatch(a -> a instanceof Box)) {
           loss.dropped("item without boxes (crop)");
@@ -64,14 +65,6 @@ final class OcrDetectionWriter implements DatasetWriter {
             loss.dropped("image file not found at the source, not copied");
           }
         }
-      }
-
-      @Override public void commit() throws IOException {
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        out.close();
       }
     };
   }

@@ -17,6 +17,7 @@ import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 import org.trainset.families.samples.SampleImages;
 
@@ -31,7 +32,7 @@ final class OcrRecognitionWriter implements DatasetWriter {
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
     BufferedWriter gt = Files.newBufferedWriter(out.resolve("gt.txt"), StandardCharsets.UTF_8);
-    return new ItemSink() {
+    return new StagedSink(out, schema, options, loss) {
       @Override public void accept(Item item) throws IOException {
         BufferedImage img = null;
         int n = 0;
@@ -63,14 +64,9 @@ final class OcrRecognitionWriter implements DatasetWriter {
         }
       }
 
-      @Override public void commit() throws IOException {
+      /** gt.txt is complete once closed; closing twice is harmless. */
+      @Override protected void release() throws IOException {
         gt.close();
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        gt.close();
-        out.close();
       }
     };
   }

@@ -22,6 +22,7 @@ import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.Polygon;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 import org.trainset.families.jsonfiles.MediaCopy;
 import org.trainset.families.jsonfiles.NestedLoss;
@@ -50,7 +51,7 @@ final class SidewalkWriter implements DatasetWriter {
     for (LabelDef l : schema.labels()) {
       if (l.color() != null && SidewalkLabels.SURFACES.containsKey(l.name())) colours.put(l.name(), l.color());
     }
-    return new ItemSink() {
+    return new StagedSink(out, schema, options, loss) {
       private String folder;
       private SidewalkFolder kind;
       private final List<Item> items = new ArrayList<>();
@@ -169,13 +170,8 @@ final class SidewalkWriter implements DatasetWriter {
         csv.clear();
       }
 
-      @Override public void commit() throws IOException {
+      @Override protected void finish() throws IOException {
         flush();
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        out.close();
       }
     };
   }

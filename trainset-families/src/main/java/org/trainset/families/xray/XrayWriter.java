@@ -19,6 +19,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 import org.trainset.families.jsonfiles.MediaCopy;
 import org.trainset.families.jsonfiles.NestedLoss;
@@ -37,7 +38,7 @@ final class XrayWriter implements DatasetWriter {
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
     AtomicOutput out = AtomicOutput.directory(outDir);
-    return new ItemSink() {
+    return new StagedSink(out, schema, options, loss) {
       private String folder;
       private final List<Item> coco = new ArrayList<>();
       private final List<Item> voc = new ArrayList<>();
@@ -122,13 +123,8 @@ final class XrayWriter implements DatasetWriter {
         return moved;
       }
 
-      @Override public void commit() throws IOException {
+      @Override protected void finish() throws IOException {
         flush();
-        out.commit();
-      }
-
-      @Override public void close() throws IOException {
-        out.close();
       }
     };
   }
