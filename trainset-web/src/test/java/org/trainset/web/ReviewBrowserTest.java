@@ -38,8 +38,11 @@ class ReviewBrowserTest extends BrowserTestBase {
 
   @Test void pinAnIssueThenRejectAndAcceptWithKeys() throws Exception {
     signIn();
-    go("/review");
+    // the admin reaches the queue through the top bar's Review link
+    go("/projects");
+    page.locator("#nav-review").click();
     page.waitForSelector("#review-queue");
+    assertTrue(page.url().endsWith("/review"), page.url());
     assertEquals(2, page.locator("#review-queue tbody tr").count());
     page.locator(".review-open").first().click();
     page.waitForFunction("() => window.trainset?.review?.ready");

@@ -96,6 +96,24 @@ class ServerCliTest {
       JsonNode again = JSON.readTree(back.out());
       assertEquals(local.get("byLabel"), again.get("byLabel"));
       assertEquals(local.get("byType"), again.get("byType"));
+      assertTrue(!Files.exists(out.resolve("review-history.json")), "the history only comes with --with-review");
+
+      Path withReview = tmp.resolve("pulled-review");
+      var reviewed = Cli.run("pull", "street", "--to", "trainset", "--out", withReview.toString(), "--with-review", "--json");
+      assertEquals(0, reviewed.exitCode(), reviewed.toString());
+      JsonNode written = JSON.readTree(Files.readString(withReview.resolve("review-history.json")));
+      JsonNode project = JSON.readTree(reviewed.out());
+      assertEquals(written.get("events").size(), project.get("reviewVerdicts").asInt());
+      String token = JSON.readTree(Files.readString(tmp.resolve("config/credentials.json"))).get("servers").elements().next().asText();
+      HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(url + "/api/projects/" + written.get("projectId").asText() + "/review-history"))
+          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, served.statusCode(), served.body());
+      assertEquals(JSON.readTree(served.body()), written);
+      assertTrue(Files.readString(withReview.resolve("review-history.csv")).startsWith("seq,item,stage,round,author,reviewer,verdict"),
+          "the CSV starts with its header");
+      assertTrue(Files.exists(withReview.resolve("LOSS.txt")), "the data is pulled as well");
+      assertEquals(2, Cli.run("pull", "street", "--version", "1", "--out", tmp.resolve("y").toString(), "--with-review").exitCode());
 
       assertEquals(2, Cli.run("pull", "nope", "--to", "yolo", "--out", tmp.resolve("x").toString()).exitCode());
     } finally {
