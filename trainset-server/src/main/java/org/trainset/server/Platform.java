@@ -67,6 +67,7 @@ public final class Platform implements AutoCloseable {
   private final org.trainset.server.job.Jobs jobs;
   private final org.trainset.server.job.Workers workers;
   private final org.trainset.server.job.DeidApply deid;
+  private final org.trainset.server.job.DedupJobs dedup;
   private final org.trainset.server.predict.Drafts drafts;
   private final org.trainset.server.predict.Predictions predictions;
   private final org.trainset.server.predict.ModelHooks modelHooks;
@@ -108,6 +109,7 @@ public final class Platform implements AutoCloseable {
         new org.trainset.server.job.JobSplit(db, items, media, new org.trainset.server.predict.Detections()));
     this.workers = new org.trainset.server.job.Workers(db, audit);
     this.deid = new org.trainset.server.job.DeidApply(db, jobs, items, media, audit, clock);
+    this.dedup = new org.trainset.server.job.DedupJobs(db, jobs, items, media, audit, clock);
     this.drafts = new org.trainset.server.predict.Drafts(db, items);
     this.predictions = new org.trainset.server.predict.Predictions(db, formats, limits.archive(), audit, clock);
     this.modelHooks = new org.trainset.server.predict.ModelHooks(db, jobs, items, media, audit, clock);
@@ -173,6 +175,7 @@ public final class Platform implements AutoCloseable {
   public org.trainset.server.job.Jobs jobs() { return jobs; }
   public org.trainset.server.job.Workers workers() { return workers; }
   public org.trainset.server.job.DeidApply deid() { return deid; }
+  public org.trainset.server.job.DedupJobs dedup() { return dedup; }
   public org.trainset.server.predict.Drafts drafts() { return drafts; }
   public org.trainset.server.predict.Predictions predictions() { return predictions; }
   public org.trainset.server.predict.ModelHooks modelHooks() { return modelHooks; }

@@ -48,6 +48,7 @@ final class AnnotateMatrixArea implements MatrixArea {
       case "/api/projects/{id}/jobs" -> m.equals("POST") ? c.post(path, Map.of("size", 0)) : null;
       case "/api/jobs/{id}/assignee", "/api/users/{id}/qualifications" -> m.equals("PUT") ? c.put(path, Map.of()) : c.post(path, Map.of());
       case "/api/jobs/{id}/submit" -> c.post(path, List.of());
+      case "/api/jobs/{id}/dedup-decisions" -> c.post(path, Map.of("decisions", List.of()));
       case "/api/drafts/{id}/decision" -> c.post(path, Map.of("decision", "maybe"));
       case "/api/projects/{id}/model-hook" -> m.equals("PUT") ? c.put(path, Map.of("url", "ftp://example.org/model")) : null;
       default -> null;

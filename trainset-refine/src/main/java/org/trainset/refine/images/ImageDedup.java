@@ -100,6 +100,21 @@ public final class ImageDedup {
     return outcome;
   }
 
+  /**
+   * The near-duplicate clusters of {@code files} (null: no image) without reading or writing a
+   * dataset: the same hashing, union and cluster order as {@link #run}, for callers (the server's
+   * dedup jobs) that already hold the files. Each cluster's first member is the one kept.
+   */
+  public static List<ImageCluster> cluster(List<String> ids, List<Path> files, Options options, Progress progress)
+      throws IOException {
+    List<List<String>> labels = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) labels.add(List.of());
+    Fingerprint[] prints = IN_PROCESS.fingerprints(ids, files, progress);
+    UnionFind uf = new UnionFind(ids.size());
+    union(prints, labels, options, uf);
+    return clusters(ids, files, labels, prints, uf);
+  }
+
   static List<String> labelsOf(Item item) {
     Set<String> s = new TreeSet<>();
     for (Annotation a : item.annotations()) if (!a.label().isEmpty()) s.add(a.label());

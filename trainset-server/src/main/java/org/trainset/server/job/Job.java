@@ -18,6 +18,7 @@ public record Job(String id, String projectId, int seq, String name, String kind
   public static final String SUBMITTED = "submitted";
   public static final String ANNOTATE = "annotate";
   public static final String DEID = "deid";
+  public static final String DEDUP = "dedup";
 
   static final String SELECT = "SELECT j.id, j.project_id, j.seq, j.name, j.kind, j.state, j.assignee_id, u.username, "
       + "j.aspect, j.qualification, j.frame_rate, j.subset, j.created_at, j.submitted_at, j.override_json, "

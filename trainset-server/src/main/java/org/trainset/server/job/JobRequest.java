@@ -14,7 +14,7 @@ import org.trainset.server.ApiException;
  * @param aspects       one job set per aspect over the same items (empty: one set, no aspect)
  * @param qualification what an assignee must hold, or null
  * @param frameRate     video items are sampled into frames at this rate (per second), or null
- * @param kind          {@code annotate} or {@code deid}
+ * @param kind          {@code annotate}, {@code deid} or {@code dedup}
  */
 public record JobRequest(Integer size, boolean bySubset, List<String> aspects, String qualification, Double frameRate,
                          String kind) {
@@ -58,8 +58,10 @@ public record JobRequest(Integer size, boolean bySubset, List<String> aspects, S
     }
     String kind = text(body, "kind");
     if (kind == null) kind = Job.ANNOTATE;
-    if (!kind.equals(Job.ANNOTATE) && !kind.equals(Job.DEID)) throw ApiException.badRequest("kind: annotate or deid, got '" + kind + "'");
-    if (kind.equals(Job.DEID) && !aspects.isEmpty()) throw ApiException.badRequest("aspects: a deid job has no aspects");
+    if (!kind.equals(Job.ANNOTATE) && !kind.equals(Job.DEID) && !kind.equals(Job.DEDUP)) {
+      throw ApiException.badRequest("kind: annotate, deid or dedup, got '" + kind + "'");
+    }
+    if (!kind.equals(Job.ANNOTATE) && !aspects.isEmpty()) throw ApiException.badRequest("aspects: a " + kind + " job has no aspects");
     return new JobRequest(size, b != null && b.asBoolean(), aspects, qualification, rate, kind);
   }
 

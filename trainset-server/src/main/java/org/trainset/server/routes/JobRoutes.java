@@ -38,6 +38,7 @@ public final class JobRoutes {
     t.get("/api/me/jobs", RouteTable.WORKERS, this::mine);
     t.post("/api/jobs/{id}/submit", ASSIGNABLE, this::submit);
     t.post("/api/jobs/{id}/apply-deid", RouteTable.OWNERS, this::applyDeid);
+    t.post("/api/jobs/{id}/dedup-decisions", RouteTable.OWNERS, this::dedupDecisions);
     t.get("/api/users", RouteTable.OWNERS, this::users);
     t.put("/api/users/{id}/qualifications", RouteTable.OWNERS, this::qualifications);
   }
@@ -55,16 +56,21 @@ public final class JobRoutes {
     Http.json(ctx, jobs(platform.jobs().list(p, project)));
   }
 
-  private void create(Context ctx) {
+  private void create(Context ctx) throws IOException {
     Principal p = Http.principal(ctx);
     Project project = platform.projects().require(p, ctx.pathParam("id"));
     JobRequest req = JobRequest.of(Http.objectBody(ctx));
-    Http.json(ctx, 201, jobs(platform.jobs().create(p, project, req)));
+    List<Job> made = platform.jobs().create(p, project, req);
+    if (Job.DEDUP.equals(req.kind())) for (Job j : made) platform.dedup().cluster(j);
+    Http.json(ctx, 201, jobs(made));
   }
 
   private void get(Context ctx) {
     Jobs jobs = platform.jobs();
-    Http.json(ctx, jobs.detail(jobs.require(Http.principal(ctx), ctx.pathParam("id"))));
+    Job j = jobs.require(Http.principal(ctx), ctx.pathParam("id"));
+    ObjectNode out = jobs.detail(j);
+    if (Job.DEDUP.equals(j.kind())) out.set("clusters", platform.dedup().clusters(j));
+    Http.json(ctx, out);
   }
 
   private void assignee(Context ctx) {
@@ -113,6 +119,15 @@ public final class JobRoutes {
 
   private void applyDeid(Context ctx) throws IOException {
     Http.json(ctx, platform.deid().apply(Http.principal(ctx), ctx.pathParam("id")));
+  }
+
+  private void dedupDecisions(Context ctx) {
+    Principal p = Http.principal(ctx);
+    String id = ctx.pathParam("id");
+    platform.jobs().requireVisible(p, id); // 404 for other organisations before the body is read
+    ObjectNode out = Http.object();
+    out.set("clusters", platform.dedup().decide(p, id, org.trainset.server.job.DedupJobs.parse(Http.objectBody(ctx))));
+    Http.json(ctx, out);
   }
 
   private void users(Context ctx) {

@@ -1,0 +1,131 @@
+package org.trainset.server.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trainset.core.progress.Progress;
+import org.trainset.refine.images.ImageCluster;
+import org.trainset.refine.images.ImageDedup;
+import org.trainset.server.ApiException;
+import org.trainset.server.audit.AuditLog;
+import org.trainset.server.auth.Principal;
+import org.trainset.server.db.Database;
+import org.trainset.server.db.Sql;
+import org.trainset.server.http.Http;
+import org.trainset.server.item.Items;
+import org.trainset.server.item.StoredItem;
+import org.trainset.server.media.MediaStore;
+
+/**
+ * Dedup jobs: a job of kind {@code dedup} holds the near-duplicate clusters the refine module's
+ * {@link ImageDedup#cluster} (what {@code trainset dedup images} runs) finds among the job's
+ * images, with its default distances; people record keep/drop per member (audited). Decisions
+ * are recorded only: exports and releases do not read them yet.
+ */
+public final class DedupJobs {
+  /** {@code dedup images}' defaults (--distance 10, --dhash-distance 12). */
+  static final ImageDedup.Options OPTIONS = new ImageDedup.Options(10, 12, false);
+
+  public record Decision(String itemId, boolean keep) {}
+
+  private final Database db;
+  private final Jobs jobs;
+  private final Items items;
+  private final MediaStore media;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public DedupJobs(Database db, Jobs jobs, Items items, MediaStore media, AuditLog audit, Clock clock) {
+    this.db = db;
+    this.jobs = jobs;
+    this.items = items;
+    this.media = media;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Clusters the job's images and stores the clusters (replacing earlier ones). */
+  public void cluster(Job job) throws IOException {
+    List<String> ids = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (String itemId : jobs.itemIds(job)) {
+      StoredItem s = items.find(itemId).orElse(null);
+      StoredItem.MediaFile f = s == null ? null : s.media().stream().filter(m -> m.index() == 0 && m.sha256() != null).findFirst().orElse(null);
+      ids.add(itemId);
+      files.add(f == null ? null : media.pathOf(f.sha256()));
+    }
+    List<ImageCluster> clusters = ImageDedup.cluster(ids, files, OPTIONS, Progress.NONE);
+    db.write(c -> {
+      Sql.update(c, "DELETE FROM dedup_members WHERE job_id = ?", job.id());
+      int k = 0;
+      for (ImageCluster cl : clusters) {
+        for (ImageCluster.Member m : cl.members()) {
+          Sql.update(c, "INSERT INTO dedup_members (job_id, item_id, cluster, rule, phash_distance, dhash_distance) VALUES (?, ?, ?, ?, ?, ?)",
+              job.id(), m.id(), k, m.rule(), m.phashDistance(), m.dhashDistance());
+        }
+        k++;
+      }
+      return null;
+    });
+  }
+
+  /** The job's clusters: members with distances to the cluster's first (kept by default) member and decisions. */
+  public ArrayNode clusters(Job job) {
+    Map<Integer, ArrayNode> byCluster = new LinkedHashMap<>();
+    ArrayNode out = Http.MAPPER.createArrayNode();
+    db.read(c -> Sql.list(c, "SELECT cluster, item_id, rule, phash_distance, dhash_distance, keep FROM dedup_members WHERE job_id = ? "
+        + "ORDER BY cluster, CASE WHEN rule = 'keep' THEN 0 ELSE 1 END, item_id", rs -> {
+          ArrayNode members = byCluster.computeIfAbsent(rs.getInt(1), i -> out.addObject().putArray("members"));
+          ObjectNode m = members.addObject().put("itemId", rs.getString(2)).put("rule", rs.getString(3))
+              .put("phashDistance", rs.getInt(4)).put("dhashDistance", rs.getInt(5));
+          int keep = rs.getInt(6);
+          if (rs.wasNull()) m.putNull("keep"); else m.put("keep", keep != 0);
+          return m;
+        }, job.id()));
+    return out;
+  }
+
+  /** Parses {@code {decisions: [{itemId, keep}]}}; errors name the field. */
+  public static List<Decision> parse(JsonNode body) {
+    JsonNode d = body.get("decisions");
+    if (d == null || !d.isArray() || d.isEmpty()) throw ApiException.badRequest("decisions: expected a non-empty array of {itemId, keep}");
+    List<Decision> out = new ArrayList<>();
+    for (int i = 0; i < d.size(); i++) {
+      JsonNode n = d.get(i);
+      JsonNode id = n.get("itemId"), keep = n.get("keep");
+      if (id == null || !id.isTextual() || id.asText().isBlank()) throw ApiException.badRequest("decisions[" + i + "].itemId: expected an item id");
+      if (keep == null || !keep.isBoolean()) throw ApiException.badRequest("decisions[" + i + "].keep: expected true or false");
+      out.add(new Decision(id.asText(), keep.asBoolean()));
+    }
+    return out;
+  }
+
+  /** Records keep/drop for members of the job's clusters, in one transaction, audited; returns the clusters. */
+  public ArrayNode decide(Principal p, String jobId, List<Decision> decisions) {
+    Job job = jobs.requireVisible(p, jobId);
+    if (!Job.DEDUP.equals(job.kind())) throw ApiException.conflict("job " + jobId + " is not a dedup job (kind dedup)");
+    long now = clock.millis();
+    db.write(c -> {
+      ArrayNode detail = Http.MAPPER.createArrayNode();
+      for (int i = 0; i < decisions.size(); i++) {
+        Decision d = decisions.get(i);
+        int changed = Sql.update(c, "UPDATE dedup_members SET keep = ?, decided_by = ?, decided_at = ? WHERE job_id = ? AND item_id = ?",
+            d.keep() ? 1 : 0, p.userId(), now, jobId, d.itemId());
+        if (changed == 0) throw ApiException.badRequest("decisions[" + i + "].itemId: " + d.itemId() + " is in no cluster of this job");
+        detail.addObject().put("itemId", d.itemId()).put("keep", d.keep());
+      }
+      ObjectNode o = Http.object();
+      o.set("decisions", detail);
+      audit.append(c, new AuditLog.Entry(p.userId(), "dedup.decide", "job", jobId, o));
+      return null;
+    });
+    return clusters(job);
+  }
+}
