@@ -68,6 +68,14 @@ class DedupJobTest {
       return manager().get("/api/projects/" + project + "/items?q=" + name).json().get("items").get(0).get("id").asText();
     }
 
+    long exportedItems() {
+      var started = manager().post("/api/projects/" + project + "/exports", Map.of("format", "trainset"));
+      assertEquals(202, started.status(), started.toString());
+      JsonNode op = awaitOperation(manager(), started.json().get("operationId").asText());
+      assertEquals("done", op.get("state").asText(), op.toString());
+      return op.get("result").get("items").asLong();
+    }
+
     @Test void nearCopiesClusterAndDecisionsAreRecorded() {
       var made = manager().post("/api/projects/" + project + "/jobs", Map.of("kind", "dedup"));
       assertEquals(201, made.status(), made.toString());
@@ -87,12 +95,14 @@ class DedupJobTest {
       assertEquals(Set.of(messi, copy), ids, "the re-encoded copy clusters with its original; b stays alone");
       assertEquals("near", members.get(1).get("rule").asText());
 
+      assertEquals(3, exportedItems());
       var decided = manager().post("/api/jobs/" + job + "/dedup-decisions",
           Map.of("decisions", List.of(Map.of("itemId", messi, "keep", true), Map.of("itemId", copy, "keep", false))));
       assertEquals(200, decided.status(), decided.toString());
       for (JsonNode m : manager().get("/api/jobs/" + job).json().get("clusters").get(0).get("members")) {
         assertEquals(m.get("itemId").asText().equals(messi), m.get("keep").asBoolean(), m.toString());
       }
+      assertEquals(2, exportedItems(), "the dropped copy is left out of exports");
       assertTrue(platform.audit().page(0, 1000).stream().anyMatch(e -> e.entry().action().equals("dedup.decide") && job.equals(e.entry().objectId())));
 
       var outsider = manager().post("/api/jobs/" + job + "/dedup-decisions", Map.of("decisions", List.of(Map.of("itemId", b, "keep", false))));

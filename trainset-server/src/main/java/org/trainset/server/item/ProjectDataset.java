@@ -49,7 +49,10 @@ public final class ProjectDataset {
     return new ReadPlan(schema, List.of(part), mediaView == null ? null : mediaView.toString());
   }
 
-  /** The one part: every item of one generation, in order. Not for other JVMs (holds the database). */
+  /**
+   * The one part: every item of one generation, in order, except items dropped in a dedup job's
+   * keep/drop decisions (exports and releases read through here). Not for other JVMs (holds the database).
+   */
   private static final class Part implements ReadPart {
     private static final long serialVersionUID = 1L;
     private final transient Database db;
@@ -94,7 +97,8 @@ public final class ProjectDataset {
 
       private void fill() {
         List<Object[]> rows = db.read(c -> Sql.list(c,
-            "SELECT seq, id, body, annotations FROM items WHERE project_id = ? AND generation = ? AND seq > ? ORDER BY seq LIMIT ?",
+            "SELECT seq, id, body, annotations FROM items WHERE project_id = ? AND generation = ? AND seq > ? "
+            + "AND id NOT IN (SELECT item_id FROM dedup_members WHERE keep = 0) ORDER BY seq LIMIT ?",
             rs -> new Object[] {rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4))},
             projectId, generation, lastSeq, PAGE));
         for (Object[] o : rows) buffer.add((Row) o[1]);

@@ -26,8 +26,8 @@ import org.trainset.server.media.MediaStore;
 /**
  * Dedup jobs: a job of kind {@code dedup} holds the near-duplicate clusters the refine module's
  * {@link ImageDedup#cluster} (what {@code trainset dedup images} runs) finds among the job's
- * images, with its default distances; people record keep/drop per member (audited). Decisions
- * are recorded only: exports and releases do not read them yet.
+ * images, with its default distances; people record keep/drop per member (audited). Dropped
+ * items ({@code keep = 0}) are left out of exports and releases by {@code item.ProjectDataset}.
  */
 public final class DedupJobs {
   /** {@code dedup images}' defaults (--distance 10, --dhash-distance 12). */
