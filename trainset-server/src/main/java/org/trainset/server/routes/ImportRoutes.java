@@ -1,11 +1,10 @@
 package org.trainset.server.routes;
 
+import org.trainset.server.http.UploadFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trainset.server.ApiException;
@@ -50,7 +49,7 @@ public final class ImportRoutes {
         throw ApiException.badRequest("file: unreadable multipart body (" + e.getMessage() + ")");
       }
       if (file == null) throw ApiException.badRequest("file: required (a zip or tar archive)");
-      Path archive = receive(file, max);
+      Path archive = UploadFiles.receive(platform.dataDir(), file.content(), max, "archive");
       try {
         opId = platform.imports().fromArchive(p, project, archive, file.filename(), blankToNull(ctx.formParam("format")));
       } catch (RuntimeException e) { // not started (another import running, unknown format): keep nothing
@@ -73,23 +72,6 @@ public final class ImportRoutes {
     Http.json(ctx, 202, Http.object().put("operationId", opId));
   }
 
-  private Path receive(UploadedFile file, long max) throws IOException {
-    Path dir = Files.createDirectories(platform.dataDir().resolve("uploads"));
-    Path dest = Files.createTempFile(dir, "archive", ".part");
-    long n = 0;
-    try (InputStream in = file.content(); OutputStream out = Files.newOutputStream(dest)) {
-      byte[] buf = new byte[64 * 1024];
-      for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
-        n += r;
-        if (n > max) throw ApiException.tooLarge("file: larger than " + max + " bytes");
-        out.write(buf, 0, r);
-      }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(dest);
-      throw e;
-    }
-    return dest;
-  }
 
   private void newUpload(Context ctx) throws IOException {
     Principal p = Http.principal(ctx);

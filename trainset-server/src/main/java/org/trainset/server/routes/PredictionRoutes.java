@@ -1,11 +1,11 @@
 package org.trainset.server.routes;
 
+import org.trainset.server.http.UploadFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trainset.server.ApiException;
@@ -50,7 +50,7 @@ public final class PredictionRoutes {
     } else {
       throw new ApiException(415, "unsupported_media_type", "body: a COCO results file (application/json), an archive or multipart field 'file'");
     }
-    Path file = receive(in, platform.limits().maxUploadBytes());
+    Path file = UploadFiles.receive(platform.dataDir(), in, platform.limits().maxUploadBytes(), "predictions");
     try {
       if (Files.size(file) == 0) throw ApiException.badRequest("file: empty");
       Http.json(ctx, platform.predictions().importFile(p, project, file, name, blankToNull(ctx.queryParam("format"))).toJson());
@@ -59,23 +59,6 @@ public final class PredictionRoutes {
     }
   }
 
-  private Path receive(InputStream in, long max) throws IOException {
-    Path dir = Files.createDirectories(platform.dataDir().resolve("uploads"));
-    Path dest = Files.createTempFile(dir, "predictions", ".part");
-    long n = 0;
-    try (in; OutputStream out = Files.newOutputStream(dest)) {
-      byte[] buf = new byte[64 * 1024];
-      for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
-        n += r;
-        if (n > max) throw ApiException.tooLarge("file: larger than " + max + " bytes");
-        out.write(buf, 0, r);
-      }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(dest);
-      throw e;
-    }
-    return dest;
-  }
 
   private void drafts(Context ctx) {
     var out = Http.object();

@@ -1,11 +1,11 @@
 package org.trainset.server.routes;
 
+import org.trainset.server.http.UploadFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,7 @@ public final class SandboxRoutes {
       UploadedFile f = upload(ctx, "file");
       if (f == null) f = upload(ctx, "predictions");
       if (f != null) {
-        file = receive(f);
+        file = UploadFiles.receive(platform.dataDir(), f.content(), platform.limits().maxUploadBytes(), "sandbox");
         fileName = f.filename();
       }
     } else {
@@ -114,24 +114,6 @@ public final class SandboxRoutes {
     }
   }
 
-  private Path receive(UploadedFile file) throws IOException {
-    long max = platform.limits().maxUploadBytes();
-    Path dir = Files.createDirectories(platform.dataDir().resolve("uploads"));
-    Path dest = Files.createTempFile(dir, "sandbox", ".part");
-    long n = 0;
-    try (InputStream in = file.content(); OutputStream out = Files.newOutputStream(dest)) {
-      byte[] buf = new byte[64 * 1024];
-      for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
-        n += r;
-        if (n > max) throw ApiException.tooLarge("file: larger than " + max + " bytes");
-        out.write(buf, 0, r);
-      }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(dest);
-      throw e;
-    }
-    return dest;
-  }
 
   /** Server-Sent Events: {@code log} per line as the job writes it, then {@code state} with the job when it ends. */
   private void log(Context ctx) throws IOException, InterruptedException {
