@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,12 +41,12 @@ public final class ReleasePull {
   }
 
   private final String server;
-  private final String token;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  /** The same HTTP client, token header and unreachable-server error as every other verb. */
+  private final ServerClient client;
 
   public ReleasePull(String server, String token) {
     this.server = server;
-    this.token = token;
+    this.client = new ServerClient(server, token);
   }
 
   public Result pull(String dataset, String version, Path out, Progress progress) throws IOException {
@@ -106,20 +103,11 @@ public final class ReleasePull {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server + path));
-    if (token != null) b.header("Authorization", "Bearer " + token);
-    return b;
+    return client.request(path);
   }
 
   private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> handler) throws IOException {
-    try {
-      return http.send(req, handler);
-    } catch (ConnectException e) {
-      throw new UsageException("cannot reach " + server + " (is 'trainset serve' running?)");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    return client.sendRaw(req, handler);
   }
 
   private static RuntimeException refusal(int status, String body, String dataset, String version) throws IOException {

@@ -133,7 +133,8 @@ public final class ServerClient {
     return anon.send(tokenReq).get("token").asText();
   }
 
-  private HttpRequest.Builder request(String path) {
+  /** A request to {@code path} on this server, with the token when there is one. */
+  HttpRequest.Builder request(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server + path));
     if (token != null) b.header("Authorization", "Bearer " + token);
     return b;
@@ -146,7 +147,8 @@ public final class ServerClient {
     return text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
   }
 
-  private <T> HttpResponse<T> sendRaw(HttpRequest req, HttpResponse.BodyHandler<T> handler) throws IOException {
+  /** Sends without reading the status: an unreachable server is a usage error naming it. */
+  <T> HttpResponse<T> sendRaw(HttpRequest req, HttpResponse.BodyHandler<T> handler) throws IOException {
     try {
       return http.send(req, handler);
     } catch (ConnectException e) {
