@@ -13,7 +13,7 @@ which="${1:-all}"
 mvn -q -pl trainset-refine -am test-compile -DskipTests
 mvn -q -pl trainset-cli -am package -DskipTests # the shaded jar carries the libraries (no mvn install)
 # Modules of this checkout first, then the jar for Jackson, OpenCV etc.
-cp="trainset-refine/target/test-classes:trainset-refine/target/classes:trainset-core/target/classes:trainset-formats/target/classes:trainset-cli/target/trainset.jar"
+cp="trainset-refine/target/test-classes:trainset-testkit/target/classes:trainset-refine/target/classes:trainset-core/target/classes:trainset-formats/target/classes:trainset-cli/target/trainset.jar"
 run() { java -Xmx4g -Djava.awt.headless=true -cp "$cp" "$@"; }
 case "$which" in
   text|all) run org.trainset.refine.bench.TextDedupBench 1600000 ;;&
@@ -26,13 +26,13 @@ case "$which" in
     export PYTHONPATH="${IMAGEHASH_SRC:-}${PYTHONPATH:+:$PYTHONPATH}"
     echo "machine: $(nproc) cores; load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     for r in $(seq 1 "${ROUNDS:-3}"); do
-      rm -rf "$work/out" "$work/out.dedup.json" "$work/out.dedup.html"
+      rm -rf "$work/out"
       /usr/bin/time -f "round $r trainset:  wall %e s, CPU %U+%S s, max RSS %M KB" \
         env TRAINSET_JAVA_OPTS=-Xmx256m ${TRAINSET:-./trainset} dedup images "$work/media" --out "$work/out" -q >/dev/null
       /usr/bin/time -f "round $r imagehash: wall %e s, CPU %U+%S s, max RSS %M KB (largest process)" \
         /usr/bin/python3 bench/refine/imagehash_peer.py "$work/media" "$work/peer.json" 2 >/dev/null
       echo "  load: $(cut -d' ' -f1-3 /proc/loadavg)"
     done
-    /usr/bin/python3 bench/refine/score.py "$work/planted.csv" "$work/out.dedup.json" "$work/peer.json" ;;
+    /usr/bin/python3 bench/refine/score.py "$work/planted.csv" "$work/out/dedup.json" "$work/peer.json" ;;
   *) ;;
 esac
