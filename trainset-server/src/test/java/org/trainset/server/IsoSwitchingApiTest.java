@@ -147,13 +147,13 @@ class IsoSwitchingApiTest {
       assertTrue(held.json().get("detail").asText().contains("/review-stages/audit/resume"), held.toString());
       assertTrue(queuedIds(rev1, p).isEmpty(), "no lot is sampled while discontinued");
       assertEquals(1, inspection(p).get("lotsHeld").asInt());
-      assertEquals(403, rev1.post("/api/projects/" + p + "/review-stages/audit/resume", Map.of()).status());
-      ApiClient.Resp resumed = manager().post("/api/projects/" + p + "/review-stages/audit/resume", Map.of());
+      assertEquals(403, rev1.send("POST", "/api/projects/" + p + "/review-stages/audit/resume", null, null).status());
+      ApiClient.Resp resumed = manager().send("POST", "/api/projects/" + p + "/review-stages/audit/resume", null, null);
       assertEquals(200, resumed.status(), resumed.toString());
       assertEquals(1, resumed.json().get("lotsReleased").asInt());
       assertEquals("tightened", resumed.json().get("stages").get(0).get("inspection").get("mode").asText());
       assertEquals(n(Mode.TIGHTENED), queuedIds(rev1, p).size(), "the held lot is drawn on tightened inspection");
-      assertEquals(409, manager().post("/api/projects/" + p + "/review-stages/audit/resume", Map.of()).status());
+      assertEquals(409, manager().send("POST", "/api/projects/" + p + "/review-stages/audit/resume", null, null).status());
       long audited = platform.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM audit_log WHERE action = ? AND object_id = ?",
           "review.inspection.resume", p));
       assertEquals(1, audited);

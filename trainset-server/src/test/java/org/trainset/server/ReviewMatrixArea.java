@@ -32,7 +32,7 @@ final class ReviewMatrixArea implements MatrixArea {
       case "/api/items/{id}/review", "/api/items/{id}/issues" -> m.equals("POST") ? c.post(path, Map.of()) : null;
       case "/api/issues/{id}" -> c.send("PATCH", path, "application/json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       case "/api/items/{id}/gold" -> c.put(path, Map.of());
-      case "/api/projects/{id}/review-stages/{stage}/resume" -> c.post(path, Map.of());
+      case "/api/projects/{id}/review-stages/{stage}/resume" -> c.send("POST", path, null, null);
       default -> null;
     };
   }
