@@ -459,6 +459,10 @@ export const en = {
   'sandbox.reject': 'Reject',
   'sandbox.decided': '{file}: {state}',
   // === area: sandbox: end ===
+  // === area: canvas: begin ===
+  'canvas.track.keyframe': 'Track {label}, frame {frame}: keyframe (solid). Drag it or its handles to change it.',
+  'canvas.track.interpolated': 'Track {label}, frame {frame}: interpolated (dashed). Dragging it stores a keyframe at this frame.',
+  // === area: canvas: end ===
 };
 
 export type MessageKey = keyof typeof en;
