@@ -35,8 +35,7 @@ class PredictionsTest {
   static final Path MESSI = Path.of("/usr/share/doc/opencv-doc/examples/data/messi5.jpg");
 
   /** Two images in COCO's Datumaro layout: messi5 (image id 7, one ball box) and b (image id 9). */
-  static Path cocoDataset() throws Exception {
-    Path dir = Files.createTempDirectory("coco-faces");
+  static Path cocoDataset(Path dir) throws Exception {
     Files.createDirectories(dir.resolve("images/default"));
     Files.createDirectories(dir.resolve("annotations"));
     Files.copy(MESSI, dir.resolve("images/default/messi5.jpg"));
@@ -61,7 +60,7 @@ class PredictionsTest {
     @BeforeAll void importFaces() throws Exception {
       assertTrue(Files.isRegularFile(MESSI), "needs Debian's opencv-doc (scripts/install-test-deps)");
       project = newProject("faces");
-      dataset = cocoDataset();
+      dataset = cocoDataset(tempDir("coco-faces"));
       assertEquals("done", importFolder(manager(), project, dataset).get("state").asText());
     }
 
