@@ -220,6 +220,45 @@ class ReleaseApiTest {
       assertEquals("2099-12-31", licences.get("kbs").get("expires").asText());
     }
 
+    @Test void aFreezeAskedToRespondAsyncRunsAsAnOperationAndItsRefusalNamesTheItems() throws Exception {
+      Map<String, Object[]> news = new LinkedHashMap<>();
+      news.put("a1", item("train", Map.of("licence_source", "yonhap"), "politics"));
+      news.put("a2", item("train", Map.of(), "sports"));
+      String project = project(manager(), "news-async", null, dataset(tempDir("news-async"), news, false));
+      String path = "/api/projects/" + project + "/releases";
+
+      // the request's own mistakes are answered at once, without an operation
+      var badVersion = manager().post(path, Map.of("dataset", "news-async", "version", "one"), "Prefer", "respond-async");
+      assertEquals(400, badVersion.status(), badVersion.toString());
+
+      // a refusal found while freezing (an expired licence) fails the operation with the items named
+      var expired = manager().post(path, Map.of("dataset", "news-async", "version", "1.0.0",
+          "licences", Map.of("yonhap", Map.of("terms", "wire licence", "expires", "2020-01-31"))), "Prefer", "respond-async");
+      assertEquals(202, expired.status(), expired.toString());
+      assertEquals("respond-async", expired.header("Preference-Applied").orElseThrow());
+      JsonNode failed = awaitOperation(manager(), expired.json().get("operationId").asText());
+      assertEquals("failed", failed.get("state").asText(), failed.toString());
+      assertEquals("release", failed.get("kind").asText());
+      assertTrue(failed.get("error").asText().contains("a1") && !failed.get("error").asText().contains("a2"), failed.toString());
+      assertTrue(platform.releases().releaseDir("news-async", "1.0.0").isEmpty(), "nothing published by a failed freeze");
+
+      var started = manager().post(path, Map.of("dataset", "news-async", "version", "1.0.0",
+          "licences", Map.of("yonhap", Map.of("terms", "wire licence", "expires", "2099-01-31"))), "Prefer", "wait=5, respond-async");
+      assertEquals(202, started.status(), started.toString());
+      JsonNode done = awaitOperation(manager(), started.json().get("operationId").asText());
+      assertEquals("done", done.get("state").asText(), done.toString());
+      assertEquals("1.0.0", done.path("result").path("version").asText(), done.toString());
+      assertEquals(2, done.path("result").path("items").asInt(), done.toString());
+      var listed = manager().get(path).json().get("releases");
+      assertEquals("1.0.0", listed.get(0).get("version").asText());
+
+      // a taken version is refused at once too; another organisation cannot start a freeze
+      var again = manager().post(path, Map.of("dataset", "news-async", "version", "1.0.0"), "Prefer", "respond-async");
+      assertEquals(409, again.status(), again.toString());
+      var foreign = outsider.post(path, Map.of("dataset", "news-async", "version", "1.0.1"), "Prefer", "respond-async");
+      assertEquals(404, foreign.status(), foreign.toString());
+    }
+
     @Test void changesBetweenVersionsListItemsLabelsAndFixedErrorReports() throws Exception {
       Map<String, Object[]> v1 = new LinkedHashMap<>();
       for (int i = 1; i <= 5; i++) v1.put("a" + i, item("train", Map.of(), i % 2 == 0 ? "dog" : "cat"));
