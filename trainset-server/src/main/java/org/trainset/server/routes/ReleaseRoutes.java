@@ -38,23 +38,11 @@ public final class ReleaseRoutes {
     Principal p = Http.principal(ctx);
     Project project = platform.projects().require(p, ctx.pathParam("id"));
     ReleaseRequest request = ReleaseRequest.fromJson(Http.objectBody(ctx));
-    if (respondAsync(ctx)) {
-      String opId = platform.releases().start(platform.operations(), p, project, request);
-      ctx.header("Preference-Applied", "respond-async");
-      Http.json(ctx, 202, Http.object().put("operationId", opId));
+    if (Http.prefersAsync(ctx)) {
+      Http.startedAsync(ctx, platform.releases().start(platform.operations(), p, project, request));
     } else {
       Http.json(ctx, 201, platform.releases().create(p, project, request));
     }
-  }
-
-  /** RFC 7240: the client would rather follow an operation than hold the request open. */
-  private static boolean respondAsync(Context ctx) {
-    String prefer = ctx.header("Prefer");
-    if (prefer == null) return false;
-    for (String pref : prefer.split(",")) {
-      if (pref.strip().split(";", 2)[0].strip().equalsIgnoreCase("respond-async")) return true;
-    }
-    return false;
   }
 
   private void reports(Context ctx) {
