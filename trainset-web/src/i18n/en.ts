@@ -349,6 +349,7 @@ export const en = {
   'releases.licence': 'Licence',
   'releases.description': 'Description',
   'releases.freeze': 'Freeze release',
+  'releases.freezing': 'Freezing… {percent} %',
   'releases.reports': 'Error reports from data users',
   'releases.noReports': 'No reports.',
   'releases.fixNote': 'what was fixed',

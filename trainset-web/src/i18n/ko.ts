@@ -350,6 +350,7 @@ export const ko: Record<MessageKey, string> = {
   'releases.licence': '라이선스',
   'releases.description': '설명',
   'releases.freeze': '릴리스 고정',
+  'releases.freezing': '고정하는 중… {percent}%',
   'releases.reports': '데이터 사용자의 오류 신고',
   'releases.noReports': '신고가 없습니다.',
   'releases.fixNote': '수정한 내용',
