@@ -51,11 +51,16 @@ public abstract class ServerTestBase {
     return java.time.Clock.systemUTC();
   }
 
+  /** The reminder timer's settings (tests of reminder mails point it at an in-process SMTP server). */
+  protected org.trainset.server.access.ReminderSettings reminderSettings() {
+    return org.trainset.server.access.ReminderSettings.DEFAULT;
+  }
+
   @BeforeAll
   void startServer() throws Exception {
     violationsBefore = ApiClient.violations().size();
     dataDir = tempDir("trainset-server-test");
-    platform = Platform.open(dataDir, database.freshUrl(), limits(), clock());
+    platform = Platform.open(dataDir, database.freshUrl(), limits(), clock(), reminderSettings());
     server = new TrainsetServer(platform);
     int port = server.start("127.0.0.1", 0);
     anonymous = new ApiClient(port);
