@@ -369,6 +369,7 @@ export const en = {
   'releases.licence': 'Licence',
   'releases.description': 'Description',
   'releases.freeze': 'Freeze release',
+  'releases.freezing': 'Freezing… {percent} %',
   'releases.reports': 'Error reports from data users',
   'releases.noReports': 'No reports.',
   'releases.fixNote': 'what was fixed',
@@ -479,6 +480,10 @@ export const en = {
   'sandbox.reject': 'Reject',
   'sandbox.decided': '{file}: {state}',
   // === area: sandbox: end ===
+  // === area: canvas: begin ===
+  'canvas.track.keyframe': 'Track {label}, frame {frame}: keyframe (solid). Drag it or its handles to change it.',
+  'canvas.track.interpolated': 'Track {label}, frame {frame}: interpolated (dashed). Dragging it stores a keyframe at this frame.',
+  // === area: canvas: end ===
 };
 
 export type MessageKey = keyof typeof en;

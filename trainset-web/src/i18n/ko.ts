@@ -370,6 +370,7 @@ export const ko: Record<MessageKey, string> = {
   'releases.licence': '라이선스',
   'releases.description': '설명',
   'releases.freeze': '릴리스 고정',
+  'releases.freezing': '고정하는 중… {percent}%',
   'releases.reports': '데이터 사용자의 오류 신고',
   'releases.noReports': '신고가 없습니다.',
   'releases.fixNote': '수정한 내용',
@@ -480,4 +481,8 @@ export const ko: Record<MessageKey, string> = {
   'sandbox.reject': '반려',
   'sandbox.decided': '{file}: {state}',
   // === area: sandbox: end ===
+  // === area: canvas: begin ===
+  'canvas.track.keyframe': '트랙 {label}, 프레임 {frame}: 키프레임(실선). 상자나 핸들을 끌어 바꿉니다.',
+  'canvas.track.interpolated': '트랙 {label}, 프레임 {frame}: 보간된 위치(점선). 끌면 이 프레임에 키프레임이 저장됩니다.',
+  // === area: canvas: end ===
 };

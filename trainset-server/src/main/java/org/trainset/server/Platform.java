@@ -127,7 +127,7 @@ public final class Platform implements AutoCloseable {
     this.access = new Access(db, clock, audit, new CatalogDirectory(db, dataDir));
     this.accessRequests = new AccessRequests(db, clock, audit, access,
         new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
-    this.downloads = new Downloads(db, clock, audit, access);
+    this.downloads = new Downloads(db, clock, audit, access, dataDir.resolve("cache").resolve("archives"));
     this.sandbox = new SandboxJobs(db, audit, clock, dataDir, formats, SandboxLimits.DEFAULT, new PlatformSandboxData(access));
     this.sandboxOutputs = new SandboxOutputs(sandbox);
     // reviewers' reminders: the timer is started by the server, not by every CLI verb that opens the platform

@@ -39,13 +39,14 @@ class AccessServiceTest {
     AccessRequests requests;
     Principal manager, reviewer, alice, bob, carol, outsiderManager;
     Path releases;
+    Path dir;
 
     Cases(TestDatabases database) {
       this.database = database;
     }
 
     @BeforeAll void open() throws Exception {
-      Path dir = Files.createTempDirectory("trainset-access");
+      dir = Files.createTempDirectory("trainset-access");
       platform = Platform.open(dir, database.freshUrl(), Platform.Limits.DEFAULT, clock);
       releases = dir.resolve("rel");
       for (String ds : new String[] {"faces", "scans", "street"}) Files.createDirectories(releases.resolve(ds).resolve("1.0.0"));
@@ -74,8 +75,9 @@ class AccessServiceTest {
       return platform.users().principal(id, null);
     }
 
-    @AfterAll void close() {
+    @AfterAll void close() throws java.io.IOException {
       if (platform != null) platform.close();
+      if (dir != null) org.trainset.core.io.AtomicOutput.deleteRecursively(dir);
     }
 
     int status(Runnable r) {
