@@ -29,8 +29,7 @@ class DedupJobTest {
   @Nested class OnPostgresql extends Cases { OnPostgresql() { super(TestDatabases.POSTGRESQL); } }
 
   /** COCO (Datumaro layout): messi5, its half-size JPEG re-encode, and an unrelated image b. */
-  static Path dataset() throws Exception {
-    Path dir = Files.createTempDirectory("dedup-job");
+  static Path dataset(Path dir) throws Exception {
     Path images = Files.createDirectories(dir.resolve("images/default"));
     Files.createDirectories(dir.resolve("annotations"));
     Files.copy(PredictionsTest.MESSI, images.resolve("messi5.jpg"));
@@ -61,7 +60,7 @@ class DedupJobTest {
     @BeforeAll void importImages() throws Exception {
       assertTrue(Files.isRegularFile(PredictionsTest.MESSI), "needs Debian's opencv-doc (scripts/install-test-deps)");
       project = newProject("dedup");
-      assertEquals("done", importFolder(manager(), project, dataset()).get("state").asText());
+      assertEquals("done", importFolder(manager(), project, dataset(tempDir("dedup-job"))).get("state").asText());
     }
 
     String itemNamed(String name) {

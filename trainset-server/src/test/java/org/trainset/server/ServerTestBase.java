@@ -53,12 +53,17 @@ public abstract class ServerTestBase {
     return java.time.Clock.systemUTC();
   }
 
+  /** The reminder timer's settings (tests of reminder mails point it at an in-process SMTP server). */
+  protected org.trainset.server.access.ReminderSettings reminderSettings() {
+    return org.trainset.server.access.ReminderSettings.DEFAULT;
+  }
+
   @BeforeAll
   void startServer() throws Exception {
     violationsBefore = ApiClient.violations().size();
-    dataDir = Files.createTempDirectory("trainset-server-test");
+    dataDir = tempDir("trainset-server-test");
     dbUrl = database.freshUrl();
-    platform = Platform.open(dataDir, dbUrl, limits(), clock());
+    platform = Platform.open(dataDir, dbUrl, limits(), clock(), reminderSettings());
     server = new TrainsetServer(platform);
     int port = server.start("127.0.0.1", 0);
     anonymous = new ApiClient(port);
@@ -74,8 +79,18 @@ public abstract class ServerTestBase {
   void stopServer() throws IOException {
     if (server != null) server.close();
     if (platform != null) platform.close();
+    for (Path p : tempDirs) org.trainset.core.io.AtomicOutput.deleteRecursively(p);
     List<String> mine = ApiClient.violations().subList(violationsBefore, ApiClient.violations().size());
     assertEquals(List.of(), mine, "requests/responses that do not match openapi.yaml");
+  }
+
+  private final List<Path> tempDirs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A temporary folder deleted when the class's server stops (test data never piles up in /tmp). */
+  protected Path tempDir(String prefix) throws IOException {
+    Path p = Files.createTempDirectory(prefix);
+    tempDirs.add(p);
+    return p;
   }
 
   protected ApiClient admin() { return as.get(Role.ADMIN); }
