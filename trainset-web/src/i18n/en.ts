@@ -416,6 +416,7 @@ export const en = {
   'access.queueTotal': '{total} requests wait for a decision',
   'access.age': 'waiting {days} days',
   'access.reminded': '{count} reminders',
+  'access.overdue': 'overdue: past the reminder days',
   'access.noDocuments': 'No document attached.',
   'access.messageHint': 'Question or reason for the applicant',
   'access.needsInfo': 'Ask for more',

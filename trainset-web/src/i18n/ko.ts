@@ -417,6 +417,7 @@ export const ko: Record<MessageKey, string> = {
   'access.queueTotal': '결정을 기다리는 신청 {total}건',
   'access.age': '{days}일째 대기',
   'access.reminded': '알림 {count}회',
+  'access.overdue': '처리 기한 지남',
   'access.noDocuments': '첨부 서류 없음',
   'access.messageHint': '신청자에게 보낼 질문이나 사유',
   'access.needsInfo': '보완 요청',
