@@ -92,7 +92,9 @@ export class EditorStage {
     this.state = { scale: 1, x: 0, y: 0, width, height, total: 0, selected: null, draws: 0, frameMs: 0,
       tiles: { renders: 0, renderMs: 0, tiles: 0, complete: false, scaled: false }, firstPaint: null, marked: [], tool: 'select', activeVertex: null, frame: 0 };
     this.surface = new PanSurface(this.stage, container, this.state, now => this.redrawView(now));
-    const mediaLayer = new Konva.Layer({ listening: false });
+    // Hidden (its canvas not displayed) unless the media is a video: every displayed canvas, even
+    // a blank one, is one more full-size quad the software compositor blends on every pan frame.
+    const mediaLayer = new Konva.Layer({ listening: false, visible: false });
     this.mediaNode = new Konva.Image({ image: undefined, width: mediaWidth, height: mediaHeight, visible: false });
     mediaLayer.add(this.mediaNode);
     this.sceneLayer = new Konva.Layer({ listening: false });
@@ -100,6 +102,13 @@ export class EditorStage {
     this.editLayer = new Konva.Layer();
     this.editLayer.add(new Konva.Shape({ listening: false, sceneFunc: ctx => this.drawMarkers(ctx._context) }));
     this.stage.add(mediaLayer, this.sceneLayer, this.editLayer);
+    // Likewise the interaction layer's canvas is displayed only while it holds something (the
+    // edited shape, a tool's preview, a draft mark, finding markers).
+    this.editLayer.on('draw', () => {
+      const show = this.editLayer.getChildren().length > 1 || this.state.marked.length > 0;
+      const style = this.editLayer.getNativeCanvasElement().style;
+      if ((style.display !== 'none') !== show) style.display = show ? '' : 'none';
+    });
     this.state.tiles = this.tiles.stats;
     this.index.rebuild(host.session.annotations);
     this.state.total = this.index.size;
@@ -116,6 +125,7 @@ export class EditorStage {
     this.staticMedia = isStatic;
     this.mediaNode.image(isStatic ? undefined : source);
     this.mediaNode.visible(!isStatic);
+    this.mediaNode.getLayer()?.visible(!isStatic);
     this.mediaChanged();
   }
 
@@ -144,6 +154,12 @@ export class EditorStage {
 
   toScreen(x: number, y: number): [number, number] {
     return [this.state.x + x * this.state.scale, this.state.y + y * this.state.scale];
+  }
+
+  /** 'compositor' (default): pans move the drawn canvases; 'redraw': every pan redraws them (for comparison). */
+  setPanMode(mode: 'compositor' | 'redraw'): void {
+    this.surface.compositorPans = mode === 'compositor';
+    this.surface.settle();
   }
 
   /** Where media point (x, y) is on the stage's canvases (they reach past the visible box, see PanSurface). */

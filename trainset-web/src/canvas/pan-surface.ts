@@ -19,6 +19,8 @@ export class PanSurface {
   private shiftX = 0;
   private shiftY = 0;
   private settleTimer = 0;
+  /** False: every pan redraws the layers at once (the old way, kept for the benchmark's comparison). */
+  compositorPans = true;
 
   constructor(private readonly stage: Konva.Stage, container: HTMLElement, private readonly view: View,
               /** Redraws every layer: now (synchronously), or on the next animation frame. */
@@ -41,7 +43,7 @@ export class PanSurface {
    */
   changed(): void {
     const dx = this.view.x - this.drawn.x, dy = this.view.y - this.drawn.y;
-    if (this.view.scale === this.drawn.scale && Math.abs(dx) <= MARGIN && Math.abs(dy) <= MARGIN) {
+    if (this.compositorPans && this.view.scale === this.drawn.scale && Math.abs(dx) <= MARGIN && Math.abs(dy) <= MARGIN) {
       if (dx === this.shiftX && dy === this.shiftY) return;
       this.shiftX = dx;
       this.shiftY = dy;

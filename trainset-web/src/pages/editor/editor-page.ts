@@ -38,6 +38,8 @@ export interface EditorHandle {
   toScreen(x: number, y: number): [number, number];
   /** Where a media point is drawn on the stage's canvases (for reading their pixels). */
   toCanvas(x: number, y: number): [number, number];
+  /** How pans are shown: moving the drawn canvases (default) or redrawing them (the benchmark compares both). */
+  setPanMode(mode: 'compositor' | 'redraw'): void;
   zoomAt(factor: number, sx?: number, sy?: number, gesture?: boolean): void;
   panBy(dx: number, dy: number): void;
   fit(): void;
@@ -257,6 +259,7 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
     findings: () => session.findings, checks: () => check.completed,
     toScreen: (x, y) => stage ? stage.toScreen(x, y) : [x, y],
     toCanvas: (x, y) => stage ? stage.toCanvas(x, y) : [x, y],
+    setPanMode: mode => stage?.setPanMode(mode),
     zoomAt: (f, sx, sy, g) => stage?.zoomAt(f, sx, sy, g), panBy: (dx, dy) => stage?.panBy(dx, dy), fit: () => stage?.fit(),
     select, setTool: id => stage?.setTool(id),
   };

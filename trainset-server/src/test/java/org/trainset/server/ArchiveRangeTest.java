@@ -130,6 +130,10 @@ class ArchiveRangeTest {
       Path release = AccessFixtures.publish(this, "lanes");
       assertEquals(200, manager().put("/api/datasets/lanes/access", Map.of("mode", "open")).status());
       String lanes = "/api/datasets/lanes/versions/" + AccessFixtures.VERSION + "/archive";
+      Path cache = dataDir.resolve("cache/archives/lanes/" + AccessFixtures.VERSION);
+      Files.createDirectories(cache);
+      Path abandoned = Files.writeString(cache.resolve(".build-killed.tmp"), "a build that was killed");
+      Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000L));
       List<Callable<ApiClient.Resp>> calls = List.of(() -> anonymous.get(lanes), () -> anonymous.get(lanes), () -> anonymous.get(lanes));
       var pool = Executors.newFixedThreadPool(3);
       List<byte[]> bodies = new ArrayList<>();
@@ -143,10 +147,9 @@ class ArchiveRangeTest {
       }
       assertArrayEquals(bodies.get(0), bodies.get(1));
       assertArrayEquals(bodies.get(0), bodies.get(2));
-      Path cache = dataDir.resolve("cache/archives/lanes/" + AccessFixtures.VERSION);
       try (var files = Files.list(cache)) {
         List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-        assertEquals(2, names.size(), "one zip and its hash record, no temporary files left: " + names);
+        assertEquals(2, names.size(), "one zip and its hash record, no temporary files left (nor a killed build's): " + names);
       }
       try (var inRelease = Files.walk(release)) {
         assertTrue(inRelease.noneMatch(p -> p.toString().endsWith(".zip")), "the release folder is not touched");

@@ -30,6 +30,8 @@ public abstract class ServerTestBase {
 
   protected final TestDatabases database;
   protected Path dataDir;
+  /** The test database's URL (a second platform on the same data sees what a restarted server would). */
+  protected String dbUrl;
   protected Platform platform;
   protected TrainsetServer server;
   protected ApiClient anonymous;
@@ -60,7 +62,8 @@ public abstract class ServerTestBase {
   void startServer() throws Exception {
     violationsBefore = ApiClient.violations().size();
     dataDir = tempDir("trainset-server-test");
-    platform = Platform.open(dataDir, database.freshUrl(), limits(), clock(), reminderSettings());
+    dbUrl = database.freshUrl();
+    platform = Platform.open(dataDir, dbUrl, limits(), clock(), reminderSettings());
     server = new TrainsetServer(platform);
     int port = server.start("127.0.0.1", 0);
     anonymous = new ApiClient(port);

@@ -69,6 +69,7 @@ public final class ReleaseArchives {
       ready = cached(zip, record);
       if (ready != null) return ready;
       Files.createDirectories(folder);
+      removeAbandoned(folder);
       Path tmp = Files.createTempFile(folder, ".build-", ".tmp");
       try {
         String sha = write(dataset + "-" + version + "/", dir, tmp);
@@ -79,6 +80,23 @@ public final class ReleaseArchives {
         return new Archive(zip, Files.size(zip), sha);
       } finally {
         Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  /**
+   * Temporary files of builds that were killed (another process, a crash): a running build writes
+   * its file continuously, so one untouched for an hour is abandoned.
+   */
+  private static void removeAbandoned(Path folder) throws IOException {
+    long before = System.currentTimeMillis() - 3_600_000L;
+    try (var files = Files.list(folder)) {
+      for (Path p : files.toList()) {
+        String n = p.getFileName().toString();
+        if ((n.startsWith(".build-") || n.startsWith(".record-")) && n.endsWith(".tmp")
+            && Files.getLastModifiedTime(p).toMillis() < before) {
+          Files.deleteIfExists(p);
+        }
       }
     }
   }
