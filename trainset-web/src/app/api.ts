@@ -65,6 +65,31 @@ export interface ServerItem {
   annotations: Annotation[];
   updatedBy?: string | null;
   updatedAt?: number;
+  /** Documents attached to the item (reports), shown beside it; absent or empty for most items. */
+  documents?: ItemDocumentSummary[];
+}
+
+/** A document attached to an item as `GET /api/items/{id}` lists it; `url` serves it with the item's rights. */
+export interface ItemDocumentSummary {
+  id: string;
+  name: string;
+  mediaType: string;
+  role: string;
+  kind?: string;
+  /** True: `url` answers UTF-8 plain text for the panel; false: a download. */
+  text: boolean;
+  size: number | null;
+  url: string | null;
+}
+
+/** A text document's words (the route answers text/plain, not JSON, so not through `call`). */
+export async function documentText(url: string): Promise<string> {
+  const res = await fetch(url, { headers: { Accept: 'text/plain' }, credentials: 'same-origin' });
+  if (!res.ok) {
+    if (res.status === 401) unauthorisedHandler();
+    throw new ApiError(res.status, res.statusText || `HTTP ${res.status}`, undefined);
+  }
+  return await res.text();
 }
 
 export interface ItemsPage { total: number; items: ItemSummary[] }

@@ -4,6 +4,7 @@
 import type { ServerItem } from '../app/api';
 import type { DatasetSchema } from '../app/model';
 import { dicomPanel } from './panels/dicom-panel';
+import { documentsPanel } from './panels/documents-panel';
 import { jobPanel } from './panels/job-panel';
 import { captionsPanel, textPairsPanel } from './panels/text-pairs-panel';
 import { transcriptionPanel } from './panels/transcription-panel';
@@ -61,4 +62,7 @@ export const PANELS: PanelFactory[] = [
   videoPanel,
   dicomPanel,
   // === area: jobs: end ===
+  // === area: documents: begin ===
+  documentsPanel,
+  // === area: documents: end ===
 ];

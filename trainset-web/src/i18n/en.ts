@@ -485,6 +485,14 @@ export const en = {
   'canvas.track.keyframe': 'Track {label}, frame {frame}: keyframe (solid). Drag it or its handles to change it.',
   'canvas.track.interpolated': 'Track {label}, frame {frame}: interpolated (dashed). Dragging it stores a keyframe at this frame.',
   // === area: canvas: end ===
+  // === area: documents: begin ===
+  'documents.title': 'Documents',
+  'documents.download': 'Download {name}',
+  'documents.missing': '{name}: the file was not found at import',
+  'documents.failed': '{name} could not be loaded: {error}',
+  'documents.kind.radiology': 'Radiology report',
+  'documents.kind.pathology': 'Pathology report',
+  // === area: documents: end ===
 };
 
 export type MessageKey = keyof typeof en;

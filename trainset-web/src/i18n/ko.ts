@@ -486,4 +486,12 @@ export const ko: Record<MessageKey, string> = {
   'canvas.track.keyframe': '트랙 {label}, 프레임 {frame}: 키프레임(실선). 상자나 핸들을 끌어 바꿉니다.',
   'canvas.track.interpolated': '트랙 {label}, 프레임 {frame}: 보간된 위치(점선). 끌면 이 프레임에 키프레임이 저장됩니다.',
   // === area: canvas: end ===
+  // === area: documents: begin ===
+  'documents.title': '첨부 문서',
+  'documents.download': '{name} 내려받기',
+  'documents.missing': '{name}: 가져올 때 파일을 찾지 못했습니다',
+  'documents.failed': '{name}을(를) 불러오지 못했습니다: {error}',
+  'documents.kind.radiology': '영상 판독 보고서',
+  'documents.kind.pathology': '병리 보고서',
+  // === area: documents: end ===
 };

@@ -55,6 +55,7 @@ public final class Platform implements AutoCloseable {
   private final Projects projects;
   private final MediaStore media;
   private final Items items;
+  private final org.trainset.server.item.ItemDocuments itemDocuments;
   private final Operations operations;
   private final Imports imports;
   private final Exports exports;
@@ -100,6 +101,7 @@ public final class Platform implements AutoCloseable {
     org.trainset.server.item.AutoFill autoFill = new org.trainset.server.item.AutoFill(media);
     this.checks = new org.trainset.server.check.Checks(autoFill);
     this.items = new Items(db, projects, autoFill);
+    this.itemDocuments = new org.trainset.server.item.ItemDocuments(items, media);
     ItemImport.dropUnfinished(db);
     this.operations = new Operations(db, projects, dataDir);
     this.imports = new Imports(operations, new ItemImport(db, media), formats, limits.archive());
@@ -175,6 +177,11 @@ public final class Platform implements AutoCloseable {
   public LoginLimiter loginLimiter() { return loginLimiter; }
   public Projects projects() { return projects; }
   public MediaStore media() { return media; }
+  /** Documents attached to items (reports), served with the item's rights. */
+  public org.trainset.server.item.ItemDocuments itemDocuments() {
+    return itemDocuments;
+  }
+
   public Items items() { return items; }
   public Operations operations() { return operations; }
   public Imports imports() { return imports; }

@@ -58,6 +58,7 @@ public final class TrainsetServer implements AutoCloseable {
     new OperationRoutes(platform).register(t);
     new ItemRoutes(platform).register(t);
     new MediaRoutes(platform).register(t);
+    new org.trainset.server.routes.DocumentRoutes(platform).register(t);
     new ExportRoutes(platform).register(t);
     new AnalysisRoutes(platform).register(t);
     new org.trainset.server.routes.JobRoutes(platform).register(t);

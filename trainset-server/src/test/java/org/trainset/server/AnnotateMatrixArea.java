@@ -33,7 +33,16 @@ final class AnnotateMatrixArea implements MatrixArea {
     ids.put("/api/jobs/{id}", job);
     ids.put("/api/drafts/{id}", draft);
     ids.put("/api/users/{id}", annotator);
+    // an item with an attached report (medical sample: every patient's views carry its reports)
+    String medical = t.newProject("annotate-matrix-medical");
+    assertEquals("done", t.importFolder(t.manager(), medical, Datasets.sample("aihub.medical", t.tempDir("medical"), 8)).get("state").asText());
+    ids.put("document-item", t.manager().get("/api/projects/" + medical + "/items?limit=1").json().get("items").get(0).get("id").asText());
     return ids;
+  }
+
+  @Override public String concrete(String templatePath, Map<String, String> ids) {
+    return templatePath.equals("/api/items/{id}/documents/{docId}")
+        ? "/api/items/" + ids.get("document-item") + "/documents/0" : null;
   }
 
   static String userId(ServerTestBase t, String username) {

@@ -68,6 +68,7 @@ public final class ItemImport {
         if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
         String id = Ids.newId();
         if (autoAttributes) item = withAutomaticAttributes(plan.schema(), mediaRoot, item);
+        item = ItemDocuments.store(media, mediaRoot, item);
         rows.add(new Object[] {id, p.id(), generation, items, item.id(), item.subset(), ItemCodec.labels(item.annotations()),
             ItemCodec.body(item), ItemCodec.annotations(item.annotations()), 1, null, System.currentTimeMillis()});
         for (int i = 0; i < item.media().size(); i++) {
@@ -111,8 +112,7 @@ public final class ItemImport {
       if (Files.isRegularFile(f)) file = f;
     }
     Map<String, String> facts = AutomaticAttributes.facts(file, first == null ? null : first.path());
-    return new Item(item.id(), item.subset(), item.media(), item.attributes(),
-        AutomaticAttributes.fill(schema, item.annotations(), facts));
+    return item.withAnnotations(AutomaticAttributes.fill(schema, item.annotations(), facts));
   }
 
   private MediaStore.Stored store(Path mediaRoot, MediaRef ref) throws IOException {

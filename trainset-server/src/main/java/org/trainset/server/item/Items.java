@@ -101,6 +101,7 @@ public final class Items {
     out.set("media", media(s.id(), (ArrayNode) body.path("media"), s.media()));
     if (body.has("attributes")) out.set("attributes", body.get("attributes"));
     out.set("annotations", ItemCodec.array(s.annotations()));
+    out.set("documents", ItemDocuments.toJson(s.id(), ItemCodec.item(s.body(), "[]").documents()));
     out.put("updatedBy", s.updatedBy()).put("updatedAt", s.updatedAt());
     return out;
   }

@@ -92,7 +92,7 @@ public final class ProjectDataset {
         if (r == null) return null;
         Item item = ItemCodec.item(r.body(), r.annotations());
         if (mediaView != null) link(r.id(), item);
-        return item;
+        return ItemDocuments.restore(media, mediaView, item);
       }
 
       private void fill() {
