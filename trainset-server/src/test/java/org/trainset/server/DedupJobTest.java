@@ -111,6 +111,16 @@ class DedupJobTest {
       assertEquals(400, empty.status());
       assertTrue(empty.json().get("detail").asText().startsWith("decisions:"), empty.toString());
 
+      // an annotator decides only in a dedup job assigned to them
+      var keepCopy = Map.of("decisions", List.of(Map.of("itemId", copy, "keep", true)));
+      assertEquals(403, annotator().post("/api/jobs/" + job + "/dedup-decisions", keepCopy).status(), "not their job");
+      String annotatorId = null;
+      for (JsonNode u : manager().get("/api/users").json().get("users")) if (u.get("username").asText().equals("annotator1")) annotatorId = u.get("id").asText();
+      assertEquals(200, manager().post("/api/jobs/" + job + "/assignee", Map.of("userId", annotatorId)).status());
+      var byAssignee = annotator().post("/api/jobs/" + job + "/dedup-decisions", keepCopy);
+      assertEquals(200, byAssignee.status(), byAssignee.toString());
+      assertEquals(3, exportedItems(), "kept again by the assigned annotator");
+
       String annotateJob = manager().post("/api/projects/" + project + "/jobs", Map.of()).json().get("jobs").get(0).get("id").asText();
       assertNull(manager().get("/api/jobs/" + annotateJob).json().get("clusters"));
       assertEquals(409, manager().post("/api/jobs/" + annotateJob + "/dedup-decisions",

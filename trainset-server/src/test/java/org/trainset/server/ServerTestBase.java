@@ -30,6 +30,8 @@ public abstract class ServerTestBase {
 
   protected final TestDatabases database;
   protected Path dataDir;
+  /** The test database's URL (a second platform on the same data sees what a restarted server would). */
+  protected String dbUrl;
   protected Platform platform;
   protected TrainsetServer server;
   protected ApiClient anonymous;
@@ -51,11 +53,17 @@ public abstract class ServerTestBase {
     return java.time.Clock.systemUTC();
   }
 
+  /** The reminder timer's settings (tests of reminder mails point it at an in-process SMTP server). */
+  protected org.trainset.server.access.ReminderSettings reminderSettings() {
+    return org.trainset.server.access.ReminderSettings.DEFAULT;
+  }
+
   @BeforeAll
   void startServer() throws Exception {
     violationsBefore = ApiClient.violations().size();
     dataDir = tempDir("trainset-server-test");
-    platform = Platform.open(dataDir, database.freshUrl(), limits(), clock());
+    dbUrl = database.freshUrl();
+    platform = Platform.open(dataDir, dbUrl, limits(), clock(), reminderSettings());
     server = new TrainsetServer(platform);
     int port = server.start("127.0.0.1", 0);
     anonymous = new ApiClient(port);
