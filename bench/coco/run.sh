@@ -28,6 +28,39 @@ F="$work/instances_train.json"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "file: $F ($(du -m "$F" | cut -f1) MB)"
 
+# pycocotools' COCO() as a second peer, built under $work from a cocoapi checkout that is never
+# part of this repository: PYCOCOTOOLS_SRC is a git directory of github.com/cocodataset/cocoapi
+# (default: the fetch tool's mirror). Its C extension needs Debian's cython3, python3-dev and
+# python3-numpy for /usr/bin/python3; matplotlib, imported by coco.py only for showAnns, is
+# replaced by an empty module when it is not installed. Skipped with a message if it cannot build.
+coco_src="${PYCOCOTOOLS_SRC:-/work/.mirror/cocodataset+cocoapi/repo}"
+pycoco="$work/pycocotools-build"
+have_pycoco=""
+if [[ -d "$pycoco/PythonAPI/pycocotools" ]] && ls "$pycoco"/PythonAPI/pycocotools/_mask*.so >/dev/null 2>&1; then
+  have_pycoco=1
+elif [[ -d "$coco_src" ]]; then
+  rm -rf "$pycoco" && mkdir -p "$pycoco"
+  if git -C "$coco_src" archive HEAD PythonAPI common | tar -x -C "$pycoco" \
+     && (cd "$pycoco/PythonAPI" && /usr/bin/python3 setup.py build_ext --inplace > "$work/pycocotools-build.log" 2>&1); then
+    have_pycoco=1
+  else
+    echo "pycocotools: build failed (see $work/pycocotools-build.log; needs cython3, python3-dev, python3-numpy): skipped"
+  fi
+else
+  echo "pycocotools: no cocoapi source at $coco_src (set PYCOCOTOOLS_SRC): skipped"
+fi
+pycoco_py="import sys, types
+sys.path.insert(0, '$pycoco/PythonAPI')
+try:
+    import matplotlib
+except ImportError:
+    for m in ('matplotlib', 'matplotlib.pyplot', 'matplotlib.collections', 'matplotlib.patches'):
+        sys.modules[m] = types.ModuleType(m)
+    sys.modules['matplotlib.collections'].PatchCollection = None
+    sys.modules['matplotlib.patches'].Polygon = None
+from pycocotools.coco import COCO
+COCO(sys.argv[1])"
+
 # The machine is shared (other jobs come and go), so the two runs alternate ROUNDS times and the
 # best (least disturbed) run of each is compared; every run is printed.
 rounds="${ROUNDS:-3}"
@@ -39,6 +72,14 @@ for r in $(seq 1 "$rounds"); do
   echo "== round $r: python3 json.load (same file)"
   /usr/bin/time -v /usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$F" 2> "$work/py.time"
   metrics "$work/py.time"
+  if [[ -n "$have_pycoco" ]]; then
+    echo "== round $r: pycocotools COCO() (json.load + index, same file)"
+    /usr/bin/time -v /usr/bin/python3 -c "$pycoco_py" "$F" > /dev/null 2> "$work/pycoco.time"
+    metrics "$work/pycoco.time"
+    echo "  CPU: pycocotools $(cpu "$work/pycoco.time") s"
+    c=$(grep "Elapsed (wall" "$work/pycoco.time" | awk -F': ' '{n=split($2,t,":"); print (n==3 ? t[1]*3600+t[2]*60+t[3] : t[1]*60+t[2])}')
+    best_pc=$(echo "$c ${best_pc:-999999}" | awk '{print ($1 < $2 ? $1 : $2)}')
+  fi
   j=$(grep "Elapsed (wall" "$work/java.time" | awk -F': ' '{n=split($2,t,":"); print (n==3 ? t[1]*3600+t[2]*60+t[3] : t[1]*60+t[2])}')
   p=$(grep "Elapsed (wall" "$work/py.time" | awk -F': ' '{n=split($2,t,":"); print (n==3 ? t[1]*3600+t[2]*60+t[3] : t[1]*60+t[2])}')
   echo "  CPU: trainset $(cpu "$work/java.time") s, python $(cpu "$work/py.time") s"
@@ -47,6 +88,7 @@ for r in $(seq 1 "$rounds"); do
   echo "load now: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 echo "best wall: trainset ${best_java}s vs python json.load ${best_py}s -> $(echo "$best_py $best_java" | awk '{printf "%.2f", $1/$2}')x"
+[[ -n "${best_pc:-}" ]] && echo "best wall: pycocotools COCO() ${best_pc}s -> trainset $(echo "$best_pc $best_java" | awk '{printf "%.2f", $1/$2}')x faster"
 
 [[ -n "${SKIP_BIG:-}" ]] && exit 0
 G="$work/big/instances_train.json"

@@ -123,7 +123,7 @@ final class AnnotationPass {
     int number = a.hasImageId ? ids.get(a.imageId) : -1;
     if (number < 0) {
       reporter.report("dangling-image", file, line, annId, "annotation " + annId + " refers to image_id "
-          + a.imageText + ", which is not in \"images\"");
+          + a.imageText() + ", which is not in \"images\"");
       return;
     }
     if (a.segmentsInfo != null) {

@@ -46,7 +46,7 @@ final class PanopticSegments {
   /** The segments of one panoptic annotation; broken ones are reported and skipped. */
   static List<Segment> expand(RawAnnotation a, Path json, long line, Map<Long, CocoFileIndex.Category> categories,
                               AnnotationPass.Reporter reporter) throws IOException {
-    String where = "panoptic annotation for image " + a.imageText;
+    String where = "panoptic annotation for image " + a.imageText();
     if (!a.segmentsInfo.isArray()) {
       reporter.report("panoptic-segment", json, line, null, where + ": \"segments_info\" must be an array");
       return List.of();
@@ -112,7 +112,7 @@ final class PanopticSegments {
       int stray = pixels.keySet().stream().min(Integer::compare).orElseThrow();
       long total = pixels.values().stream().mapToLong(Integer::longValue).sum();
       reporter.report("panoptic-pixels-not-in-json", png, -1, null, total + " pixels carry segment ids that "
-          + json.getFileName() + " does not list for image " + a.imageText + " (" + pixels.size()
+          + json.getFileName() + " does not list for image " + a.imageText() + " (" + pixels.size()
           + " ids, the first " + stray + " at " + firstAt(map, stray) + ")");
     }
     return out;
@@ -124,7 +124,7 @@ final class PanopticSegments {
     r.id = segId;
     r.imageId = a.imageId;
     r.hasImageId = a.hasImageId;
-    r.imageText = a.imageText;
+    r.imageText = a.imageText();
     r.categoryId = category.id();
     r.hasCategoryId = true;
     r.categoryText = Long.toString(category.id());

@@ -44,6 +44,18 @@ final class RawAnnotation {
   Map<String, Object> extras = Map.of();
   CocoAnnotations.Bad bad;
 
+  /** Category ids as text, shared: every annotation has one and there are few. */
+  private static final String[] CATEGORY_TEXT = new String[1024];
+
+  static {
+    for (int i = 0; i < CATEGORY_TEXT.length; i++) CATEGORY_TEXT[i] = Integer.toString(i);
+  }
+
+  /** image_id as text, for messages (made only then when it was a plain integer). */
+  String imageText() {
+    return imageText != null || !hasImageId ? imageText : Long.toString(imageId);
+  }
+
   private static final String[] KEYS = {"id", "image_id", "category_id", "segmentation", "area", "bbox",
       "iscrowd", "keypoints", "num_keypoints", "caption", "attributes"};
   private static final byte[][] KEY_BYTES = new byte[KEYS.length][];
@@ -64,16 +76,34 @@ final class RawAnnotation {
       in.expect(':', "after a key");
       int v = in.peekNonWs();
       switch (key) {
-        case "id" -> a.id = v == '"' ? quoted(in) : nullable(in.literalText());
+        case "id" -> {
+          long plain = v == '"' ? ByteJsonInput.NOT_PLAIN : in.plainInteger();
+          a.id = plain != ByteJsonInput.NOT_PLAIN ? Long.toString(plain) : v == '"' ? quoted(in) : nullable(in.literalText());
+        }
         case "image_id" -> {
-          a.imageText = v == '"' ? quoted(in) : in.literalText();
-          a.hasImageId = v != '"' && isLong(a.imageText);
-          if (a.hasImageId) a.imageId = Long.parseLong(a.imageText);
+          long plain = v == '"' ? ByteJsonInput.NOT_PLAIN : in.plainInteger();
+          if (plain != ByteJsonInput.NOT_PLAIN) { // the common case: its text only made for messages
+            a.imageText = null;
+            a.hasImageId = true;
+            a.imageId = plain;
+          } else {
+            a.imageText = v == '"' ? quoted(in) : in.literalText();
+            a.hasImageId = v != '"' && isLong(a.imageText);
+            if (a.hasImageId) a.imageId = Long.parseLong(a.imageText);
+          }
         }
         case "category_id" -> {
-          a.categoryText = v == '"' ? quoted(in) : nullable(in.literalText());
-          a.hasCategoryId = v != '"' && a.categoryText != null && isLong(a.categoryText);
-          if (a.hasCategoryId) a.categoryId = Long.parseLong(a.categoryText);
+          long plain = v == '"' ? ByteJsonInput.NOT_PLAIN : in.plainInteger();
+          if (plain >= 0 && plain < CATEGORY_TEXT.length) {
+            a.categoryText = CATEGORY_TEXT[(int) plain];
+            a.hasCategoryId = true;
+            a.categoryId = plain;
+          } else {
+            a.categoryText = plain != ByteJsonInput.NOT_PLAIN ? Long.toString(plain)
+                : v == '"' ? quoted(in) : nullable(in.literalText());
+            a.hasCategoryId = v != '"' && a.categoryText != null && isLong(a.categoryText);
+            if (a.hasCategoryId) a.categoryId = Long.parseLong(a.categoryText);
+          }
         }
         case "segmentation" -> a.segmentation(in, v, mapper, scratch);
         case "bbox" -> a.bbox = a.numbers(in, v, "bbox", scratch, mapper);
@@ -88,10 +118,17 @@ final class RawAnnotation {
           }
         }
         case "iscrowd" -> {
-          JsonNode n = tree(in, mapper);
-          a.crowd = n.asInt(0) == 1 || n.asBoolean(false);
+          long plain = in.plainInteger();
+          if (plain == 0 || plain == 1) {
+            a.crowd = plain == 1;
+          } else {
+            JsonNode n = tree(in, mapper);
+            a.crowd = n.asInt(0) == 1 || n.asBoolean(false);
+          }
         }
-        case "area", "num_keypoints" -> in.capture();
+        case "area", "num_keypoints" -> {
+          if (v == '-' || (v >= '0' && v <= '9')) in.number(); else in.capture(); // checked, then dropped
+        }
         case "attributes" -> a.attributes = tree(in, mapper);
         case "segments_info" -> a.segmentsInfo = tree(in, mapper);
         default -> {

@@ -92,4 +92,27 @@ class ByteJsonNumbersTest {
       }
     }
   }
+
+  @Test void plainIntegersAreReadOnlyWhenTheirTextComesBack() throws IOException {
+    List<String> values = List.of("0", "-0", "12", "-5", "123456789012345678", "1234567890123456789", "1.0", "1e3",
+        "7 ", "\"3\"", "null");
+    StringBuilder json = new StringBuilder("[");
+    for (String v : values) json.append(v).append(',');
+    json.append("0]").append(" ".repeat(64)); // the fast path wants a few bytes ahead; at the very end it declines
+    Path f = Files.writeString(dir.resolve("ints.json"), json);
+    try (ByteJsonInput in = new ByteJsonInput(f, ParseLimits.DEFAULT, new Region(0, 1, 1))) {
+      in.expect('[', "to open");
+      for (String v : values) {
+        long got = in.plainInteger();
+        boolean plain = v.trim().matches("-?(0|[1-9][0-9]{0,17})") && !v.equals("-0");
+        if (plain) {
+          assertEquals(v.trim(), Long.toString(got), v);
+        } else {
+          assertEquals(ByteJsonInput.NOT_PLAIN, got, v);
+          in.capture(); // nothing was consumed: the value is still there whole
+        }
+        assertEquals(',', in.nextNonWs(), v);
+      }
+    }
+  }
 }
