@@ -1,6 +1,7 @@
 package org.trainset.refine.images;
 
 import org.opencv.core.Mat;
+import org.trainset.core.media.ImageHeaderProbe;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.Size;
@@ -101,25 +102,6 @@ public final class ReducedJpeg {
 
   /** [width, height] from a JPEG's frame header, or null when the bytes are not a JPEG with one. */
   public static int[] size(byte[] b) {
-    if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) return null;
-    int i = 2;
-    while (i + 9 < b.length) {
-      if ((b[i] & 0xff) != 0xFF) return null;
-      int marker = b[i + 1] & 0xff;
-      if (marker == 0xFF) { // fill byte
-        i++;
-        continue;
-      }
-      int len = ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
-      boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-      if (sof) {
-        int h = ((b[i + 5] & 0xff) << 8) | (b[i + 6] & 0xff);
-        int w = ((b[i + 7] & 0xff) << 8) | (b[i + 8] & 0xff);
-        return w > 0 && h > 0 ? new int[] {w, h} : null;
-      }
-      if (marker == 0xDA || len < 2) return null; // scan before any frame header
-      i += 2 + len;
-    }
-    return null;
+    return ImageHeaderProbe.jpegSize(b, b.length);
   }
 }
