@@ -5,53 +5,23 @@
 // Pans move the drawn canvases on the compositor (PanSurface). Video tracks are drawn, picked and
 // edited as their shape at the presented frame (track-shapes.ts).
 import Konva from 'konva';
-import type { Annotation, LabelDef, SpatialAnnotation } from '../app/model';
+import type { Annotation, SpatialAnnotation } from '../app/model';
 import { isSpatial } from '../app/model';
 import { t } from '../i18n/i18n';
 import { drawFindingMarkers } from './finding-markers';
 import { PanSurface } from './pan-surface';
 import { canvasShape, isKeyframeAt, withCanvasShape } from './track-shapes';
-import type { EditSession, Finding } from '../editor/session';
+import type { Finding } from '../editor/session';
 import { createTool, type DrawTool, type ToolHost, type ToolId } from './draw-tools';
 import { EditableIndex } from './editable-index';
 import { boundsOf, hits, type Bounds } from './geometry';
-import type { LabelColors } from './painter';
 import { drawnArea, paintReach, paintScene, reachingInto, type DraftEntry } from './scene-painter';
 import { ShapeEditor, translated } from './shape-editor';
 import { StagePointer, type PointerHost } from './stage-pointer';
-import { TileCache, type TileStats, type View } from './tile-cache';
+import { TileCache } from './tile-cache';
 
-export interface EditorDrawState extends View {
-  total: number;
-  selected: number | null;
-  /** Frames drawn, and how long the last one took (ms, tiles included). */
-  draws: number;
-  frameMs: number;
-  tiles: TileStats;
-  /** performance.now() of the first complete frame with the media, or null. */
-  firstPaint: number | null;
-  /** Indexes whose finding markers the last frame drew. */
-  marked: number[];
-  tool: ToolId;
-  activeVertex: number | null;
-  /** The presented video frame (tracks are drawn at their shape there). */
-  frame: number;
-}
-
-export interface StageHost {
-  session: EditSession;
-  colors: LabelColors;
-  labelDef(name: string): LabelDef | undefined;
-  label(): string;
-  create(a: Annotation): void;
-  selected(index: number | null): void;
-  draftPicked(id: string | null): void;
-  hint(text: string): void;
-  toolChanged(id: ToolId): void;
-}
-
-export interface Draft { id: string; annotation: Annotation; score: number | null }
-export type MediaSource = HTMLImageElement | HTMLCanvasElement | HTMLVideoElement;
+export type { Draft, EditorDrawState, MediaSource, StageHost } from './editor-stage-types';
+import type { Draft, EditorDrawState, MediaSource, StageHost } from './editor-stage-types';
 
 const LABEL_SCALE = 0.6;
 
