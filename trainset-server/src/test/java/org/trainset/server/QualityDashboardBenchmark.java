@@ -20,7 +20,7 @@ import org.trainset.server.http.Http;
  * Benchmark, not a test: the project quality dashboard ({@code GET /api/projects/{id}/quality}, JSON
  * and {@code ?format=csv}) of a large project, through the real server on both databases. The
  * project is built through the review services: {@code bench.items} items (default 100,000) of
- * {@code bench.workers} annotators (default 50) submitted as lots of 1,000 ({@code WorkEvents}
+ * {@code bench.workers} annotators (default 50) submitted as lots of up to 1,000, at least one per worker ({@code WorkEvents}
  * into {@code ReviewFlow}), three stages (peer 10 % stratified by worker, manager 5 %, final ISO
  * 2859-1 AQL 1.0), every drawn item given a verdict through {@code ReviewFlow.review} (1 in 20
  * rejected) and 1 in 25 verdicts pinning an issue through {@code ReviewIssues.create}. Items are
@@ -61,7 +61,7 @@ class QualityDashboardBenchmark {
       for (int r = 0; r < 3; r++) {
         reviewers.add(platform.users().principal(platform.users().add("bench-reviewer" + r, PASSWORD, Role.REVIEWER, "acme").id(), null));
       }
-      int lotSize = 1000;
+      int lotSize = Math.min(1000, (items + workers - 1) / workers); // every worker submits at least one lot
       for (int start = 0, lot = 0; start < items; start += lotSize, lot++) {
         List<String> ids = emptyItems(project, Math.min(lotSize, items - start));
         submit(project, "bench-lot-" + lot, ids, workerIds.get(lot % workers));
