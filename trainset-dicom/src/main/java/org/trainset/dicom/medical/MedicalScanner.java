@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.Json;
 import org.trainset.core.io.ParseLimits;
@@ -50,8 +51,8 @@ final class MedicalScanner {
 
   List<Item> scan() throws IOException {
     List<Item> items = new ArrayList<>();
-    if (Files.isRegularFile(root.resolve(MedicalLayout.CASES_CSV))) mammography(items);
-    if (Files.isRegularFile(root.resolve(MedicalLayout.FUNDUS_CSV))) fundus(items);
+    if (DatasetFolder.present(root.resolve(MedicalLayout.CASES_CSV))) mammography(items);
+    if (DatasetFolder.present(root.resolve(MedicalLayout.FUNDUS_CSV))) fundus(items);
     return items;
   }
 
@@ -80,9 +81,8 @@ final class MedicalScanner {
       Map<String, List<double[]>> lesions = lesions(pdir.resolve(MedicalLayout.LESIONS_JSON));
       List<Path> dcms = new ArrayList<>();
       if (Files.isDirectory(pdir)) {
-        try (Stream<Path> s = Files.list(pdir)) {
-          s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(dcms::add);
-        }
+        // a .dcm name that is a dangling symlink or a FIFO is reported, never opened (a FIFO would block)
+        dcms.addAll(DatasetFolder.files(pdir, 1, p -> p.toString().endsWith(".dcm"), problems));
       }
       for (Path f : dcms) {
         String rel = root.relativize(f).toString().replace('\\', '/');
@@ -133,7 +133,7 @@ final class MedicalScanner {
 
   private Map<String, List<double[]>> lesions(Path json) throws IOException {
     Map<String, List<double[]>> out = new HashMap<>();
-    if (!Files.isRegularFile(json)) return out;
+    if (!DatasetFolder.present(json)) return out; // no lesions file: no lesions
     JsonNode root;
     try {
       root = Json.mapper(limits).readTree(json.toFile());
@@ -156,9 +156,7 @@ final class MedicalScanner {
     Path images = root.resolve(MedicalLayout.FUNDUS_IMAGES);
     Set<String> files = new TreeSet<>();
     if (Files.isDirectory(images)) {
-      try (Stream<Path> s = Files.list(images)) {
-        s.filter(Files::isRegularFile).forEach(p -> files.add(p.getFileName().toString()));
-      }
+      for (Path p : DatasetFolder.files(images, 1, p -> true, problems)) files.add(p.getFileName().toString());
     }
     Set<String> listed = new TreeSet<>();
     for (Csv.Row r : Csv.read(root.resolve(MedicalLayout.FUNDUS_CSV), MedicalLayout.FUNDUS_COLUMNS)) {
