@@ -12,6 +12,7 @@ import { releasesPage } from './pages/catalog/releases-page';
 import { findingsPage } from './pages/findings/findings-page';
 import { myJobsPage } from './pages/jobs/my-jobs-page';
 import { projectJobsPage } from './pages/jobs/project-jobs-page';
+import { dedupPage } from './pages/dedup/dedup-page';
 import { loginPage } from './pages/login/login-page';
 import { projectPage } from './pages/project/project-page';
 import { projectsPage } from './pages/projects/projects-page';
@@ -45,6 +46,9 @@ const router: Router = new Router([
   { pattern: '/jobs', render: () => myJobsPage(navigate) },
   { pattern: '/projects/:id/jobs', render: p => projectJobsPage(p.id!) },
   // === area: jobs: end ===
+  // === area: dedup: begin ===
+  { pattern: '/jobs/:id/dedup', render: p => dedupPage(p.id!) },
+  // === area: dedup: end ===
   // === area: review: begin ===
   { pattern: '/review', render: () => reviewQueuePage() },
   { pattern: '/review/items/:id', render: p => reviewItemPage(p.id!, navigate) },

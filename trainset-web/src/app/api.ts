@@ -132,6 +132,26 @@ export async function call<T>(method: string, path: string, body?: unknown, head
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 
+/** A background operation (import, export, release freeze) as `GET /api/operations/{id}` gives it. */
+export interface Operation {
+  id: string; kind: string; state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled'; progress: number;
+  result?: unknown; error?: string | null;
+}
+
+/**
+ * Follows a background operation until it ends and resolves with its result; `onPoll` sees each
+ * state (for a progress line). A failed or cancelled operation rejects with its error.
+ */
+export async function awaitOperation<T>(id: string, onPoll: (op: Operation) => void = () => {}, intervalMs = 400): Promise<T> {
+  for (;;) {
+    const op = await call<Operation>('GET', `/api/operations/${enc(id)}`);
+    onPoll(op);
+    if (op.state === 'done') return op.result as T;
+    if (op.state === 'failed' || op.state === 'cancelled') throw new ApiError(422, op.state, op.error ?? undefined);
+    await new Promise(resolve => setTimeout(resolve, intervalMs));
+  }
+}
+
 export const api = {
   async login(username: string, password: string): Promise<LoginResult> {
     const r = await call<LoginResult>('POST', '/api/auth/login', { username, password });

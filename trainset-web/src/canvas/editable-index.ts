@@ -1,25 +1,33 @@
 // The editor's R-tree over the item's spatial annotations. Unlike the viewer's SceneIndex it
 // changes with the edit session: an update moves one entry; an add or remove in the middle of the
 // list shifts every later list position, so the caller rebuilds (a bulk load of 12,000 entries
-// takes a few milliseconds).
+// takes a few milliseconds). A non-spatial annotation can still be indexed through `shapeOf`: a
+// video track is indexed as its shape at the presented frame.
 import RBush from 'rbush';
 import { isSpatial, type Annotation, type SpatialAnnotation } from '../app/model';
 import { boundsOf, hits, type Bounds } from './geometry';
 import type { IndexedShape } from './scene-index';
 
+/** The shape an annotation is drawn and picked as (null: not on the canvas). */
+export type ShapeOf = (a: Annotation) => SpatialAnnotation | null;
+
+export const spatialOnly: ShapeOf = a => (isSpatial(a) ? a : null);
+
 export class EditableIndex {
   private tree = new RBush<IndexedShape>();
   private byIndex = new Map<number, IndexedShape>();
+
+  constructor(private readonly shapeOf: ShapeOf = spatialOnly) {}
 
   /** Indexes every spatial annotation of the list (by list position). */
   rebuild(list: readonly Annotation[]): void {
     const entries: IndexedShape[] = [];
     this.byIndex = new Map();
     list.forEach((a, index) => {
-      if (!isSpatial(a)) return;
-      const b = boundsOf(a);
-      if (!b) return;
-      const e = { ...b, index, shape: a };
+      const shape = this.shapeOf(a);
+      const b = shape && boundsOf(shape);
+      if (!shape || !b) return;
+      const e = { ...b, index, shape };
       entries.push(e);
       this.byIndex.set(index, e);
     });
@@ -38,10 +46,10 @@ export class EditableIndex {
       this.tree.remove(old);
       this.byIndex.delete(index);
     }
-    if (!a || !isSpatial(a)) return;
-    const b = boundsOf(a);
-    if (!b) return;
-    const e = { ...b, index, shape: a as SpatialAnnotation };
+    const shape = a ? this.shapeOf(a) : null;
+    const b = shape && boundsOf(shape);
+    if (!shape || !b) return;
+    const e = { ...b, index, shape };
     this.tree.insert(e);
     this.byIndex.set(index, e);
   }

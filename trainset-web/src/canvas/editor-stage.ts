@@ -2,9 +2,15 @@
 // edited one, see TileCache); an interaction layer holds the edited shape as Konva nodes, the
 // drawing tools' previews and the markers of live findings. The R-tree (EditableIndex) follows
 // the edit session change by change, and each change invalidates only the tiles it touches.
+// Pans move the drawn canvases on the compositor (PanSurface). Video tracks are drawn, picked and
+// edited as their shape at the presented frame (track-shapes.ts).
 import Konva from 'konva';
 import type { Annotation, LabelDef, SpatialAnnotation } from '../app/model';
 import { isSpatial } from '../app/model';
+import { t } from '../i18n/i18n';
+import { drawFindingMarkers } from './finding-markers';
+import { PanSurface } from './pan-surface';
+import { canvasShape, isKeyframeAt, withCanvasShape } from './track-shapes';
 import type { EditSession, Finding } from '../editor/session';
 import { createTool, type DrawTool, type ToolHost, type ToolId } from './draw-tools';
 import { EditableIndex } from './editable-index';
@@ -12,6 +18,7 @@ import { boundsOf, hits, type Bounds } from './geometry';
 import type { LabelColors } from './painter';
 import { drawnArea, paintReach, paintScene, reachingInto, type DraftEntry } from './scene-painter';
 import { ShapeEditor, translated } from './shape-editor';
+import { StagePointer, type PointerHost } from './stage-pointer';
 import { TileCache, type TileStats, type View } from './tile-cache';
 
 export interface EditorDrawState extends View {
@@ -27,6 +34,8 @@ export interface EditorDrawState extends View {
   marked: number[];
   tool: ToolId;
   activeVertex: number | null;
+  /** The presented video frame (tracks are drawn at their shape there). */
+  frame: number;
 }
 
 export interface StageHost {
@@ -45,7 +54,6 @@ export interface Draft { id: string; annotation: Annotation; score: number | nul
 export type MediaSource = HTMLImageElement | HTMLCanvasElement | HTMLVideoElement;
 
 const LABEL_SCALE = 0.6;
-const SEVERITY_COLORS: Record<string, string> = { error: '#ff3b3b', warning: '#ffb020', info: '#5bc0ff' };
 
 export class EditorStage {
   readonly state: EditorDrawState;
@@ -55,8 +63,11 @@ export class EditorStage {
   private readonly mediaNode: Konva.Image;
   private readonly sceneLayer: Konva.Layer;
   private readonly editLayer: Konva.Layer;
-  private readonly index = new EditableIndex();
+  private readonly index = new EditableIndex(a => canvasShape(a, this.frame));
   private readonly tiles: TileCache;
+  private readonly surface: PanSurface;
+  /** The presented video frame (tracks are drawn at it). */
+  private frame = 0;
   private media: MediaSource | null = null;
   private staticMedia = true;
   private editor: ShapeEditor | null = null;
@@ -67,10 +78,8 @@ export class EditorStage {
   private gestureTimer = 0;
   private gesture = false;
   private brush = 10;
-  private drag: { kind: 'pan' | 'move'; sx: number; sy: number; mx: number; my: number; moved: boolean } | null = null;
-  private spaceDown = false;
   private readonly unsubscribe: () => void;
-  private readonly cleanup: (() => void)[] = [];
+  private readonly pointer: StagePointer;
 
   constructor(private readonly container: HTMLDivElement, private readonly mediaWidth: number, private readonly mediaHeight: number,
               private readonly host: StageHost) {
@@ -79,10 +88,13 @@ export class EditorStage {
     this.tiles = new TileCache((ctx, area, scale) => this.renderTile(ctx, area, scale),
       (area, scale) => drawnArea(area, paintReach(scale >= LABEL_SCALE), scale),
       () => ({ minX: -mediaWidth * 0.25, minY: -mediaHeight * 0.25, maxX: mediaWidth * 1.25, maxY: mediaHeight * 1.25 }));
-    this.stage = new Konva.Stage({ container, width, height });
+    this.stage = new Konva.Stage({ container, ...PanSurface.stageSize(width, height) });
     this.state = { scale: 1, x: 0, y: 0, width, height, total: 0, selected: null, draws: 0, frameMs: 0,
-      tiles: { renders: 0, renderMs: 0, tiles: 0, complete: false, scaled: false }, firstPaint: null, marked: [], tool: 'select', activeVertex: null };
-    const mediaLayer = new Konva.Layer({ listening: false });
+      tiles: { renders: 0, renderMs: 0, tiles: 0, complete: false, scaled: false }, firstPaint: null, marked: [], tool: 'select', activeVertex: null, frame: 0 };
+    this.surface = new PanSurface(this.stage, container, this.state, now => this.redrawView(now));
+    // Hidden (its canvas not displayed) unless the media is a video: every displayed canvas, even
+    // a blank one, is one more full-size quad the software compositor blends on every pan frame.
+    const mediaLayer = new Konva.Layer({ listening: false, visible: false });
     this.mediaNode = new Konva.Image({ image: undefined, width: mediaWidth, height: mediaHeight, visible: false });
     mediaLayer.add(this.mediaNode);
     this.sceneLayer = new Konva.Layer({ listening: false });
@@ -90,11 +102,18 @@ export class EditorStage {
     this.editLayer = new Konva.Layer();
     this.editLayer.add(new Konva.Shape({ listening: false, sceneFunc: ctx => this.drawMarkers(ctx._context) }));
     this.stage.add(mediaLayer, this.sceneLayer, this.editLayer);
+    // Likewise the interaction layer's canvas is displayed only while it holds something (the
+    // edited shape, a tool's preview, a draft mark, finding markers).
+    this.editLayer.on('draw', () => {
+      const show = this.editLayer.getChildren().length > 1 || this.state.marked.length > 0;
+      const style = this.editLayer.getNativeCanvasElement().style;
+      if ((style.display !== 'none') !== show) style.display = show ? '' : 'none';
+    });
     this.state.tiles = this.tiles.stats;
     this.index.rebuild(host.session.annotations);
     this.state.total = this.index.size;
     this.unsubscribe = host.session.onChange((changes, cause) => this.sessionChanged(changes, cause));
-    this.listen();
+    this.pointer = new StagePointer(container, this.pointerHost());
     this.fit();
   }
 
@@ -106,6 +125,7 @@ export class EditorStage {
     this.staticMedia = isStatic;
     this.mediaNode.image(isStatic ? undefined : source);
     this.mediaNode.visible(!isStatic);
+    this.mediaNode.getLayer()?.visible(!isStatic);
     this.mediaChanged();
   }
 
@@ -136,6 +156,17 @@ export class EditorStage {
     return [this.state.x + x * this.state.scale, this.state.y + y * this.state.scale];
   }
 
+  /** 'compositor' (default): pans move the drawn canvases; 'redraw': every pan redraws them (for comparison). */
+  setPanMode(mode: 'compositor' | 'redraw'): void {
+    this.surface.compositorPans = mode === 'compositor';
+    this.surface.settle();
+  }
+
+  /** Where media point (x, y) is on the stage's canvases (they reach past the visible box, see PanSurface). */
+  toCanvas(x: number, y: number): [number, number] {
+    return this.surface.canvasPoint(x, y);
+  }
+
   toMedia(sx: number, sy: number): [number, number] {
     return [(sx - this.state.x) / this.state.scale, (sy - this.state.y) / this.state.scale];
   }
@@ -143,25 +174,63 @@ export class EditorStage {
   private setView(scale: number, x: number, y: number, gesture: boolean): void {
     const zoomed = scale !== this.state.scale;
     Object.assign(this.state, { scale, x, y });
-    this.stage.scale({ x: scale, y: scale });
-    this.stage.position({ x, y });
     if (gesture) {
       this.gesture = true;
       clearTimeout(this.gestureTimer);
       this.gestureTimer = window.setTimeout(() => {
         this.gesture = false;
         this.editor?.refresh();
-        this.redrawView();
+        this.redrawView(false);
       }, 180);
     } else if (zoomed) this.editor?.refresh();
-    this.redrawView();
+    this.surface.changed();
   }
 
-  /** A pan or zoom redraws the tiles and the interaction layer; the media layer only for a video. */
-  private redrawView(): void {
-    if (this.mediaNode.visible()) this.mediaNode.getLayer()?.batchDraw();
-    this.sceneLayer.batchDraw();
-    this.editLayer.batchDraw();
+  /** Redraws the tiles and the interaction layer, and the media layer for a video (now, or on the next frame). */
+  private redrawView(now: boolean): void {
+    const layers = [...(this.mediaNode.visible() ? [this.mediaNode.getLayer()!] : []), this.sceneLayer, this.editLayer];
+    for (const l of layers) {
+      if (now) l.draw();
+      else l.batchDraw();
+    }
+  }
+
+  // ---- video frames --------------------------------------------------------------------------
+
+  /** The presented video frame changed: tracks are drawn (and edited) at their shape there. */
+  setFrame(frame: number): void {
+    if (frame === this.frame) return;
+    const list = this.host.session.annotations;
+    const tracks = list.flatMap((a, i) => (a.type === 'track' ? [i] : []));
+    for (const i of tracks) this.invalidateShape(this.index.entry(i)?.shape);
+    this.frame = this.state.frame = frame;
+    for (const i of tracks) {
+      this.index.set(i, list[i]);
+      this.invalidateShape(this.index.entry(i)?.shape);
+    }
+    this.state.total = this.index.size;
+    const selected = this.state.selected;
+    if (selected !== null && tracks.includes(selected)) {
+      const e = this.index.entry(selected);
+      if (e && this.editor) this.editor.refresh(e.shape);
+      else this.select(selected);
+      this.trackHint(selected);
+    }
+    this.stage.batchDraw();
+  }
+
+  /** Tells whether the selected track is on a keyframe here, and what dragging it does. */
+  private trackHint(index: number | null): void {
+    const a = index === null ? undefined : this.host.session.annotations[index];
+    if (a?.type !== 'track') return;
+    const vars = { label: a.label, frame: this.frame };
+    this.host.hint(isKeyframeAt(a, this.frame) ? t('canvas.track.keyframe', vars) : t('canvas.track.interpolated', vars));
+  }
+
+  /** The canvas shape of annotation `index` became `shape` (a track: a keyframe at the presented frame). */
+  private commitShape(index: number, shape: SpatialAnnotation): void {
+    const a = this.host.session.annotations[index];
+    if (a) this.host.session.update(index, withCanvasShape(a, shape, this.frame));
   }
 
   // ---- tools and selection -------------------------------------------------------------------
@@ -184,6 +253,7 @@ export class EditorStage {
       this.editor = null;
     }
     const previous = this.state.selected;
+    if (previous !== null && previous !== index && this.host.session.annotations[previous]?.type === 'track') this.host.hint('');
     this.state.selected = index;
     this.state.activeVertex = null;
     if (previous !== null) this.invalidateShape(this.index.entry(previous)?.shape);
@@ -193,6 +263,7 @@ export class EditorStage {
       this.editor = new ShapeEditor(this.editLayer, entry.shape, this.editorHost(index!), !this.locked.has(index!));
     }
     this.stage.batchDraw();
+    this.trackHint(index);
     this.host.selected(index);
   }
 
@@ -260,13 +331,14 @@ export class EditorStage {
     const i = this.state.selected;
     const e = i === null ? undefined : this.index.entry(i);
     if (i === null || !e || this.locked.has(i)) return;
-    this.host.session.update(i, translated(e.shape, dx, dy));
+    this.commitShape(i, translated(e.shape, dx, dy));
   }
 
   destroy(): void {
     clearTimeout(this.gestureTimer);
+    this.surface.destroy();
     this.unsubscribe();
-    this.cleanup.forEach(c => c());
+    this.pointer.destroy();
     this.stage.destroy();
   }
 
@@ -321,8 +393,8 @@ export class EditorStage {
   }
 
   private invalidateShape(a: Annotation | undefined): void {
-    if (!a || !isSpatial(a)) return;
-    const b = boundsOf(a);
+    const shape = a && canvasShape(a, this.frame);
+    const b = shape && boundsOf(shape);
     if (b) this.tiles.invalidate(b);
   }
 
@@ -341,7 +413,13 @@ export class EditorStage {
     const labels = scale >= LABEL_SCALE;
     const view = reachingInto(area, paintReach(labels), scale);
     const editing = this.state.selected;
-    const shapes = this.index.visible(view).filter(e => e.index !== editing && !this.hidden.has(e.index));
+    const list = this.host.session.annotations;
+    const shapes = this.index.visible(view).flatMap(e => {
+      if (e.index === editing || this.hidden.has(e.index)) return [];
+      // A track between keyframes is drawn dashed (the occluded style), on a keyframe solid.
+      const a = list[e.index];
+      return a?.type === 'track' && !isKeyframeAt(a, this.frame) ? [{ ...e, shape: { ...e.shape, occluded: true } }] : [e];
+    });
     const drafts = this.drafts.filter(d => d.maxX >= view.minX && d.minX <= view.maxX && d.maxY >= view.minY && d.minY <= view.maxY);
     if (shapes.length || drafts.length) {
       paintScene(ctx, shapes, drafts, { scale, colors: this.host.colors, labels });
@@ -354,7 +432,7 @@ export class EditorStage {
     const t0 = performance.now();
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    const more = this.tiles.draw(ctx, this.state, this.gesture);
+    const more = this.tiles.draw(ctx, this.surface.canvasView(), this.gesture);
     ctx.restore();
     this.state.draws++;
     this.state.frameMs = performance.now() - t0;
@@ -367,135 +445,7 @@ export class EditorStage {
 
   /** Dashed outlines and a marker on every shape a live finding names (few: not cached). */
   private drawMarkers(ctx: CanvasRenderingContext2D): void {
-    const s = this.state.scale;
-    const marked: number[] = [];
-    ctx.save();
-    ctx.lineWidth = 2 / s;
-    ctx.setLineDash([5 / s, 3 / s]);
-    for (const f of this.findings) {
-      if (f.annotation === undefined) continue;
-      const e = this.index.entry(f.annotation);
-      if (!e || this.hidden.has(f.annotation)) continue;
-      const pad = 5 / s;
-      const color = SEVERITY_COLORS[f.severity] ?? SEVERITY_COLORS.error!;
-      ctx.strokeStyle = color;
-      ctx.strokeRect(e.minX - pad, e.minY - pad, e.maxX - e.minX + 2 * pad, e.maxY - e.minY + 2 * pad);
-      ctx.fillStyle = color;
-      ctx.beginPath();
-      ctx.arc(e.maxX + pad, e.minY - pad, 7 / s, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.fillStyle = '#fff';
-      ctx.font = `bold ${11 / s}px sans-serif`;
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      ctx.fillText('!', e.maxX + pad, e.minY - pad);
-      marked.push(f.annotation);
-    }
-    ctx.restore();
-    this.state.marked = marked;
-  }
-
-  // ---- pointer input -------------------------------------------------------------------------
-
-  private listen(): void {
-    const on = <K extends keyof WindowEventMap>(target: EventTarget, type: K, fn: (e: WindowEventMap[K]) => void, opts?: AddEventListenerOptions) => {
-      target.addEventListener(type, fn as EventListener, opts);
-      this.cleanup.push(() => target.removeEventListener(type, fn as EventListener, opts));
-    };
-    on(this.container, 'pointerdown', e => this.pointerDown(e));
-    on(window, 'pointermove', e => this.pointerMove(e));
-    on(window, 'pointerup', e => this.pointerUp(e));
-    on(this.container, 'dblclick', () => this.tool?.dblclick());
-    on(this.container, 'wheel', e => {
-      e.preventDefault();
-      const [sx, sy] = this.local(e);
-      this.zoomAt(e.deltaY < 0 ? 1.15 : 1 / 1.15, sx, sy, true);
-    }, { passive: false });
-    on(this.container, 'contextmenu', e => e.preventDefault());
-    on(window, 'keydown', e => { if (e.key === ' ' && !isTyping(e)) this.spaceDown = true; });
-    on(window, 'keyup', e => { if (e.key === ' ') this.spaceDown = false; });
-  }
-
-  private local(e: MouseEvent): [number, number] {
-    const r = this.container.getBoundingClientRect();
-    return [e.clientX - r.left, e.clientY - r.top];
-  }
-
-  private pointerDown(e: PointerEvent): void {
-    const [sx, sy] = this.local(e);
-    const [mx, my] = this.toMedia(sx, sy);
-    if (e.button === 1 || e.button === 2 || this.spaceDown) {
-      this.drag = { kind: 'pan', sx, sy, mx, my, moved: false };
-      return;
-    }
-    if (e.button !== 0) return;
-    const node = this.stage.getIntersection({ x: sx, y: sy });
-    if (node && (node.hasName('handle') || node.getParent()?.getClassName() === 'Transformer')) return; // Konva drags it
-    if (this.tool) {
-      this.tool.down(mx, my, e);
-      return;
-    }
-    const tol = 5 / this.state.scale;
-    const draft = [...this.drafts].reverse().find(d => hits(d.shape, mx, my, tol));
-    if (draft) {
-      this.markDraft(draft.id);
-      this.host.draftPicked(draft.id);
-      return;
-    }
-    this.host.draftPicked(null);
-    const under = this.index.hitAll(mx, my, tol, i => this.hidden.has(i) || this.locked.has(i));
-    let pick = under[0];
-    if (e.altKey && under.length > 1) {
-      // Select-through: each Alt+click takes the next shape under the pointer.
-      const at = under.findIndex(u => u.index === this.state.selected);
-      pick = under[(at + 1) % under.length];
-    }
-    if (!pick) {
-      if (this.state.selected !== null) this.select(null);
-      this.drag = { kind: 'pan', sx, sy, mx, my, moved: false };
-      return;
-    }
-    if (pick.index !== this.state.selected) this.select(pick.index);
-    this.drag = { kind: 'move', sx, sy, mx, my, moved: false };
-  }
-
-  private pointerMove(e: PointerEvent): void {
-    const [sx, sy] = this.local(e);
-    if (this.drag) {
-      const dx = sx - this.drag.sx, dy = sy - this.drag.sy;
-      if (Math.abs(dx) + Math.abs(dy) >= 2) this.drag.moved = true;
-      if (!this.drag.moved) return;
-      if (this.drag.kind === 'pan') {
-        this.panBy(dx, dy);
-        this.drag.sx = sx;
-        this.drag.sy = sy;
-      } else {
-        this.editor?.translatePreview(dx / this.state.scale, dy / this.state.scale);
-      }
-      return;
-    }
-    if (this.tool) {
-      const [mx, my] = this.toMedia(sx, sy);
-      this.tool.move(mx, my, e);
-    }
-  }
-
-  private pointerUp(e: PointerEvent): void {
-    const [sx, sy] = this.local(e);
-    const drag = this.drag;
-    this.drag = null;
-    if (drag) {
-      const i = this.state.selected;
-      if (drag.kind === 'move' && drag.moved && i !== null) {
-        const entry = this.index.entry(i);
-        if (entry) this.host.session.update(i, translated(entry.shape, (sx - drag.sx) / this.state.scale, (sy - drag.sy) / this.state.scale));
-      }
-      return;
-    }
-    if (this.tool && e.button === 0) {
-      const [mx, my] = this.toMedia(sx, sy);
-      this.tool.up(mx, my, e);
-    }
+    this.state.marked = drawFindingMarkers(ctx, this.findings, i => (this.hidden.has(i) ? undefined : this.index.entry(i)), this.state.scale);
   }
 
   // ---- hosts for the tools and the shape editor ----------------------------------------------
@@ -520,18 +470,42 @@ export class EditorStage {
     };
   }
 
+  private pointerHost(): PointerHost {
+    return {
+      scale: () => this.state.scale,
+      selected: () => this.state.selected,
+      toMedia: (sx, sy) => this.toMedia(sx, sy),
+      onHandle: (sx, sy) => {
+        const node = this.stage.getIntersection(this.surface.stagePoint(sx, sy));
+        return !!node && (node.hasName('handle') || node.getParent()?.getClassName() === 'Transformer');
+      },
+      tool: () => this.tool,
+      pickDraft: (mx, my, tol) => {
+        const draft = [...this.drafts].reverse().find(d => hits(d.shape, mx, my, tol));
+        if (draft) this.markDraft(draft.id);
+        this.host.draftPicked(draft?.id ?? null);
+        return !!draft;
+      },
+      shapesAt: (mx, my, tol) => this.index.hitAll(mx, my, tol, i => this.hidden.has(i) || this.locked.has(i)).map(e => e.index),
+      select: i => this.select(i),
+      panBy: (dx, dy) => this.panBy(dx, dy),
+      zoomAt: (f, sx, sy) => this.zoomAt(f, sx, sy, true),
+      previewMove: (dx, dy) => this.editor?.translatePreview(dx, dy),
+      commitMove: (dx, dy) => {
+        const i = this.state.selected;
+        const entry = i === null ? undefined : this.index.entry(i);
+        if (entry) this.commitShape(i!, translated(entry.shape, dx, dy));
+      },
+    };
+  }
+
   private editorHost(index: number) {
     return {
       color: (l: string) => this.host.colors.color(l),
       scale: () => this.state.scale,
       skeleton: (l: string) => this.host.labelDef(l)?.skeleton ?? [],
-      commit: (after: SpatialAnnotation) => this.host.session.update(index, after),
+      commit: (after: SpatialAnnotation) => this.commitShape(index, after),
       activeChanged: (k: number | null) => { this.state.activeVertex = k; },
     };
   }
-}
-
-export function isTyping(e: Event): boolean {
-  const t = e.target as HTMLElement | null;
-  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 }

@@ -239,6 +239,26 @@ export const en = {
   'jobs.dicom.fromFile': 'From file',
   'jobs.dicom.fullRange': 'Full range',
   // === area: jobs: end ===
+  // === area: dedup: begin ===
+  'dedup.title': 'Near-duplicates: {job}',
+  'dedup.help': 'Each row is a cluster of near-duplicate images; distances are to the first image. Keep or drop each image (keys: arrows move, K keeps, D drops, Ctrl+S saves). Dropped images are left out of exports and releases.',
+  'dedup.readOnly': 'This job is submitted: its decisions are read-only.',
+  'dedup.none': 'No near-duplicate clusters in this job.',
+  'dedup.cluster': 'Cluster {n} · {count} images',
+  'dedup.rule.keep': 'first image',
+  'dedup.rule.exact': 'exact copy',
+  'dedup.rule.near': 'near copy',
+  'dedup.distances': 'pHash distance {phash} · dHash distance {dhash}',
+  'dedup.keep': 'Keep',
+  'dedup.drop': 'Drop',
+  'dedup.kept': 'kept',
+  'dedup.dropped': 'dropped',
+  'dedup.undecided': 'undecided',
+  'dedup.save': 'Save decisions',
+  'dedup.saveCount': 'Save {count} decisions',
+  'dedup.saved': '{count} decisions saved',
+  'dedup.open': 'Review duplicates',
+  // === area: dedup: end ===
   // === area: review: begin ===
   'project.tab.quality': 'Review quality',
   'review.queue': 'Review queue',
@@ -349,6 +369,7 @@ export const en = {
   'releases.licence': 'Licence',
   'releases.description': 'Description',
   'releases.freeze': 'Freeze release',
+  'releases.freezing': 'Freezing… {percent} %',
   'releases.reports': 'Error reports from data users',
   'releases.noReports': 'No reports.',
   'releases.fixNote': 'what was fixed',
@@ -395,6 +416,7 @@ export const en = {
   'access.queueTotal': '{total} requests wait for a decision',
   'access.age': 'waiting {days} days',
   'access.reminded': '{count} reminders',
+  'access.overdue': 'overdue: past the reminder days',
   'access.noDocuments': 'No document attached.',
   'access.messageHint': 'Question or reason for the applicant',
   'access.needsInfo': 'Ask for more',
@@ -459,6 +481,10 @@ export const en = {
   'sandbox.reject': 'Reject',
   'sandbox.decided': '{file}: {state}',
   // === area: sandbox: end ===
+  // === area: canvas: begin ===
+  'canvas.track.keyframe': 'Track {label}, frame {frame}: keyframe (solid). Drag it or its handles to change it.',
+  'canvas.track.interpolated': 'Track {label}, frame {frame}: interpolated (dashed). Dragging it stores a keyframe at this frame.',
+  // === area: canvas: end ===
 };
 
 export type MessageKey = keyof typeof en;

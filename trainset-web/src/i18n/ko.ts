@@ -240,6 +240,26 @@ export const ko: Record<MessageKey, string> = {
   'jobs.dicom.fromFile': '파일 값',
   'jobs.dicom.fullRange': '전체 범위',
   // === area: jobs: end ===
+  // === area: dedup: begin ===
+  'dedup.title': '중복 이미지: {job}',
+  'dedup.help': '한 줄이 서로 거의 같은 이미지 묶음이며, 거리는 첫 이미지와의 거리입니다. 이미지마다 유지 또는 제외를 고르세요(키: 화살표 이동, K 유지, D 제외, Ctrl+S 저장). 제외한 이미지는 내보내기와 배포에서 빠집니다.',
+  'dedup.readOnly': '제출된 작업이라 결정을 바꿀 수 없습니다.',
+  'dedup.none': '이 작업에는 중복 이미지 묶음이 없습니다.',
+  'dedup.cluster': '묶음 {n} · 이미지 {count}개',
+  'dedup.rule.keep': '첫 이미지',
+  'dedup.rule.exact': '완전 사본',
+  'dedup.rule.near': '유사 사본',
+  'dedup.distances': 'pHash 거리 {phash} · dHash 거리 {dhash}',
+  'dedup.keep': '유지',
+  'dedup.drop': '제외',
+  'dedup.kept': '유지함',
+  'dedup.dropped': '제외함',
+  'dedup.undecided': '미결정',
+  'dedup.save': '결정 저장',
+  'dedup.saveCount': '결정 {count}건 저장',
+  'dedup.saved': '결정 {count}건을 저장했습니다',
+  'dedup.open': '중복 검토',
+  // === area: dedup: end ===
   // === area: review: begin ===
   'project.tab.quality': '검수 품질',
   'review.queue': '검수 대기열',
@@ -350,6 +370,7 @@ export const ko: Record<MessageKey, string> = {
   'releases.licence': '라이선스',
   'releases.description': '설명',
   'releases.freeze': '릴리스 고정',
+  'releases.freezing': '고정하는 중… {percent}%',
   'releases.reports': '데이터 사용자의 오류 신고',
   'releases.noReports': '신고가 없습니다.',
   'releases.fixNote': '수정한 내용',
@@ -396,6 +417,7 @@ export const ko: Record<MessageKey, string> = {
   'access.queueTotal': '결정을 기다리는 신청 {total}건',
   'access.age': '{days}일째 대기',
   'access.reminded': '알림 {count}회',
+  'access.overdue': '처리 기한 지남',
   'access.noDocuments': '첨부 서류 없음',
   'access.messageHint': '신청자에게 보낼 질문이나 사유',
   'access.needsInfo': '보완 요청',
@@ -460,4 +482,8 @@ export const ko: Record<MessageKey, string> = {
   'sandbox.reject': '반려',
   'sandbox.decided': '{file}: {state}',
   // === area: sandbox: end ===
+  // === area: canvas: begin ===
+  'canvas.track.keyframe': '트랙 {label}, 프레임 {frame}: 키프레임(실선). 상자나 핸들을 끌어 바꿉니다.',
+  'canvas.track.interpolated': '트랙 {label}, 프레임 {frame}: 보간된 위치(점선). 끌면 이 프레임에 키프레임이 저장됩니다.',
+  // === area: canvas: end ===
 };

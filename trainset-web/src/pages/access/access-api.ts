@@ -26,6 +26,10 @@ export interface AccessRequest {
   answers: Record<string, unknown>;
   events: RequestEvent[];
   reminders?: { at: string; waitedDays: number }[];
+  /** Reviewers only: waiting for a decision at least the rule's reminder days. */
+  overdue?: boolean;
+  /** Reviewers only: when the reviewers were last reminded (null: never). */
+  remindedAt?: string | null;
   documents: AccessDocument[];
   grant?: Grant;
 }

@@ -35,10 +35,11 @@ function decisionForm(r: AccessRequest, reload: () => void): HTMLElement {
 
 function card(r: AccessRequest, reload: () => void): HTMLElement {
   const reminders = r.reminders?.length ?? 0;
-  return h('section', { class: 'access-card', dataset: { request: r.id, state: r.state } },
+  return h('section', { class: 'access-card', dataset: { request: r.id, state: r.state, overdue: String(r.overdue === true) } },
     h('h3', {}, `${r.dataset}${r.version ? ' ' + r.version : ''} · ${r.applicant ?? ''}${r.organisation ? ' (' + r.organisation + ')' : ''}`),
     h('p', { class: 'muted' }, t('access.age', { days: r.ageDays }), ' · ', t(`access.state.${r.state}`),
-      reminders > 0 ? h('span', { class: 'access-reminded' }, ' · ', t('access.reminded', { count: reminders })) : null),
+      reminders > 0 ? h('span', { class: 'access-reminded' }, ' · ', t('access.reminded', { count: reminders })) : null,
+      r.overdue ? h('span', { class: 'access-overdue' }, ' · ', t('access.overdue')) : null),
     h('p', {}, h('strong', {}, t('access.purpose') + ': '), r.purpose),
     h('dl', { class: 'access-answers' }, ...Object.entries(r.answers).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])),
     h('ul', { class: 'access-documents' }, ...r.documents.map(d => h('li', {},

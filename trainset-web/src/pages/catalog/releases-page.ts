@@ -1,4 +1,4 @@
-import { api, call } from '../../app/api';
+import { api, awaitOperation, call } from '../../app/api';
 import { h } from '../../app/dom';
 import { errorBox, frame, loading } from '../../app/layout';
 import type { Page } from '../../app/router';
@@ -47,7 +47,10 @@ export function releasesPage(projectId: string, navigate: (url: string) => void)
       if (title.value) req.title = title.value;
       if (licence.value) req.licence = licence.value;
       if (description.value) req.description = description.value;
-      call<ReleaseRow>('POST', `/api/projects/${enc(projectId)}/releases`, req)
+      // a freeze reads and writes the whole project: it runs as an operation and the form shows its progress
+      call<{ operationId: string }>('POST', `/api/projects/${enc(projectId)}/releases`, req, { Prefer: 'respond-async' })
+        .then(started => awaitOperation<ReleaseRow>(started.operationId,
+          op => status.replaceChildren(t('releases.freezing', { percent: String(Math.round(op.progress * 100)) }))))
         .then(r => navigate(`/projects/${enc(projectId)}/releases?created=${enc(r.version)}`),
           (err: unknown) => { status.replaceChildren(errorBox(err)); submit.removeAttribute('disabled'); });
     } } },

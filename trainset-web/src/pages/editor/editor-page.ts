@@ -15,6 +15,7 @@ import { EditSession, type Finding } from '../../editor/session';
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
 import { dicomViewOf } from '../../editor/panels/dicom-view';
+import { frameAt } from '../../editor/panels/video-math';
 import { fetchDicom, loadImage, type MediaState } from '../viewer/media-views';
 import { AutoSaver, type SaveState } from './autosave';
 import { copy, pasted } from './clipboard';
@@ -35,6 +36,10 @@ export interface EditorHandle {
   findings(): readonly Finding[];
   checks(): number;
   toScreen(x: number, y: number): [number, number];
+  /** Where a media point is drawn on the stage's canvases (for reading their pixels). */
+  toCanvas(x: number, y: number): [number, number];
+  /** How pans are shown: moving the drawn canvases (default) or redrawing them (the benchmark compares both). */
+  setPanMode(mode: 'compositor' | 'redraw'): void;
   zoomAt(factor: number, sx?: number, sy?: number, gesture?: boolean): void;
   panBy(dx: number, dy: number): void;
   fit(): void;
@@ -253,6 +258,8 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
     annotations: () => session.annotations, version: () => session.version, saveState: () => saver.state.kind,
     findings: () => session.findings, checks: () => check.completed,
     toScreen: (x, y) => stage ? stage.toScreen(x, y) : [x, y],
+    toCanvas: (x, y) => stage ? stage.toCanvas(x, y) : [x, y],
+    setPanMode: mode => stage?.setPanMode(mode),
     zoomAt: (f, sx, sy, g) => stage?.zoomAt(f, sx, sy, g), panBy: (dx, dy) => stage?.panBy(dx, dy), fit: () => stage?.fit(),
     select, setTool: id => stage?.setTool(id),
   };
@@ -302,10 +309,20 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
       Object.assign(video, { muted: true, preload: 'auto', playsInline: true, controls: true, src: url });
       ctx.video = video;
       const s = startStage(media.width || 1280, media.height || 720);
+      // Tracks are drawn at the presented frame, counted as the video panel counts it (video-math.ts).
+      const fps = Number(media.info?.fps ?? 25) || 25;
       let stopped = false;
-      const onFrame = () => { if (stopped) return; s.mediaChanged(); video.requestVideoFrameCallback(onFrame); };
+      const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+        if (stopped) return;
+        s.setFrame(frameAt(meta.mediaTime, fps));
+        s.mediaChanged();
+        video.requestVideoFrameCallback(onFrame);
+      };
       video.addEventListener('loadeddata', () => { s.setMedia(video, false); mediaState.ready = true; video.requestVideoFrameCallback(onFrame); });
-      video.addEventListener('seeked', () => s.mediaChanged());
+      video.addEventListener('seeked', () => {
+        if (video.paused) s.setFrame(frameAt(video.currentTime, fps));
+        s.mediaChanged();
+      });
       extra.replaceChildren(video);
       stopVideo = () => { stopped = true; video.pause(); };
     }

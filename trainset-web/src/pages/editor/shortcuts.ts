@@ -1,7 +1,7 @@
 // The editor's keyboard: tools, undo/redo, copy/paste, hide/lock, z-order, zoom and nudging.
 // Keys typed into form fields are left to the fields.
 import type { ToolId } from '../../canvas/draw-tools';
-import { isTyping } from '../../canvas/editor-stage';
+import { isTyping } from '../../canvas/stage-pointer';
 
 export interface ShortcutActions {
   tool(id: ToolId): void;

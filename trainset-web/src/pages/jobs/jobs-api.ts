@@ -9,6 +9,8 @@ export interface Job {
   id: string;
   projectId: string;
   name: string;
+  /** annotate (default), deid (regions to de-identify) or dedup (near-duplicate clusters: the dedup page). */
+  kind?: 'annotate' | 'deid' | 'dedup';
   state: JobState;
   assignee: { id: string; username: string } | null;
   itemCount: number;

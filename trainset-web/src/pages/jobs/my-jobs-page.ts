@@ -6,6 +6,7 @@ import type { Page } from '../../app/router';
 import { t } from '../../i18n/i18n';
 import { editUrl, jobsApi, type Job } from './jobs-api';
 import { progressBar, stateName, submitJob, withStatus } from './job-widgets';
+import { dedupUrl } from '../dedup/dedup-api';
 
 export function myJobsPage(navigate: (url: string) => void): Page {
   const status = h('p', { id: 'jobs-status', class: 'muted', role: 'status' });
@@ -23,6 +24,10 @@ export function myJobsPage(navigate: (url: string) => void): Page {
   }
 
   function mineActions(job: Job): HTMLElement[] {
+    // a dedup job is worked on its clusters page, not item by item in the editor
+    const dedup = job.kind === 'dedup'
+      ? h('button', { type: 'button', class: 'open-dedup', on: { click: () => navigate(dedupUrl(job.id)) } }, t('dedup.open'))
+      : null;
     const next = h('button', { type: 'button', class: 'next-item', on: { click: () => withStatus(status, async () => {
       const detail = await jobsApi.job(job.id);
       if (detail.nextItemId) navigate(editUrl(detail.nextItemId, job.id));
@@ -42,7 +47,7 @@ export function myJobsPage(navigate: (url: string) => void): Page {
       next.disabled = true;
       submit.disabled = true;
     }
-    return [next, submit];
+    return dedup ? [dedup, submit] : [next, submit];
   }
 
   function freeActions(job: Job): HTMLElement[] {

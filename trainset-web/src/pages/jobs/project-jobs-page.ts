@@ -9,6 +9,7 @@ import { t } from '../../i18n/i18n';
 import { projectHeader } from '../project/project-tabs';
 import { jobsApi, type Job, type OrgUser, type SplitRequest } from './jobs-api';
 import { progressBar, stateName } from './job-widgets';
+import { dedupUrl } from '../dedup/dedup-api';
 
 export function projectJobsPage(projectId: string): Page {
   const body = loading(async el => {
@@ -65,7 +66,7 @@ function renderList(list: HTMLElement, jobs: Job[], users: OrgUser[], status: HT
     return;
   }
   const rows = jobs.map(job => h('tr', { dataset: { jobId: job.id, state: job.state } },
-    h('td', { class: 'job-name' }, job.name),
+    h('td', { class: 'job-name' }, job.kind === 'dedup' ? h('a', { href: dedupUrl(job.id), class: 'open-dedup' }, job.name) : job.name),
     h('td', { class: 'job-state' }, stateName(job.state)),
     h('td', {}, progressBar(job)),
     h('td', {}, job.aspect ?? ''),

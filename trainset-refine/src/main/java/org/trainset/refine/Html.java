@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
 import javax.imageio.ImageIO;
+import org.trainset.refine.images.ReducedJpeg;
 
 /** Small helpers for the self-contained HTML pages refinement writes (reports, review sheets). */
 public final class Html {
@@ -29,6 +30,8 @@ public final class Html {
   }
 
   public static String thumbnail(Path file, int max) throws IOException {
+    byte[] fast = ReducedJpeg.thumbnail(java.nio.file.Files.readAllBytes(file), max);
+    if (fast != null) return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(fast);
     // Decode only every k-th pixel of images larger than the thumbnail (the reader then converts
     // and stores a k²-th of the pixels, still at least the thumbnail's size); bilinear does the rest.
     try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {

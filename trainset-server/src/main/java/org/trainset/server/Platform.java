@@ -83,8 +83,11 @@ public final class Platform implements AutoCloseable {
   private final Review review;
   private final SandboxJobs sandbox;
   private final SandboxOutputs sandboxOutputs;
+  private final org.trainset.server.access.Reminders reminders;
+  private final org.trainset.server.access.ReminderScheduler reminderTimer;
 
-  private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock) throws IOException {
+  private Platform(Path dataDir, Database db, Limits limits, java.time.Clock clock,
+      org.trainset.server.access.ReminderSettings reminderSettings) throws IOException {
     this.dataDir = dataDir;
     this.clock = clock;
     this.audit = new AuditLog(db, clock);
@@ -124,9 +127,14 @@ public final class Platform implements AutoCloseable {
     this.access = new Access(db, clock, audit, new CatalogDirectory(db, dataDir));
     this.accessRequests = new AccessRequests(db, clock, audit, access,
         new Documents(db, clock, audit, dataDir, Math.min(MAX_DOCUMENT_BYTES, limits.maxUploadBytes())));
-    this.downloads = new Downloads(db, clock, audit, access);
+    this.downloads = new Downloads(db, clock, audit, access, dataDir.resolve("cache").resolve("archives"));
     this.sandbox = new SandboxJobs(db, audit, clock, dataDir, formats, SandboxLimits.DEFAULT, new PlatformSandboxData(access));
     this.sandboxOutputs = new SandboxOutputs(sandbox);
+    // reviewers' reminders: the timer is started by the server, not by every CLI verb that opens the platform
+    org.trainset.server.mail.Mailer mailer = reminderSettings.smtp() == null ? org.trainset.server.mail.Mailer.NONE
+        : new org.trainset.server.mail.SmtpMailer(reminderSettings.smtp());
+    this.reminders = new org.trainset.server.access.Reminders(db, clock, audit, access, accessRequests, users, mailer);
+    this.reminderTimer = new org.trainset.server.access.ReminderScheduler(reminders, reminderSettings.interval());
   }
 
 
@@ -141,11 +149,17 @@ public final class Platform implements AutoCloseable {
 
   /** With an injected clock: tests move time (grant expiry, reminders) without sleeping. */
   public static Platform open(Path dataDir, String dbUrl, Limits limits, java.time.Clock clock) throws IOException {
+    return open(dataDir, dbUrl, limits, clock, org.trainset.server.access.ReminderSettings.DEFAULT);
+  }
+
+  /** With the reminder timer's interval and SMTP server ({@code trainset serve --smtp-host ...}). */
+  public static Platform open(Path dataDir, String dbUrl, Limits limits, java.time.Clock clock,
+      org.trainset.server.access.ReminderSettings reminderSettings) throws IOException {
     Path dir = dataDir.toAbsolutePath().normalize();
     Files.createDirectories(dir);
     Database db = Database.open(dir, dbUrl);
     try {
-      return new Platform(dir, db, limits, clock);
+      return new Platform(dir, db, limits, clock, reminderSettings);
     } catch (IOException | RuntimeException e) {
       db.close();
       throw e;
@@ -194,6 +208,10 @@ public final class Platform implements AutoCloseable {
   /** Sandbox jobs on protected releases (issue 14). */
   public SandboxJobs sandbox() { return sandbox; }
   public SandboxOutputs sandboxOutputs() { return sandboxOutputs; }
+  /** Reminders to the reviewers of waiting access requests (mail when SMTP is configured). */
+  public org.trainset.server.access.Reminders reminders() { return reminders; }
+  /** The reminder timer: started with the server ({@link TrainsetServer#start}), stopped by {@link #close}. */
+  public org.trainset.server.access.ReminderScheduler reminderTimer() { return reminderTimer; }
 
   public static String version() {
     String v = Platform.class.getPackage().getImplementationVersion();
@@ -201,6 +219,7 @@ public final class Platform implements AutoCloseable {
   }
 
   @Override public void close() {
+    reminderTimer.close();
     sandbox.close();
     operations.close();
     db.close();

@@ -120,6 +120,7 @@ public final class TrainsetServer implements AutoCloseable {
       cfg.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.method() + " not allowed on " + ctx.path()));
     });
     app.start();
+    platform.reminderTimer().start();
     LOG.info("trainset server on http://{}:{} ({} database, data in {})", host, app.port(), platform.db().kind(), platform.dataDir());
     return app.port();
   }

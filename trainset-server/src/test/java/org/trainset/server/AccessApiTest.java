@@ -109,7 +109,7 @@ class AccessApiTest {
       JsonNode seen = request(alice, id);
       assertEquals("needs-info", seen.get("state").asText());
       assertEquals("Please attach the IRB approval page with the signature.", seen.get("reason").asText());
-      assertFalse(seen.has("reminders"), "reminders are the reviewers' business");
+      assertFalse(seen.has("reminders") || seen.has("overdue"), "reminders are the reviewers' business");
       assertEquals(200, alice.post("/api/access-requests/" + id + "/reply", Map.of("message", "attached again, page 2 signed")).status());
 
       // waits past the reminder days: the reviewers' queue shows its age and a reminder
@@ -119,7 +119,11 @@ class AccessApiTest {
       for (JsonNode q : queue) if (q.get("id").asText().equals(id)) mine = q;
       assertTrue(mine != null, queue.toString());
       assertEquals(4, mine.get("ageDays").asInt());
+      assertTrue(mine.get("overdue").asBoolean(), "waited past the 3 reminder days: " + mine);
+      assertEquals(1, platform.reminders().run().reminders(), "the reminder timer's pass reminds the reviewers once");
+      mine = request(as.get(org.trainset.server.auth.Role.REVIEWER), id);
       assertEquals(1, mine.get("reminders").size(), mine.toString());
+      assertEquals(clock.instant().toString(), mine.get("remindedAt").asText());
       assertEquals(0, carol.get("/api/access-requests?as=reviewer").json().get("requests").size(), "not a reviewer of scans");
 
       // approved for the organisation with an expiry

@@ -41,7 +41,7 @@ class AutomaticAttributesTest {
     }
 
     @BeforeAll void importPhotoWithExif() throws Exception {
-      Path dir = Files.createTempDirectory("auto");
+      Path dir = tempDir("auto");
       Files.write(dir.resolve("cam.jpg"), jpegWithExif(320, 200, "Galaxy S21", "2024:05:01 09:30:00"));
       Files.writeString(dir.resolve("dataset.json"), """
           {"format": "trainset-dataset", "schema": {"name": "photos", "labels": [{"name": "photo", "type": "tag", "attributes": [

@@ -29,8 +29,7 @@ class DedupJobTest {
   @Nested class OnPostgresql extends Cases { OnPostgresql() { super(TestDatabases.POSTGRESQL); } }
 
   /** COCO (Datumaro layout): messi5, its half-size JPEG re-encode, and an unrelated image b. */
-  static Path dataset() throws Exception {
-    Path dir = Files.createTempDirectory("dedup-job");
+  static Path dataset(Path dir) throws Exception {
     Path images = Files.createDirectories(dir.resolve("images/default"));
     Files.createDirectories(dir.resolve("annotations"));
     Files.copy(PredictionsTest.MESSI, images.resolve("messi5.jpg"));
@@ -61,7 +60,7 @@ class DedupJobTest {
     @BeforeAll void importImages() throws Exception {
       assertTrue(Files.isRegularFile(PredictionsTest.MESSI), "needs Debian's opencv-doc (scripts/install-test-deps)");
       project = newProject("dedup");
-      assertEquals("done", importFolder(manager(), project, dataset()).get("state").asText());
+      assertEquals("done", importFolder(manager(), project, dataset(tempDir("dedup-job"))).get("state").asText());
     }
 
     String itemNamed(String name) {
@@ -111,6 +110,16 @@ class DedupJobTest {
       var empty = manager().post("/api/jobs/" + job + "/dedup-decisions", Map.of("decisions", List.of()));
       assertEquals(400, empty.status());
       assertTrue(empty.json().get("detail").asText().startsWith("decisions:"), empty.toString());
+
+      // an annotator decides only in a dedup job assigned to them
+      var keepCopy = Map.of("decisions", List.of(Map.of("itemId", copy, "keep", true)));
+      assertEquals(403, annotator().post("/api/jobs/" + job + "/dedup-decisions", keepCopy).status(), "not their job");
+      String annotatorId = null;
+      for (JsonNode u : manager().get("/api/users").json().get("users")) if (u.get("username").asText().equals("annotator1")) annotatorId = u.get("id").asText();
+      assertEquals(200, manager().post("/api/jobs/" + job + "/assignee", Map.of("userId", annotatorId)).status());
+      var byAssignee = annotator().post("/api/jobs/" + job + "/dedup-decisions", keepCopy);
+      assertEquals(200, byAssignee.status(), byAssignee.toString());
+      assertEquals(3, exportedItems(), "kept again by the assigned annotator");
 
       String annotateJob = manager().post("/api/projects/" + project + "/jobs", Map.of()).json().get("jobs").get(0).get("id").asText();
       assertNull(manager().get("/api/jobs/" + annotateJob).json().get("clusters"));

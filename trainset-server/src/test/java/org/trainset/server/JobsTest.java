@@ -42,7 +42,7 @@ class JobsTest {
       var r = manager().post("/api/projects", Map.of("name", "ocr", "family", "aihub.ocr"));
       assertEquals(201, r.status(), r.toString());
       project = r.json().get("id").asText();
-      Path sample = Datasets.sample("aihub.ocr", Files.createTempDirectory("ocr").resolve("ocr"), 4);
+      Path sample = Datasets.sample("aihub.ocr", tempDir("ocr").resolve("ocr"), 4);
       assertEquals("done", importFolder(manager(), project, sample).get("state").asText());
       var u = platform.users().add("annotator2", PASSWORD, Role.ANNOTATOR, "acme");
       annotator2 = anonymous.withBearer(platform.sessions().newAccessToken(u.id(), "test"));
@@ -245,7 +245,7 @@ class JobsTest {
     }
 
     @Test void videoItemsAreSampledIntoFramesAtTheJobsRate() throws Exception {
-      Path dir = Files.createTempDirectory("clips");
+      Path dir = tempDir("clips");
       // 2 s at 10 frames/s: 20 frames (ffmpeg's test pattern)
       Process ff = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=64x48:rate=10",
           "-pix_fmt", "yuv420p", dir.resolve("walk.mp4").toString()).redirectErrorStream(true).start();

@@ -35,8 +35,7 @@ class PredictionsTest {
   static final Path MESSI = Path.of("/usr/share/doc/opencv-doc/examples/data/messi5.jpg");
 
   /** Two images in COCO's Datumaro layout: messi5 (image id 7, one ball box) and b (image id 9). */
-  static Path cocoDataset() throws Exception {
-    Path dir = Files.createTempDirectory("coco-faces");
+  static Path cocoDataset(Path dir) throws Exception {
     Files.createDirectories(dir.resolve("images/default"));
     Files.createDirectories(dir.resolve("annotations"));
     Files.copy(MESSI, dir.resolve("images/default/messi5.jpg"));
@@ -61,7 +60,7 @@ class PredictionsTest {
     @BeforeAll void importFaces() throws Exception {
       assertTrue(Files.isRegularFile(MESSI), "needs Debian's opencv-doc (scripts/install-test-deps)");
       project = newProject("faces");
-      dataset = cocoDataset();
+      dataset = cocoDataset(tempDir("coco-faces"));
       assertEquals("done", importFolder(manager(), project, dataset).get("state").asText());
     }
 
@@ -137,14 +136,22 @@ class PredictionsTest {
       assertTrue(unknownCategory.json().get("detail").asText().contains("category_id 5"), unknownCategory.toString());
     }
 
-    @Test void aDatasetArchiveIsMatchedByItemName() throws Exception {
+    @Test void aDatasetArchiveIsMatchedByItemNameInABackgroundOperation() throws Exception {
       String messi = itemNamed("messi5");
       int before = drafts(messi).size();
-      var r = manager().send("POST", "/api/projects/" + project + "/predictions", "application/zip", zip(dataset));
-      assertEquals(200, r.status(), r.toString());
-      assertEquals("coco", r.json().get("format").asText());
-      assertEquals(1, r.json().get("drafts").asInt());
-      assertEquals(0, r.json().get("unmatched").asInt());
+      var started = manager().send("POST", "/api/projects/" + project + "/predictions", "application/zip", zip(dataset),
+          "Prefer", "respond-async");
+      assertEquals(202, started.status(), started.toString());
+      JsonNode op = awaitOperation(manager(), started.json().get("operationId").asText());
+      assertEquals("predictions", op.get("kind").asText());
+      assertEquals("done", op.get("state").asText(), op.toString());
+      JsonNode r = op.get("result");
+      assertEquals("coco", r.get("format").asText());
+      assertEquals(1, r.get("drafts").asInt());
+      assertEquals(0, r.get("unmatched").asInt());
+      try (var left = Files.list(platform.dataDir().resolve("uploads"))) {
+        assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith("predictions")), "the operation deleted its upload");
+      }
       JsonNode ds = drafts(messi);
       assertEquals(before + 1, ds.size());
       boolean ball = false;
@@ -182,6 +189,15 @@ class PredictionsTest {
           best = Math.max(best, got.iou(expected));
         }
         assertTrue(best > 0.5, "hook boxes overlap the detector's face by IoU " + best);
+
+        // the same as a background operation: 202 at once, the result in the operation
+        var started = manager().send("POST", "/api/jobs/" + job + "/pre-annotate", null, null, "Prefer", "respond-async");
+        assertEquals(202, started.status(), started.toString());
+        JsonNode op = awaitOperation(manager(), started.json().get("operationId").asText());
+        assertEquals("done", op.get("state").asText(), op.toString());
+        assertEquals(2, op.get("result").get("items").asInt(), op.toString());
+        assertEquals(403, annotator().send("POST", "/api/jobs/" + job + "/pre-annotate", null, null, "Prefer", "respond-async").status());
+        assertEquals(404, outsider.send("POST", "/api/jobs/" + job + "/pre-annotate", null, null, "Prefer", "respond-async").status());
       } finally {
         server.destroy();
         if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();

@@ -101,7 +101,7 @@ class ReleaseApiTest {
     }
 
     @Test void releaseFilesMatchTheirChecksumsTheSampleKeepsLabelSharesAndTwoFreezesAreByteIdentical() throws Exception {
-      Path data = dataset(Files.createTempDirectory("animals"), animals(), false);
+      Path data = dataset(tempDir("animals"), animals(), false);
       String project = project(manager(), "animals", null, data);
       Map<String, Object> body = Map.of("dataset", "animals", "version", "1.0.0", "sample", Map.of("size", 18, "seed", 7),
           "title", "Animals", "description", "Sixty tagged pictures", "licence", "CC-BY-4.0", "citation", "Acme (2026). Animals.");
@@ -163,7 +163,7 @@ class ReleaseApiTest {
       assertTrue(manifest.path("sample").path("withinTolerance").asBoolean());
 
       // the same project state frozen on another platform gives the same bytes
-      Path otherDir = Files.createTempDirectory("trainset-release-twin");
+      Path otherDir = tempDir("trainset-release-twin");
       try (Platform other = Platform.open(otherDir, database.freshUrl()); TrainsetServer s2 = new TrainsetServer(other)) {
         ApiClient c2 = new ApiClient(s2.start("127.0.0.1", 0));
         var u = other.users().add("twin", PASSWORD, Role.MANAGER, "acme");
@@ -187,7 +187,7 @@ class ReleaseApiTest {
       clips.put("clip2", item("train", Map.of("subject", "s2", "consent", "form-2"), "assault"));
       clips.put("clip3", item("train", Map.of("subject", "s3"), "fight"));
       clips.put("clip4", item("train", Map.of("subject", "s4"), "assault"));
-      String cctv = project(manager(), "cctv-clips", "aihub.cctv", dataset(Files.createTempDirectory("cctv"), clips, false));
+      String cctv = project(manager(), "cctv-clips", "aihub.cctv", dataset(tempDir("cctv"), clips, false));
       var refused = release(manager(), cctv, Map.of("dataset", "cctv-clips", "version", "1.0.0", "consents", Map.of("s3", "form-3")));
       assertEquals(422, refused.status(), refused.toString());
       String detail = refused.json().get("detail").asText();
@@ -205,7 +205,7 @@ class ReleaseApiTest {
       news.put("n1", item("train", Map.of("licence_source", "yonhap"), "politics"));
       news.put("n2", item("train", Map.of("licence_source", "yonhap"), "sports"));
       news.put("n3", item("train", Map.of("licence_source", "kbs", "licence_terms", "news licence", "licence_expires", "2099-12-31"), "sports"));
-      String newsProject = project(manager(), "news", null, dataset(Files.createTempDirectory("news"), news, false));
+      String newsProject = project(manager(), "news", null, dataset(tempDir("news"), news, false));
       var expired = release(manager(), newsProject, Map.of("dataset", "news", "version", "1.0.0",
           "licences", Map.of("yonhap", Map.of("terms", "wire licence", "expires", "2020-01-31"))));
       assertEquals(422, expired.status(), expired.toString());
@@ -220,10 +220,49 @@ class ReleaseApiTest {
       assertEquals("2099-12-31", licences.get("kbs").get("expires").asText());
     }
 
+    @Test void aFreezeAskedToRespondAsyncRunsAsAnOperationAndItsRefusalNamesTheItems() throws Exception {
+      Map<String, Object[]> news = new LinkedHashMap<>();
+      news.put("a1", item("train", Map.of("licence_source", "yonhap"), "politics"));
+      news.put("a2", item("train", Map.of(), "sports"));
+      String project = project(manager(), "news-async", null, dataset(tempDir("news-async"), news, false));
+      String path = "/api/projects/" + project + "/releases";
+
+      // the request's own mistakes are answered at once, without an operation
+      var badVersion = manager().post(path, Map.of("dataset", "news-async", "version", "one"), "Prefer", "respond-async");
+      assertEquals(400, badVersion.status(), badVersion.toString());
+
+      // a refusal found while freezing (an expired licence) fails the operation with the items named
+      var expired = manager().post(path, Map.of("dataset", "news-async", "version", "1.0.0",
+          "licences", Map.of("yonhap", Map.of("terms", "wire licence", "expires", "2020-01-31"))), "Prefer", "respond-async");
+      assertEquals(202, expired.status(), expired.toString());
+      assertEquals("respond-async", expired.header("Preference-Applied").orElseThrow());
+      JsonNode failed = awaitOperation(manager(), expired.json().get("operationId").asText());
+      assertEquals("failed", failed.get("state").asText(), failed.toString());
+      assertEquals("release", failed.get("kind").asText());
+      assertTrue(failed.get("error").asText().contains("a1") && !failed.get("error").asText().contains("a2"), failed.toString());
+      assertTrue(platform.releases().releaseDir("news-async", "1.0.0").isEmpty(), "nothing published by a failed freeze");
+
+      var started = manager().post(path, Map.of("dataset", "news-async", "version", "1.0.0",
+          "licences", Map.of("yonhap", Map.of("terms", "wire licence", "expires", "2099-01-31"))), "Prefer", "wait=5, respond-async");
+      assertEquals(202, started.status(), started.toString());
+      JsonNode done = awaitOperation(manager(), started.json().get("operationId").asText());
+      assertEquals("done", done.get("state").asText(), done.toString());
+      assertEquals("1.0.0", done.path("result").path("version").asText(), done.toString());
+      assertEquals(2, done.path("result").path("items").asInt(), done.toString());
+      var listed = manager().get(path).json().get("releases");
+      assertEquals("1.0.0", listed.get(0).get("version").asText());
+
+      // a taken version is refused at once too; another organisation cannot start a freeze
+      var again = manager().post(path, Map.of("dataset", "news-async", "version", "1.0.0"), "Prefer", "respond-async");
+      assertEquals(409, again.status(), again.toString());
+      var foreign = outsider.post(path, Map.of("dataset", "news-async", "version", "1.0.1"), "Prefer", "respond-async");
+      assertEquals(404, foreign.status(), foreign.toString());
+    }
+
     @Test void changesBetweenVersionsListItemsLabelsAndFixedErrorReports() throws Exception {
       Map<String, Object[]> v1 = new LinkedHashMap<>();
       for (int i = 1; i <= 5; i++) v1.put("a" + i, item("train", Map.of(), i % 2 == 0 ? "dog" : "cat"));
-      String project = project(manager(), "diffs", null, dataset(Files.createTempDirectory("v1"), v1, false));
+      String project = project(manager(), "diffs", null, dataset(tempDir("v1"), v1, false));
       assertEquals(201, release(manager(), project, Map.of("dataset", "diffs", "version", "1.0.0")).status());
 
       // a data user reports a wrong label; the project's managers see it, outsiders do not
@@ -249,7 +288,7 @@ class ReleaseApiTest {
       v2.put("a2", item("train", Map.of(), "cat"));
       v2.remove("a5");
       v2.put("a6", item("train", Map.of(), "dog"));
-      Path d2 = dataset(Files.createTempDirectory("v2"), v2, false);
+      Path d2 = dataset(tempDir("v2"), v2, false);
       assertEquals("done", importFolder(manager(), project, d2).get("state").asText());
       var second = release(manager(), project, Map.of("dataset", "diffs", "version", "1.1.0"));
       assertEquals(201, second.status(), second.toString());
@@ -282,12 +321,12 @@ class ReleaseApiTest {
     @Test void theCatalogSearchesAndFiltersAndItsPagesWorkWithoutJavaScript() throws Exception {
       Map<String, Object[]> cats = new LinkedHashMap<>();
       for (int i = 0; i < 4; i++) cats.put("c" + i, item("train", Map.of(), "cat"));
-      String p1 = project(manager(), "street-cats", null, dataset(Files.createTempDirectory("cats"), cats, false));
+      String p1 = project(manager(), "street-cats", null, dataset(tempDir("cats"), cats, false));
       assertEquals(201, release(manager(), p1, Map.of("dataset", "street-cats", "version", "1.0.0", "title", "Street cats",
           "description", "Cats <script>alert(1)</script> & friends", "licence", "CC-BY-4.0")).status());
       Map<String, Object[]> bags = new LinkedHashMap<>();
       for (int i = 0; i < 4; i++) bags.put("b" + i, item("train", Map.of(), "knife", "battery"));
-      String p2 = project(outsider, "bags", "aihub.xray", dataset(Files.createTempDirectory("bags"), bags, true));
+      String p2 = project(outsider, "bags", "aihub.xray", dataset(tempDir("bags"), bags, true));
       assertEquals(201, release(outsider, p2, Map.of("dataset", "xray-bags", "version", "2.0.0", "title", "X-ray bags",
           "licence", "AI Hub terms")).status());
 
@@ -323,7 +362,7 @@ class ReleaseApiTest {
 
     @Test void theSampleIsDeidentifiedAndServedReadOnlyToAnyone() throws Exception {
       // noisy 64×64 images, each with a box labelled "face" over (16,16)-(40,40) and a "tree" box
-      Path src = Files.createTempDirectory("street-src");
+      Path src = tempDir("street-src");
       java.util.Random rnd = new java.util.Random(3);
       Map<String, Object[]> items = new LinkedHashMap<>();
       List<Item> list = new ArrayList<>();
@@ -335,7 +374,7 @@ class ReleaseApiTest {
             "s" + i + ".png", 64, 64, Map.of())), Map.of(), List.of(new Box(AnnotationMeta.of("face"), 16, 16, 24, 24, 0),
             new Box(AnnotationMeta.of("tree"), 44, 2, 10, 10, 0))));
       }
-      Path data = Files.createTempDirectory("street");
+      Path data = tempDir("street");
       var loss = org.trainset.core.convert.LossReport.lenient();
       try (var sink = new TrainsetFormat().writer().orElseThrow().open(data, new DatasetSchema("street", Map.of(), List.of(), List.of()),
           new WriteOptions(src, true), loss)) {

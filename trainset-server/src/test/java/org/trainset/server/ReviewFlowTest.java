@@ -52,7 +52,7 @@ class ReviewFlowTest {
       addUsers();
       platform.events().onReturned(returned::add);
       project = project("sidewalk", "aihub.sidewalk");
-      Path dir = Files.createTempDirectory("sidewalk");
+      Path dir = tempDir("sidewalk");
       assertEquals("done", importFolder(manager(), project, Datasets.sample("aihub.sidewalk", dir, 3)).get("state").asText());
       items = new ArrayList<>();
       for (JsonNode n : annotator().get("/api/projects/" + project + "/items").json().get("items")) items.add(n.get("id").asText());

@@ -24,7 +24,7 @@ final class SandboxFixture {
     ApiClient.Resp p = manager.post("/api/projects", Map.of("name", name + "-source", "family", "aihub.face"));
     assertEquals(201, p.status(), p.toString());
     String project = p.json().get("id").asText();
-    Path sample = Datasets.sample("aihub.face", Files.createTempDirectory("sandbox-faces").resolve("sample"), items);
+    Path sample = Datasets.sample("aihub.face", t.tempDir("sandbox-faces").resolve("sample"), items);
     assertEquals("done", t.importFolder(manager, project, sample).get("state").asText());
     Map<String, String> consents = new TreeMap<>();
     for (JsonNode it : manager.get("/api/projects/" + project + "/items?limit=1000").json().get("items")) {

@@ -109,7 +109,7 @@ class SandboxJobsTest {
     }
 
     @Test void aJarRunsOnTheHostsJava() throws Exception {
-      Path src = Files.createTempDirectory("sandbox-jar");
+      Path src = tempDir("sandbox-jar");
       Files.writeString(src.resolve("Count.java"), """
           import java.nio.file.*;
           public class Count {

@@ -30,6 +30,8 @@ public abstract class ServerTestBase {
 
   protected final TestDatabases database;
   protected Path dataDir;
+  /** The test database's URL (a second platform on the same data sees what a restarted server would). */
+  protected String dbUrl;
   protected Platform platform;
   protected TrainsetServer server;
   protected ApiClient anonymous;
@@ -51,11 +53,17 @@ public abstract class ServerTestBase {
     return java.time.Clock.systemUTC();
   }
 
+  /** The reminder timer's settings (tests of reminder mails point it at an in-process SMTP server). */
+  protected org.trainset.server.access.ReminderSettings reminderSettings() {
+    return org.trainset.server.access.ReminderSettings.DEFAULT;
+  }
+
   @BeforeAll
   void startServer() throws Exception {
     violationsBefore = ApiClient.violations().size();
-    dataDir = Files.createTempDirectory("trainset-server-test");
-    platform = Platform.open(dataDir, database.freshUrl(), limits(), clock());
+    dataDir = tempDir("trainset-server-test");
+    dbUrl = database.freshUrl();
+    platform = Platform.open(dataDir, dbUrl, limits(), clock(), reminderSettings());
     server = new TrainsetServer(platform);
     int port = server.start("127.0.0.1", 0);
     anonymous = new ApiClient(port);
@@ -71,8 +79,18 @@ public abstract class ServerTestBase {
   void stopServer() throws IOException {
     if (server != null) server.close();
     if (platform != null) platform.close();
+    for (Path p : tempDirs) org.trainset.core.io.AtomicOutput.deleteRecursively(p);
     List<String> mine = ApiClient.violations().subList(violationsBefore, ApiClient.violations().size());
     assertEquals(List.of(), mine, "requests/responses that do not match openapi.yaml");
+  }
+
+  private final List<Path> tempDirs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A temporary folder deleted when the class's server stops (test data never piles up in /tmp). */
+  protected Path tempDir(String prefix) throws IOException {
+    Path p = Files.createTempDirectory(prefix);
+    tempDirs.add(p);
+    return p;
   }
 
   protected ApiClient admin() { return as.get(Role.ADMIN); }

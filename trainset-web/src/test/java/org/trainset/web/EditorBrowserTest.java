@@ -79,7 +79,7 @@ class EditorBrowserTest extends BrowserTestBase {
     @SuppressWarnings("unchecked")
     List<Number> px = (List<Number>) p.evaluate("""
         ({x, y, i}) => {
-          const [sx, sy] = window.trainset.editor.toScreen(x, y);
+          const [sx, sy] = window.trainset.editor.toCanvas(x, y);
           const c = document.querySelectorAll('#editor-stage canvas')[i];
           const ratio = c.width / c.clientWidth;
           const d = c.getContext('2d').getImageData(Math.round(sx * ratio) - 1, Math.round(sy * ratio) - 1, 3, 3).data;

@@ -30,10 +30,25 @@ public final class ServeVerb implements Verb {
   String host;
   @Option(names = "--db", paramLabel = "URL", description = "jdbc:postgresql://HOST/DB?user=U&password=P (default: SQLite in --data).")
   String db;
+  @Option(names = "--reminder-interval", defaultValue = "1h", paramLabel = "TIME",
+      description = "How often the server looks for access requests waiting past their reminder days: 90s, 30m, 1h, 1d or ISO-8601 (default ${DEFAULT-VALUE}).")
+  String reminderInterval;
+  @Option(names = "--smtp-host", paramLabel = "HOST", description = "SMTP server for reviewers' reminder mails (default: none; reminders show in the app only).")
+  String smtpHost;
+  @Option(names = "--smtp-port", defaultValue = "25", paramLabel = "N", description = "SMTP port (default ${DEFAULT-VALUE}; usually 587 with --smtp-starttls).")
+  int smtpPort;
+  @Option(names = "--smtp-from", paramLabel = "ADDRESS", description = "Sender address of the mails (required with --smtp-host).")
+  String smtpFrom;
+  @Option(names = "--smtp-starttls", description = "Require STARTTLS (refuse servers that do not offer it).")
+  boolean smtpStartTls;
+  @Option(names = "--smtp-user", paramLabel = "USER",
+      description = "SMTP user; the password is read from the environment variable TRAINSET_SMTP_PASSWORD (never from the command line).")
+  String smtpUser;
 
   @Override public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Platform platform = Services.open(data, db);
+    Platform platform = Services.open(data, db, Services.reminders(reminderInterval, smtpHost, smtpPort, smtpFrom, smtpStartTls, smtpUser,
+        System.getenv("TRAINSET_SMTP_PASSWORD")));
     TrainsetServer server = new TrainsetServer(platform);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

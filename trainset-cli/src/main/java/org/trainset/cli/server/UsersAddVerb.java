@@ -31,6 +31,8 @@ public final class UsersAddVerb implements Verb {
   String org;
   @Option(names = "--password-stdin", required = true, description = "Read the password from standard input.")
   boolean passwordStdin;
+  @Option(names = "--email", paramLabel = "ADDRESS", description = "Mail address (reviewers get their access-request reminders there).")
+  String email;
   @Option(names = "--data", defaultValue = "trainset-data", paramLabel = "DIR", description = "Data folder (default ${DEFAULT-VALUE}).")
   Path data;
   @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL URL when the server uses one.")
@@ -49,9 +51,17 @@ public final class UsersAddVerb implements Verb {
     }
     String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     if (password == null) throw new UsageException("--password-stdin: standard input is empty");
+    if (email != null) {
+      try {
+        Users.checkEmail(email);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--" + e.getMessage());
+      }
+    }
     Users.User u;
     try (Platform platform = Services.open(data, db)) {
       u = platform.users().add(name, password, r, org);
+      if (email != null) platform.users().setEmail(u.id(), email);
       // a role given is a role change on the record (the audit log of issue 13)
       platform.audit().append(null, "user.add", "user", u.id(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
           .put("username", u.username()).put("role", u.role().key()).put("org", String.join(",", u.orgs())));

@@ -77,6 +77,9 @@ public final class Conversion {
          ItemCursor cursor = Datasets.cursor(from, input, plan, readOptions)) {
       for (Item item = cursor.next(); item != null; item = cursor.next()) {
         loss.atItem(item.id());
+        if (!writer.keepsDocuments()) {
+          for (var d : item.documents()) loss.dropped(null, "document (" + d.role() + ")", "'" + to.id() + "' has no place for attached documents");
+        }
         if (options.tracksAsFrames()) {
           for (Item frame : TracksAsFrames.split(item, mediaRoot, loss)) sink.accept(frame);
         } else {

@@ -13,6 +13,7 @@ import org.trainset.core.model.Box;
 import org.trainset.core.model.Caption;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
+import org.trainset.core.model.ItemDocument;
 import org.trainset.core.model.LabelDef;
 import org.trainset.core.model.Mask;
 import org.trainset.core.model.MediaKind;
@@ -51,6 +52,11 @@ public final class ModelJson {
     g.writeArrayFieldStart("annotations");
     for (Annotation a : item.annotations()) writeAnnotation(g, a);
     g.writeEndArray();
+    if (!item.documents().isEmpty()) {
+      g.writeArrayFieldStart("documents");
+      for (ItemDocument d : item.documents()) writeDocument(g, d);
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 
@@ -68,7 +74,41 @@ public final class ModelJson {
       }
       i++;
     }
-    return new Item(id, text(n, "subset", false), media, JsonValues.toMap(n.get("attributes")), anns);
+    List<ItemDocument> docs = new ArrayList<>();
+    i = 0;
+    for (JsonNode d : n.path("documents")) {
+      try {
+        docs.add(readDocument(d));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("documents[" + i + "]: " + e.getMessage(), e);
+      }
+      i++;
+    }
+    return new Item(id, text(n, "subset", false), media, JsonValues.toMap(n.get("attributes")), anns, docs);
+  }
+
+  /** {@code {"name", "mediaType", "role", "path"?, "text"?, "info"?}}. */
+  public static void writeDocument(JsonGenerator g, ItemDocument d) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", d.name());
+    g.writeStringField("mediaType", d.mediaType());
+    g.writeStringField("role", d.role());
+    if (d.path() != null) g.writeStringField("path", d.path());
+    if (d.text() != null) g.writeStringField("text", d.text());
+    if (!d.info().isEmpty()) {
+      g.writeFieldName("info");
+      JsonValues.writeMap(g, d.info());
+    }
+    g.writeEndObject();
+  }
+
+  public static ItemDocument readDocument(JsonNode d) {
+    String text = text(d, "text", false);
+    if (text != null && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > ItemDocument.MAX_INLINE_BYTES) {
+      throw new IllegalArgumentException("text: longer than the inline limit of " + ItemDocument.MAX_INLINE_BYTES + " bytes");
+    }
+    return new ItemDocument(text(d, "name", true), text(d, "mediaType", true), text(d, "role", true),
+        text(d, "path", false), text, JsonValues.toMap(d.get("info")));
   }
 
   private static void writeMedia(JsonGenerator g, MediaRef m) throws IOException {

@@ -13,14 +13,21 @@ import java.util.Objects;
  * @param media       the files this item is made of (may be empty for text-only items)
  * @param attributes  item-level facts (environment, scenario, capture conditions)
  * @param annotations what people or tools said about it
+ * @param documents   documents shown beside it (reports), not annotated; empty for most items
  */
 public record Item(String id, String subset, List<MediaRef> media, Map<String, Object> attributes,
-                   List<Annotation> annotations) {
+                   List<Annotation> annotations, List<ItemDocument> documents) {
   public Item {
     Objects.requireNonNull(id, "id");
     media = List.copyOf(media);
     attributes = Attributes.copyOf(attributes);
     annotations = List.copyOf(annotations);
+    documents = documents == null ? List.of() : List.copyOf(documents);
+  }
+
+  /** An item without attached documents. */
+  public Item(String id, String subset, List<MediaRef> media, Map<String, Object> attributes, List<Annotation> annotations) {
+    this(id, subset, media, attributes, annotations, List.of());
   }
 
   /** The first media file, or null. */
@@ -41,18 +48,22 @@ public record Item(String id, String subset, List<MediaRef> media, Map<String, O
   }
 
   public Item withSubset(String newSubset) {
-    return new Item(id, newSubset, media, attributes, annotations);
+    return new Item(id, newSubset, media, attributes, annotations, documents);
   }
 
   public Item withAnnotations(List<Annotation> newAnnotations) {
-    return new Item(id, subset, media, attributes, newAnnotations);
+    return new Item(id, subset, media, attributes, newAnnotations, documents);
   }
 
   public Item withMedia(List<MediaRef> newMedia) {
-    return new Item(id, subset, newMedia, attributes, annotations);
+    return new Item(id, subset, newMedia, attributes, annotations, documents);
   }
 
   public Item withAttributes(Map<String, Object> newAttributes) {
-    return new Item(id, subset, media, newAttributes, annotations);
+    return new Item(id, subset, media, newAttributes, annotations, documents);
+  }
+
+  public Item withDocuments(List<ItemDocument> newDocuments) {
+    return new Item(id, subset, media, attributes, annotations, newDocuments);
   }
 }

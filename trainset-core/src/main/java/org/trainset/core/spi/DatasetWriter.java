@@ -12,4 +12,12 @@ import org.trainset.core.model.DatasetSchema;
  */
 public interface DatasetWriter {
   ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss) throws IOException;
+
+  /**
+   * Whether the format keeps the documents attached to items (reports). Most formats have no place
+   * for them; {@link org.trainset.core.convert.Conversion} then puts each one on the loss report.
+   */
+  default boolean keepsDocuments() {
+    return false;
+  }
 }

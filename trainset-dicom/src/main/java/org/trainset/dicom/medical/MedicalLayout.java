@@ -11,6 +11,8 @@ final class MedicalLayout {
   static final String FUNDUS_CSV = "fundus/fundus.csv";
   static final String FUNDUS_IMAGES = "fundus/images";
   static final String LESIONS_JSON = "lesions.json";
+  /** Per patient folder: radiology/pathology report files (txt inline, others by path). */
+  static final String REPORTS_DIR = "reports";
   static final List<String> VIEWS = List.of("RCC", "LCC", "RMLO", "LMLO");
   static final List<String> CASE_COLUMNS = List.of("patient_id", "class", "birads", "device", "model", "pathology");
   static final List<String> FUNDUS_COLUMNS = List.of("serial", "file_name", "type", "code", "laser_treatment", "eye", "device");

@@ -2,7 +2,6 @@ package org.trainset.dicom.medical;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.trainset.core.model.DatasetSchema;
@@ -30,9 +29,9 @@ final class MedicalReader implements DatasetReader {
     @Override public String describe() { return root; }
 
     @Override public ItemCursor open(ReadOptions options) throws IOException {
-      Iterator<Item> it = new MedicalScanner(options.storage().local(root), options.problems(), options.limits()).scan().iterator();
+      MedicalScanner.ItemSource items = new MedicalScanner(options.storage().local(root), options.problems(), options.limits()).scan();
       return new ItemCursor() {
-        @Override public Item next() { return it.hasNext() ? it.next() : null; }
+        @Override public Item next() throws IOException { return items.next(); }
         @Override public void close() {}
       };
     }

@@ -69,6 +69,7 @@ public final class MedicalSampleGenerator implements SampleGenerator {
             DicomWriter.write(SyntheticMammogram.build(p, view, lesion, options.seed()), org.trainset.dicom.io.TransferSyntax.EXPLICIT_LE, os);
           }
         }
+        writeReports(out, pid, cls, BIRADS[i % 3], cases.get(cases.size() - 1).get(5));
         if (!lesionJson.isEmpty()) {
           Files.writeString(out.resolve(MedicalLayout.MAMMO_DIR + "/" + pid + "/" + MedicalLayout.LESIONS_JSON),
               "{\n  \"patient_id\": \"" + pid + "\",\n  \"lesions\": [\n" + String.join(",\n", lesionJson) + "\n  ]\n}\n");
@@ -92,6 +93,33 @@ public final class MedicalSampleGenerator implements SampleGenerator {
     }
     long items = 4L * patients + fundusCount;
     return new SampleSummary(formatId(), items, items + polygons, Map.of("tag", items, "polygon", polygons), defects);
+  }
+
+  /**
+   * The patient's reports as the seed's collection had them beside the images (radiology for
+   * every patient, pathology for malignant ones), in UTF-8 with the aligned columns such reports
+   * keep (the panel must preserve them).
+   */
+  private static void writeReports(AtomicOutput out, String pid, String cls, String birads, String pathology) throws IOException {
+    Path dir = out.resolve(MedicalLayout.MAMMO_DIR + "/" + pid + "/" + MedicalLayout.REPORTS_DIR);
+    Files.createDirectories(dir);
+    String finding = switch (cls) {
+      case "malignant" -> "Irregular spiculated mass, right upper outer quadrant.";
+      case "benign" -> "Circumscribed oval mass, probably benign.";
+      default -> "No suspicious mass, calcification or distortion.";
+    };
+    Files.writeString(dir.resolve("radiology_report.txt"), "RADIOLOGY REPORT / 영상 판독 보고서\n"
+        + "Patient:    " + pid + "\n"
+        + "Exam:       Screening mammography, 4 views (RCC LCC RMLO LMLO)\n"
+        + "Findings:   " + finding + "\n"
+        + "Impression: BI-RADS category " + birads + "\n"
+        + "판독의:     영상의학과 전문의\n", java.nio.charset.StandardCharsets.UTF_8);
+    if (!pathology.isEmpty()) {
+      Files.writeString(dir.resolve("pathology_report.txt"), "PATHOLOGY REPORT / 병리 보고서 (excerpt)\n"
+          + "Patient:    " + pid + "\n"
+          + "Specimen:   Right breast, core needle biopsy\n"
+          + "Diagnosis:  " + pathology + "\n", java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   private static boolean pidTaken(List<List<String>> cases, String pid) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.trainset.core.io.DatasetFolder;
@@ -22,6 +26,7 @@ import org.trainset.core.media.ImageHeaderProbe;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.AnnotationMeta;
 import org.trainset.core.model.Item;
+import org.trainset.core.model.ItemDocument;
 import org.trainset.core.model.MediaKind;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.Polygon;
@@ -49,14 +54,39 @@ final class MedicalScanner {
     this.limits = limits;
   }
 
-  List<Item> scan() throws IOException {
-    List<Item> items = new ArrayList<>();
-    if (DatasetFolder.present(root.resolve(MedicalLayout.CASES_CSV))) mammography(items);
-    if (DatasetFolder.present(root.resolve(MedicalLayout.FUNDUS_CSV))) fundus(items);
-    return items;
+  /**
+   * The items, pulled patient by patient (a patient's views and reports are in memory at a time,
+   * never the whole set), then the fundus images.
+   */
+  ItemSource scan() throws IOException {
+    Iterator<Csv.Row> patients = DatasetFolder.present(root.resolve(MedicalLayout.CASES_CSV))
+        ? mammographyCases().iterator() : java.util.Collections.emptyIterator();
+    return new ItemSource() {
+      private final Deque<Item> ready = new ArrayDeque<>();
+      private boolean fundusDone;
+
+      @Override public Item next() throws IOException {
+        while (ready.isEmpty()) {
+          if (patients.hasNext()) {
+            patient(patients.next(), ready::add);
+          } else if (!fundusDone) {
+            fundusDone = true;
+            if (DatasetFolder.present(root.resolve(MedicalLayout.FUNDUS_CSV))) fundus(ready::add);
+          } else {
+            return null;
+          }
+        }
+        return ready.poll();
+      }
+    };
   }
 
-  private void mammography(List<Item> items) throws IOException {
+  /** Items one at a time; null at the end. */
+  interface ItemSource {
+    Item next() throws IOException;
+  }
+
+  private java.util.Collection<Csv.Row> mammographyCases() throws IOException {
     Path csv = root.resolve(MedicalLayout.CASES_CSV);
     Map<String, Csv.Row> cases = new LinkedHashMap<>();
     for (Csv.Row r : Csv.read(csv, MedicalLayout.CASE_COLUMNS)) {
@@ -74,11 +104,18 @@ final class MedicalScanner {
         problems.report(Issue.at(Severity.ERROR, "medical.unlisted-image", MedicalLayout.MAMMO_DIR + "/" + f, -1, f, null, "patient folder has no row in " + MedicalLayout.CASES_CSV));
       }
     }
-    for (Csv.Row row : cases.values()) {
+    return cases.values();
+  }
+
+  /** One patient's view items, each with the patient's reports attached. */
+  private void patient(Csv.Row row, Consumer<Item> items) throws IOException {
+    Path dir = root.resolve(MedicalLayout.MAMMO_DIR);
+    {
       String pid = row.get("patient_id");
       Map<String, List<Item>> byView = new TreeMap<>();
       Path pdir = dir.resolve(pid);
       Map<String, List<double[]>> lesions = lesions(pdir.resolve(MedicalLayout.LESIONS_JSON));
+      List<ItemDocument> reports = reports(pdir.resolve(MedicalLayout.REPORTS_DIR));
       List<Path> dcms = new ArrayList<>();
       if (Files.isDirectory(pdir)) {
         // a .dcm name that is a dangling symlink or a FIFO is reported, never opened (a FIFO would block)
@@ -99,7 +136,7 @@ final class MedicalScanner {
         if (!m.matches() || !m.group(1).equals(pid) || !m.group(2).equals(view)) {
           problems.report(Issue.at(Severity.ERROR, "medical.bad-name", rel, -1, pid, null, "expected " + pid + "_" + view + ".dcm for this view"));
         }
-        byView.computeIfAbsent(view, k -> new ArrayList<>()).add(mammoItem(row, rel, view, h, lesions.getOrDefault(view, List.of())));
+        byView.computeIfAbsent(view, k -> new ArrayList<>()).add(mammoItem(row, rel, view, h, lesions.getOrDefault(view, List.of())).withDocuments(reports));
       }
       for (String v : MedicalLayout.VIEWS) {
         List<Item> got = byView.getOrDefault(v, List.of());
@@ -108,9 +145,32 @@ final class MedicalScanner {
         } else if (got.size() > 1) {
           problems.report(Issue.at(Severity.ERROR, "medical.duplicate-view", MedicalLayout.MAMMO_DIR + "/" + pid, -1, pid, null, got.size() + " files are the " + v + " view: " + got.stream().map(i -> i.primaryMedia().path()).toList()));
         }
-        items.addAll(got);
+        got.forEach(items);
       }
     }
+  }
+
+  /**
+   * The patient's report files ({@code reports/}, sorted by name): text reports inline (UTF-8, at
+   * most {@link ItemDocument#MAX_INLINE_BYTES}, else an error naming the file), other files (PDF)
+   * by path. The kind (radiology, pathology) is the name up to the first '_' or '.'.
+   */
+  private List<ItemDocument> reports(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return List.of();
+    List<Path> files = DatasetFolder.files(dir, 1, p -> !p.getFileName().toString().startsWith("."), problems);
+    List<ItemDocument> out = new ArrayList<>();
+    for (Path f : files) {
+      String rel = root.relativize(f).toString().replace('\\', '/');
+      String name = f.getFileName().toString();
+      String kind = name.split("[_.]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+      ItemDocument d = ItemDocument.file(rel, ItemDocument.REPORT, Map.of("kind", kind, "size", Files.size(f)));
+      if (d.isText()) {
+        int max = Math.min(ItemDocument.MAX_INLINE_BYTES, limits.maxStringLength());
+        d = new ItemDocument(d.name(), d.mediaType(), d.role(), null, ItemDocument.readInlineText(f, max), d.info());
+      }
+      out.add(d);
+    }
+    return out;
   }
 
   private Item mammoItem(Csv.Row row, String rel, String view, DicomObject h, List<double[]> polygons) {
@@ -152,7 +212,7 @@ final class MedicalScanner {
     return out;
   }
 
-  private void fundus(List<Item> items) throws IOException {
+  private void fundus(Consumer<Item> items) throws IOException {
     Path images = root.resolve(MedicalLayout.FUNDUS_IMAGES);
     Set<String> files = new TreeSet<>();
     if (Files.isDirectory(images)) {
@@ -179,7 +239,7 @@ final class MedicalScanner {
       attrs.put("modality", "fundus");
       for (String c : MedicalLayout.FUNDUS_COLUMNS) if (!c.equals("file_name")) attrs.put(c, r.get(c));
       MediaRef media = new MediaRef(MediaKind.IMAGE, rel, size == null ? null : size[0], size == null ? null : size[1], Map.of());
-      items.add(new Item(rel.substring(0, rel.length() - 4), null, List.of(media), attrs,
+      items.accept(new Item(rel.substring(0, rel.length() - 4), null, List.of(media), attrs,
           List.of(new Tag(AnnotationMeta.of(r.get("code"))))));
     }
     for (String f : files) {

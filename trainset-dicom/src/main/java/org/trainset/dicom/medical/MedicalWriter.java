@@ -17,6 +17,8 @@ import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
+import org.trainset.core.model.ItemDocument;
+import org.trainset.core.io.SafePaths;
 import org.trainset.core.model.Polygon;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
@@ -53,6 +55,7 @@ final class MedicalWriter implements DatasetWriter {
           String pid = str(a, "patient_id");
           cases.putIfAbsent(pid, List.of(pid, str(a, "class"), str(a, "birads"), str(a, "device"), str(a, "model"),
               str(a, "pathology")));
+          writeReports(out, options, loss, pid, item);
           for (Annotation an : item.annotations()) {
             if (an instanceof Polygon p) {
               ObjectNode l = json.createObjectNode().put("view", str(a, "view")).put("label", p.label());
@@ -80,6 +83,27 @@ final class MedicalWriter implements DatasetWriter {
         if (!fundus.isEmpty()) write(out.resolve(MedicalLayout.FUNDUS_CSV), MedicalLayout.FUNDUS_COLUMNS, fundus);
       }
     };
+  }
+
+  @Override public boolean keepsDocuments() {
+    return true;
+  }
+
+  /** The patient's reports into {@code mammography/<pid>/reports/} (once per patient: the views share them). */
+  private static void writeReports(AtomicOutput out, WriteOptions options, LossReport loss, String pid, Item item) throws IOException {
+    for (ItemDocument d : item.documents()) {
+      String name = Path.of(d.name()).getFileName().toString();
+      Path dst = out.resolve(MedicalLayout.MAMMO_DIR + "/" + pid + "/" + MedicalLayout.REPORTS_DIR + "/" + name);
+      if (Files.exists(dst)) continue;
+      Files.createDirectories(dst.getParent());
+      if (d.text() != null) {
+        Files.writeString(dst, d.text(), StandardCharsets.UTF_8);
+      } else if (d.path() != null) {
+        Path src = SafePaths.resolveInside(options.mediaRoot() == null ? Path.of(".") : options.mediaRoot(), d.path());
+        if (Files.isRegularFile(src)) Files.copy(src, dst);
+        else loss.dropped(null, "document (" + d.role() + ")", "file not found under the media root");
+      }
+    }
   }
 
   static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {

@@ -121,9 +121,53 @@ final class ByteJsonInput implements AutoCloseable {
     return c == ',' || c == ']' || c == '}' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
-  /** A number (the next non-whitespace token); non-standard tokens such as NaN are errors. */
+  /** Exact powers of ten for the fast path (10^22 is the largest exact double power). */
+  private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  /** The fast path needs the longest number it takes plus its delimiter in the buffer. */
+  private static final int FAST_WINDOW = 24;
+
+  /**
+   * A number (the next non-whitespace token); non-standard tokens such as NaN are errors.
+   * Polygon coordinates are most of a COCO file's bytes, so the common short decimal
+   * ({@code -123.45}: at most 18 digits, no exponent) is parsed in one pass over the buffer:
+   * its digits as a long below 2^53 and its scale below 23 are both exact doubles, so one
+   * division is correctly rounded, the double {@link Double#parseDouble} gives (Clinger's fast
+   * path). Anything else goes the general way through {@link FastNumbers}.
+   */
   double number() throws IOException {
-    peekNonWs();
+    int first = peekNonWs();
+    if ((first == '-' || (first >= '0' && first <= '9')) && (len - pos > FAST_WINDOW || ensure(FAST_WINDOW + 1))) {
+      byte[] b = buf;
+      int i = pos;
+      int lim = pos + FAST_WINDOW; // < len: every byte looked at is real input
+      boolean negative = first == '-';
+      if (negative) i++;
+      int intStart = i;
+      long m = 0;
+      int d;
+      while (i < lim && (d = b[i] - '0') >= 0 && d <= 9) {
+        m = m * 10 + d;
+        i++;
+      }
+      int intDigits = i - intStart;
+      int scale = 0;
+      if (i < lim && b[i] == '.') {
+        int f = ++i;
+        while (i < lim && (d = b[i] - '0') >= 0 && d <= 9) {
+          m = m * 10 + d;
+          i++;
+        }
+        scale = i - f;
+        if (scale == 0) scale = -1; // "1." is not JSON: the general path reports it
+      }
+      if (i < lim && intDigits > 0 && intDigits + scale <= 18 && scale >= 0 && m < (1L << 53)
+          && (b[intStart] != '0' || intDigits == 1) && isDelimiter(b[i])) {
+        pos = i;
+        double v = scale == 0 ? (double) m : (double) m / POW10[scale];
+        return negative ? -v : v;
+      }
+    }
     int end = pos;
     while (end < len && !isDelimiter(buf[end])) end++;
     if (end < len && end > pos) { // the whole literal is in the buffer: parse it in place

@@ -71,7 +71,8 @@ final class CocoAnnotations {
   static List<Annotation> map(RawAnnotation a, String label) throws Bad {
     check(a);
     String id = a.id;
-    Map<String, Object> attrs = new LinkedHashMap<>();
+    // most annotations have no attributes: no map for them (AnnotationMeta would copy it anyway)
+    Map<String, Object> attrs = a.attributes == null && a.extras.isEmpty() && !a.crowd ? Map.of() : new LinkedHashMap<>();
     Integer group = null;
     boolean groupGiven = false;
     int zOrder = 0;
@@ -96,7 +97,7 @@ final class CocoAnnotations {
     } else if (extra != null && !extra.isNull()) {
       attrs.put("attributes", JsonValues.toJava(extra));
     }
-    attrs.putAll(a.extras);
+    if (!a.extras.isEmpty()) attrs.putAll(a.extras);
     if (a.crowd) attrs.put(CROWD, true);
 
     if (a.caption != null) {
@@ -155,13 +156,10 @@ final class CocoAnnotations {
 
   private record Rle(int[] counts, int h, int w) {}
 
-  private static List<Object> segmentation(RawAnnotation a) throws Bad {
+  private static List<Object> segmentation(RawAnnotation a) {
+    // the polygons were checked by check(), which map() calls first
     if (a.rleCounts != null) return List.of(new Rle(a.rleCounts, a.rleH, a.rleW));
-    for (double[] poly : a.polygons) {
-      if (poly.length % 2 != 0) throw new Bad("coco-polygon", "polygon has an odd number of coordinates (" + poly.length + ")");
-      for (double v : poly) if (!Double.isFinite(v)) throw new Bad("not-a-number", "polygon value " + v + " is not finite");
-    }
-    return new ArrayList<>(a.polygons);
+    return List.<Object>copyOf(a.polygons);
   }
 
   private static Rle rle(JsonNode seg) throws Bad {

@@ -22,15 +22,38 @@ final class SpillCodec {
 
   private static final int CROWD = 1, BBOX = 2, KEYPOINTS = 4, CAPTION = 8, RLE = 16, ATTRIBUTES = 32, EXTRAS = 64;
   private final ObjectMapper mapper;
+  /**
+   * Labels are few: each is spilled as its number here, so reading a record back neither decodes
+   * a string nor makes a new one per annotation. Lanes spill from several threads.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> labelNumbers = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<String> labels = new ArrayList<>();
 
   SpillCodec(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
+  private int labelNumber(String label) {
+    Integer n = labelNumbers.get(label);
+    if (n != null) return n;
+    synchronized (labels) {
+      return labelNumbers.computeIfAbsent(label, l -> {
+        labels.add(l);
+        return labels.size() - 1;
+      });
+    }
+  }
+
+  private String label(int number) {
+    synchronized (labels) {
+      return labels.get(number);
+    }
+  }
+
   /** Writes a {@link CocoAnnotations#check checked} annotation. */
   void write(Out out, RawAnnotation a, String label, int file, long line) throws IOException {
     nullableString(out, a.id);
-    string(out, label);
+    out.putInt(labelNumber(label));
     out.putInt(file);
     out.putDouble(line);
     int flags = (a.crowd ? CROWD : 0) | (a.bbox != null ? BBOX : 0) | (a.keypoints != null ? KEYPOINTS : 0)
@@ -55,7 +78,7 @@ final class SpillCodec {
   Record read(ByteBuffer in) throws IOException {
     RawAnnotation a = new RawAnnotation();
     a.id = nullableString(in);
-    String label = string(in);
+    String label = label(in.getInt());
     int file = in.getInt();
     long line = (long) in.getDouble();
     int flags = in.get();

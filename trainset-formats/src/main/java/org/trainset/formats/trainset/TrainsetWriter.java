@@ -17,6 +17,7 @@ import org.trainset.core.io.SafePaths;
 import org.trainset.core.json.ModelJson;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
+import org.trainset.core.model.ItemDocument;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
@@ -30,6 +31,10 @@ final class TrainsetWriter implements DatasetWriter {
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
     return new Sink(AtomicOutput.directory(outDir), schema, options, loss);
+  }
+
+  @Override public boolean keepsDocuments() {
+    return true;
   }
 
   private static final class Sink extends StagedSink {
@@ -64,7 +69,19 @@ final class TrainsetWriter implements DatasetWriter {
         Files.copy(src, dst);
         media.add(m.withPath(rel));
       }
-      return item.withMedia(media);
+      List<ItemDocument> docs = new ArrayList<>();
+      for (ItemDocument d : item.documents()) {
+        if (d.path() == null) {
+          docs.add(d);
+          continue;
+        }
+        String rel = "media/" + d.path();
+        Path dst = out.resolve(rel);
+        Files.createDirectories(dst.getParent());
+        if (!Files.exists(dst)) Files.copy(SafePaths.resolveInside(options.mediaRoot(), d.path()), dst);
+        docs.add(d.withPath(rel));
+      }
+      return item.withMedia(media).withDocuments(docs);
     }
 
     private void nextShard() throws IOException {

@@ -56,6 +56,24 @@ public final class Iso2859 {
     return p;
   }
 
+  /**
+   * The single sampling plan of inspection {@code mode} for a lot: Table 2-A (normal), 2-B (tightened)
+   * or 2-C (reduced) through {@link Iso2859Tables}. Discontinued inspection has no plan.
+   */
+  public static Plan plan(long lotSize, double aql, Iso2859Switching.Mode mode) {
+    int a = aqlIndex(aql);
+    int letter = LETTERS.indexOf(codeLetter(lotSize));
+    Plan p = switch (mode) {
+      case NORMAL -> resolve(letter, a);
+      case TIGHTENED -> Iso2859Tables.tightened(letter, a);
+      case REDUCED -> Iso2859Tables.reduced(letter, a);
+      case DISCONTINUED -> throw new IllegalStateException("inspection is discontinued: no sampling plan applies"
+          + " until inspection is resumed (ISO 2859-1, 9.4)");
+    };
+    if (p.sampleSize() >= lotSize) return new Plan(p.codeLetter(), (int) lotSize, p.accept(), p.reject());
+    return p;
+  }
+
   /** The Table 2-A cell for code letter index {@code letter} and AQL index {@code a}, arrows followed. */
   static Plan resolve(int letter, int a) {
     int last = LETTERS.length() - 1;

@@ -14,7 +14,9 @@ import java.util.Deque;
  *       reach 5;</li>
  *   <li>normal → reduced: the switching score reaches 30, production is steady and the responsible
  *       authority approves (both given by the caller);</li>
- *   <li>reduced → normal: a lot not accepted.</li>
+ *   <li>reduced → normal: a lot not accepted, or accepted with Ac &lt; d &lt; Re (MIL-STD-105E 8.3.4 b);</li>
+ *   <li>discontinued → tightened: when the supplier has improved, inspection resumes on tightened
+ *       ({@link #resumed()}; MIL-STD-105E 8.4, ISO 2859-1 9.4).</li>
  * </ul>
  *
  * <p>Switching score (clause 9.3.3.2, single sampling), kept on normal inspection only: with
@@ -27,14 +29,36 @@ public final class Iso2859Switching {
   /** Inspection severity. */
   public enum Mode { NORMAL, TIGHTENED, REDUCED, DISCONTINUED }
 
-  /** The outcome of one lot on original inspection. */
-  public record Lot(int acceptanceNumber, boolean accepted, boolean acceptedAtTighterAql) {
+  /**
+   * The outcome of one lot on original inspection. {@code reinstateNormal}: a lot on reduced inspection
+   * accepted with more nonconforming items than Ac (Ac &lt; d &lt; Re), which ends reduced inspection
+   * (MIL-STD-105E 10.1.4 and 8.3.4 b, identical to ISO 2859-1 / ANSI/ASQ Z1.4).
+   */
+  public record Lot(int acceptanceNumber, boolean accepted, boolean acceptedAtTighterAql, boolean reinstateNormal) {
+    public Lot(int acceptanceNumber, boolean accepted, boolean acceptedAtTighterAql) {
+      this(acceptanceNumber, accepted, acceptedAtTighterAql, false);
+    }
+
     /** A lot inspected with a normal plan: accepted when {@code nonconforming ≤ Ac}; the tighter-AQL check uses Table 2-A. */
     public static Lot normal(long lotSize, double aql, int nonconforming) {
       Iso2859.Plan p = Iso2859.plan(lotSize, aql);
       int i = Iso2859.aqlIndex(aql);
       boolean tighter = i > 0 && nonconforming <= Iso2859.plan(lotSize, Iso2859.AQLS.get(i - 1)).accept();
       return new Lot(p.accept(), nonconforming <= p.accept(), tighter);
+    }
+
+    /**
+     * A lot inspected with the plan of {@code mode} ({@link Iso2859#plan(long, double, Mode)}): on normal
+     * and tightened inspection accepted when d ≤ Ac; on reduced inspection accepted when d &lt; Re, with
+     * normal inspection reinstated when d &gt; Ac.
+     */
+    public static Lot inspected(long lotSize, double aql, Mode mode, int nonconforming) {
+      if (mode == Mode.NORMAL) return normal(lotSize, aql, nonconforming);
+      Iso2859.Plan p = Iso2859.plan(lotSize, aql, mode);
+      if (mode == Mode.REDUCED) {
+        return new Lot(p.accept(), nonconforming < p.reject(), false, nonconforming > p.accept());
+      }
+      return new Lot(p.accept(), nonconforming <= p.accept(), false);
     }
   }
 
@@ -68,7 +92,7 @@ public final class Iso2859Switching {
     return switch (mode) {
       case DISCONTINUED -> throw new IllegalStateException("inspection is discontinued: no lot may be inspected until"
           + " the supplier has improved quality (ISO 2859-1, 9.4)");
-      case REDUCED -> lot.accepted() ? this : start();
+      case REDUCED -> lot.accepted() && !lot.reinstateNormal() ? this : start();
       case TIGHTENED -> {
         int rejected = rejectedOnTightened + (lot.accepted() ? 0 : 1);
         if (rejected >= 5) yield new Iso2859Switching(Mode.DISCONTINUED, 0, new ArrayDeque<>(), rejected);
@@ -94,6 +118,15 @@ public final class Iso2859Switching {
       }
     };
   }
+
+  /** Inspection resumed after discontinuation: tightened, as if just switched to it. */
+  public Iso2859Switching resumed() {
+    if (mode != Mode.DISCONTINUED) throw new IllegalStateException("inspection is " + mode + ", not discontinued");
+    return new Iso2859Switching(Mode.TIGHTENED, 0, new ArrayDeque<>(), 0);
+  }
+
+  /** Lots not accepted during the current spell of tightened inspection (5 discontinue it). */
+  public int rejectedOnTightened() { return rejectedOnTightened; }
 
   @Override public String toString() {
     return mode + " score " + score + " recent " + recent + " rejected on tightened " + rejectedOnTightened;

@@ -50,16 +50,25 @@ public sealed interface SamplingPlan {
     }
 
     @Override public Sample sample(long lotSize) {
+      return sample(lotSize, Iso2859Switching.Mode.NORMAL);
+    }
+
+    /** The sample under inspection {@code mode} (Table 2-A, 2-B or 2-C; none when discontinued). */
+    public Sample sample(long lotSize, Iso2859Switching.Mode mode) {
       if (lotSize < 2) return new Sample((int) lotSize, 0, 1, "ISO 2859-1 lot of " + lotSize);
-      Iso2859.Plan p = Iso2859.plan(lotSize, aql);
-      return new Sample(p.sampleSize(), p.accept(), p.reject(),
-          "ISO 2859-1 level II normal, code " + p.codeLetter() + ", AQL " + aql);
+      Iso2859.Plan p = Iso2859.plan(lotSize, aql, mode);
+      return new Sample(p.sampleSize(), p.accept(), p.reject(), "ISO 2859-1 level II "
+          + mode.name().toLowerCase(java.util.Locale.ROOT) + ", code " + p.codeLetter() + ", AQL " + aql);
     }
   }
 
   /** Picks which items of a lot to inspect: a seeded random sample of the plan's size. */
   default List<String> choose(List<String> lot, long seed) {
-    int n = sample(lot.size()).size();
+    return choose(lot, seed, sample(lot.size()).size());
+  }
+
+  /** A seeded random sample of {@code n} items of the lot (all of it when n ≥ its size). */
+  default List<String> choose(List<String> lot, long seed, int n) {
     List<String> shuffled = new ArrayList<>(lot);
     Collections.shuffle(shuffled, new Random(seed));
     return List.copyOf(shuffled.subList(0, Math.min(n, shuffled.size())));

@@ -2,6 +2,9 @@ package org.trainset.refine.images;
 
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.trainset.refine.deid.OpenCv;
 
@@ -13,7 +16,7 @@ import org.trainset.refine.deid.OpenCv;
  * anyway. The scale is the largest of 1/8, 1/4, 1/2 that leaves at least {@value #MIN_SIDE} pixels
  * on the short side. EXIF orientation is ignored, as ImageIO and PIL (imagehash) do.
  */
-final class ReducedJpeg {
+public final class ReducedJpeg {
   static final int MIN_SIDE = 48;
   private static final int IGNORE_ORIENTATION = 128; // Imgcodecs.IMREAD_IGNORE_ORIENTATION
   private static volatile Boolean available;
@@ -43,6 +46,41 @@ final class ReducedJpeg {
     }
   }
 
+  /**
+   * A JPEG thumbnail (longest side {@code max} px, quality 75) of a JPEG, or null when
+   * {@code bytes} is not a JPEG this path can decode. Decoded in colour at the smallest DCT scale
+   * (1/8 … 1/1) that still leaves {@code max} px on the longest side, then area-averaged to size:
+   * a 640×480 photo becomes a 320×240 decode instead of a full one (the HTML pages' thumbnails
+   * cost as much as hashing every image when ImageIO decoded them at full size).
+   */
+  public static byte[] thumbnail(byte[] bytes, int max) {
+    int[] size = size(bytes);
+    if (size == null || !available()) return null;
+    int longest = Math.max(size[0], size[1]);
+    double scale = Math.min(1.0, (double) max / longest);
+    int w = Math.max(1, (int) Math.round(size[0] * scale)), h = Math.max(1, (int) Math.round(size[1] * scale));
+    int flag = longest >= 8 * max ? Imgcodecs.IMREAD_REDUCED_COLOR_8
+        : longest >= 4 * max ? Imgcodecs.IMREAD_REDUCED_COLOR_4
+        : longest >= 2 * max ? Imgcodecs.IMREAD_REDUCED_COLOR_2 : Imgcodecs.IMREAD_COLOR;
+    MatOfByte in = new MatOfByte(bytes);
+    Mat m = Imgcodecs.imdecode(in, flag | IGNORE_ORIENTATION);
+    Mat small = new Mat();
+    MatOfByte jpeg = new MatOfByte();
+    MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 75);
+    try {
+      if (m.empty()) return null;
+      if (m.cols() == w && m.rows() == h) small = m.clone();
+      else Imgproc.resize(m, small, new Size(w, h), 0, 0, Imgproc.INTER_AREA);
+      return Imgcodecs.imencode(".jpg", small, jpeg, params) ? jpeg.toArray() : null;
+    } finally {
+      m.release();
+      small.release();
+      jpeg.release();
+      params.release();
+      in.release();
+    }
+  }
+
   private static boolean available() {
     Boolean a = available;
     if (a == null) {
@@ -62,7 +100,7 @@ final class ReducedJpeg {
   }
 
   /** [width, height] from a JPEG's frame header, or null when the bytes are not a JPEG with one. */
-  static int[] size(byte[] b) {
+  public static int[] size(byte[] b) {
     if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) return null;
     int i = 2;
     while (i + 9 < b.length) {

@@ -29,8 +29,8 @@ import org.trainset.server.db.Sql;
  * Access requests to gated (and sandbox) datasets: submitted → needs-info ⇄ submitted →
  * approved (a grant with an expiry, to the applicant or their whole organisation) or rejected
  * (with a reason); an approved request reads as expired once its grant expires and as revoked
- * once its grant is revoked. Reviewers get reminders for requests waiting past the dataset's
- * reminder days (made when the queue is read, with the platform clock).
+ * once its grant is revoked. Reviewers are reminded of requests waiting past the dataset's
+ * reminder days by {@link Reminders} (the server's reminder timer); the queue marks them overdue.
  */
 public final class AccessRequests {
   public static final int MAX_PURPOSE = 4000;
@@ -198,11 +198,10 @@ public final class AccessRequests {
     event(c, requestId, actorId, "revoked", reason, now);
   }
 
-  /** Requests of one dataset for its reviewers (all) or anyone else (their own); reminders are made first. */
+  /** Requests of one dataset for its reviewers (all) or anyone else (their own). */
   public List<Request> forDataset(Principal p, String dataset, String state) {
     String org = access.directory().orgId(dataset).orElseThrow(() -> ApiException.notFound("dataset '" + dataset + "'"));
     boolean reviewer = Access.reviews(p, org);
-    if (reviewer) sweepReminders(dataset);
     return db.read(c -> Sql.list(c, COLUMNS + " WHERE dataset_name = ?" + (reviewer ? "" : " AND user_id = ?")
         + (state == null ? "" : " AND state = ?") + " ORDER BY created_at", AccessRequests::row,
         params(dataset, reviewer ? null : p.userId(), state)));
@@ -218,25 +217,7 @@ public final class AccessRequests {
         AccessRequests::row));
     List<Request> out = open.stream().filter(r -> mine.computeIfAbsent(r.dataset(),
         d -> access.directory().orgId(d).map(o -> Access.reviews(p, o)).orElse(false))).toList();
-    out.stream().map(Request::dataset).distinct().forEach(this::sweepReminders);
     return out;
-  }
-
-  /** Makes a reminder for every submitted request of the dataset that waited past its reminder days since the last one. */
-  public void sweepReminders(String dataset) {
-    long now = clock.millis();
-    db.write(c -> {
-      for (Request r : Sql.list(c, COLUMNS + " WHERE dataset_name = ? AND state = 'submitted'", AccessRequests::row, dataset)) {
-        int days = access.ruleFor(r.dataset(), r.version(), r.subset()).reminderDays();
-        long last = Sql.one(c, "SELECT MAX(at) FROM access_reminders WHERE request_id = ?", rs -> rs.getLong(1), r.id()).orElse(0L);
-        long since = Math.max(r.updatedAt(), last);
-        if (now - since >= days * DAY) {
-          Sql.update(c, "INSERT INTO access_reminders (id, request_id, at, waited_days) VALUES (?, ?, ?, ?)",
-              Ids.newId(), r.id(), now, (int) ((now - r.updatedAt()) / DAY));
-        }
-      }
-      return null;
-    });
   }
 
   public Optional<Request> byId(String id) {
@@ -267,10 +248,14 @@ public final class AccessRequests {
           rs -> JsonNodeFactory.instance.objectNode().put("at", Instant.ofEpochMilli(rs.getLong(1)).toString()).put("waitedDays", rs.getInt(2)), r.id())) rem.add(e);
       return null;
     });
+    // reviewers only: whether the request waits past its reminder days, and when they were last reminded
+    o.put("overdue", Reminders.overdue(r, access.ruleFor(r.dataset(), r.version(), r.subset()).reminderDays(), now));
+    JsonNode reminded = o.get("reminders");
+    o.put("remindedAt", reminded.isEmpty() ? null : reminded.get(reminded.size() - 1).get("at").asText());
     ArrayNode docs = o.putArray("documents");
     documents.list(r.id()).forEach(d -> docs.add(d.toJson()));
     grant.ifPresent(g -> o.set("grant", g.toJson(now)));
-    if (!forReviewer) o.remove("reminders");
+    if (!forReviewer) o.remove(List.of("reminders", "overdue", "remindedAt"));
     return o;
   }
 

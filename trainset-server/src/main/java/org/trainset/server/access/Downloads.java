@@ -71,12 +71,15 @@ public final class Downloads {
   private final Clock clock;
   private final AuditLog audit;
   private final Access access;
+  private final ReleaseArchives archives;
 
-  public Downloads(Database db, Clock clock, AuditLog audit, Access access) {
+  /** {@code archiveCache}: where whole-release zips are kept, outside every release folder. */
+  public Downloads(Database db, Clock clock, AuditLog audit, Access access, Path archiveCache) {
     this.db = db;
     this.clock = clock;
     this.audit = audit;
     this.access = access;
+    this.archives = new ReleaseArchives(archiveCache);
   }
 
   /** Finds {@code path} in release {@code dataset} {@code version} for {@code p}: 404 when it is not a file of the release, 401/403 without the right. */
@@ -95,12 +98,20 @@ public final class Downloads {
         access.guard(p, dataset, version, subset, Purpose.DOWNLOAD, grant));
   }
 
-  /** The release as one archive: the whole version's right is needed (the strictest of its subsets). */
-  public Prepared prepareArchive(Principal p, String dataset, String version) {
-    Path dir = access.directory().releaseDir(dataset, version)
-        .orElseThrow(() -> ApiException.notFound("version '" + version + "' of dataset '" + dataset + "'"));
+  /**
+   * The release as one zip ({@link ReleaseArchives}: built once, deterministic, its SHA-256 the
+   * strong ETag): the whole version's right is needed (the strictest of its subsets), checked
+   * before the archive is built or served.
+   */
+  public Prepared prepareArchive(Principal p, String dataset, String version) throws IOException {
+    Path dir = access.directory().releaseDir(dataset, version).orElse(null);
+    if (access.directory().orgId(dataset).isEmpty() || dir == null) {
+      throw ApiException.notFound("version '" + version + "' of dataset '" + dataset + "'");
+    }
     String grant = access.require(p, dataset, version, null, Purpose.DOWNLOAD);
-    return new Prepared(dataset, version, "", dir, -1, null, grant, access.guard(p, dataset, version, null, Purpose.DOWNLOAD, grant));
+    ReleaseArchives.Archive a = archives.archive(dataset, version, dir);
+    return new Prepared(dataset, version, "", a.file(), a.length(), a.sha256(), grant,
+        access.guard(p, dataset, version, null, Purpose.DOWNLOAD, grant));
   }
 
   /** Starts the record of a transfer of {@code prepared} from byte {@code rangeStart}. */
@@ -113,54 +124,8 @@ public final class Downloads {
     return new Transfer(id, p, prepared.dataset(), prepared.version(), path, prepared.grantId(), rangeStart);
   }
 
-  /**
-   * Writes the release as a zip to {@code out} (entries in name order, the release's own relative
-   * paths), repeating the access check between files and every few megabytes; returns the bytes
-   * written so far to {@code written}. A revoked grant stops the archive with an {@link IOException}.
-   */
-  public void writeArchive(Prepared archive, java.io.OutputStream out, java.util.concurrent.atomic.AtomicLong written) throws IOException {
-    Path dir = archive.file();
-    java.io.OutputStream counting = new java.io.FilterOutputStream(out) {
-      @Override public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-        written.addAndGet(len);
-      }
-
-      @Override public void write(int b) throws IOException {
-        out.write(b);
-        written.incrementAndGet();
-      }
-    };
-    try (var zip = new java.util.zip.ZipOutputStream(counting)) {
-      zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
-      byte[] buf = new byte[1024 * 1024];
-      for (String name : files(dir)) {
-        check(archive);
-        Path f = fileOf(dir, name);
-        var e = new java.util.zip.ZipEntry(archive.dataset() + "-" + archive.version() + "/" + name);
-        e.setTime(Files.getLastModifiedTime(f).toMillis());
-        zip.putNextEntry(e);
-        try (InputStream in = Files.newInputStream(f)) {
-          for (int n; (n = in.read(buf)) > 0; ) {
-            check(archive);
-            zip.write(buf, 0, n);
-          }
-        }
-        zip.closeEntry();
-      }
-    }
-  }
-
-  private static void check(Prepared p) throws IOException {
-    try {
-      p.guard().run();
-    } catch (ApiException e) {
-      throw new IOException("transfer stopped: " + e.getMessage());
-    }
-  }
-
   /** Every file of the release named in its SHA256SUMS, plus SHA256SUMS, in a stable order. */
-  public List<String> files(Path dir) throws IOException {
+  public static List<String> files(Path dir) throws IOException {
     List<String> names = new java.util.ArrayList<>(checksums(dir).keySet());
     if (Files.isRegularFile(dir.resolve("SHA256SUMS"))) names.add("SHA256SUMS");
     java.util.Collections.sort(names);

@@ -47,6 +47,34 @@ public final class Users {
     });
   }
 
+  /**
+   * Sets the address the server mails the user at (reminders to reviewers); null removes it.
+   * Only the shape is checked (one '@', no spaces): whether it is deliverable is the mail server's business.
+   */
+  public void setEmail(String userId, String address) {
+    if (address != null) checkEmail(address);
+    db.write(c -> {
+      if (Sql.count(c, "SELECT COUNT(*) FROM users WHERE id = ?", userId) == 0) throw new IllegalArgumentException("user '" + userId + "' does not exist");
+      Sql.update(c, "DELETE FROM user_emails WHERE user_id = ?", userId);
+      if (address != null) {
+        Sql.update(c, "INSERT INTO user_emails (user_id, address, updated_at) VALUES (?, ?, ?)", userId, address, System.currentTimeMillis());
+      }
+      return null;
+    });
+  }
+
+  /** Refuses what is not shaped like a mail address (one '@', no spaces), naming the field. */
+  public static void checkEmail(String address) {
+    if (!address.matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {
+      throw new IllegalArgumentException("email: expected an address like kim@example.org, got '" + address + "'");
+    }
+  }
+
+  /** The user's mail address, if one was set. */
+  public Optional<String> email(String userId) {
+    return db.read(c -> Sql.one(c, "SELECT address FROM user_emails WHERE user_id = ?", rs -> rs.getString(1), userId));
+  }
+
   public List<User> list() {
     return db.read(c -> Sql.list(c, "SELECT id, username, role FROM users ORDER BY username",
         rs -> new User(rs.getString(1), rs.getString(2), Role.fromKey(rs.getString(3)),

@@ -17,6 +17,22 @@ public final class Http {
 
   private Http() {}
 
+  /** RFC 7240 {@code Prefer: respond-async}: the client would rather follow an operation than hold the request open. */
+  public static boolean prefersAsync(Context ctx) {
+    String prefer = ctx.header("Prefer");
+    if (prefer == null) return false;
+    for (String preference : prefer.split(",")) {
+      if (preference.strip().split(";", 2)[0].strip().equalsIgnoreCase("respond-async")) return true;
+    }
+    return false;
+  }
+
+  /** 202 with the id of the operation that now does the work, the preference acknowledged. */
+  public static void startedAsync(Context ctx, String operationId) {
+    ctx.header("Preference-Applied", "respond-async");
+    json(ctx, 202, object().put("operationId", operationId));
+  }
+
   public static void json(Context ctx, int status, Object body) {
     try {
       ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));

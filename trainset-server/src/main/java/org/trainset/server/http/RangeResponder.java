@@ -1,13 +1,16 @@
 package org.trainset.server.http;
 
 import io.javalin.http.Context;
+import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.trainset.server.ApiException;
 
 /**
@@ -18,13 +21,15 @@ import org.trainset.server.ApiException;
  * {@code bytes *}{@code /LEN} for ranges outside the file, and HEAD (headers only).
  */
 public final class RangeResponder {
+  /** Bytes mapped and written between two runs of the watcher's check (a revocation stops a body within one chunk). */
+  static final long CHUNK = 8L << 20;
   private static final Pattern RANGE = Pattern.compile("(?i)bytes=(\\d{0,18})-(\\d{0,18})");
 
   private RangeResponder() {}
 
   /**
    * Hooks of a watched transfer (release downloads): {@link #beforeChunk} runs before every
-   * chunk of the body and stops the transfer by throwing (a revoked grant); {@link #started}
+   * chunk ({@link #CHUNK} bytes) of the body and stops the transfer by throwing (a revoked grant); {@link #started}
    * once the body begins, {@link #finished} once it ends, complete or cut off.
    */
   public interface Watcher {
@@ -76,35 +81,53 @@ public final class RangeResponder {
     if (partial) ctx.header("Content-Range", "bytes " + start + "-" + end + "/" + length);
     ctx.header("Content-Length", Long.toString(count));
     if (ctx.method().name().equals("HEAD")) return;
-    FileChannel ch = FileChannel.open(file);
-    ch.position(start);
+    sendBody(ctx, file, start, count, watcher);
+  }
+
+  /**
+   * Writes bytes {@code [start, start + count)} of {@code file} to the response in mapped chunks of
+   * {@link #CHUNK}: Jetty hands a mapped buffer to the socket as it is (a gathering write straight
+   * from the page cache, no copy into the heap), and the watcher's check runs between chunks, so a
+   * revoked grant stops the body within one chunk. A stop or a client that hung up aborts the
+   * connection (the client sees a truncated body, never an error document in the middle of it).
+   */
+  private static void sendBody(Context ctx, Path file, long start, long count, Watcher watcher) throws IOException {
     if (watcher != null) watcher.started(start);
-    InputStream in = new java.io.FilterInputStream(Channels.newInputStream(ch)) {
-      private long left = count;
-      private boolean closed;
-
-      @Override public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override public int read(byte[] b, int off, int len) throws IOException {
-        if (left <= 0) return -1;
+    long sent = 0;
+    boolean complete = false;
+    try (FileChannel ch = FileChannel.open(file)) {
+      ServletOutputStream out = ctx.res().getOutputStream();
+      while (sent < count) {
         if (watcher != null) watcher.beforeChunk();
-        int n = super.read(b, off, (int) Math.min(len, left));
-        if (n > 0) left -= n;
-        return n;
+        long n = Math.min(CHUNK, count - sent);
+        MappedByteBuffer chunk = ch.map(FileChannel.MapMode.READ_ONLY, start + sent, n);
+        write(out, chunk);
+        sent += n;
       }
+      out.flush();
+      complete = true;
+    } catch (IOException e) {
+      // a stopped transfer or a client gone: close the connection, so the client sees a cut body
+      // (Content-Length not reached) and nothing else, such as an error document, is written to it
+      ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().getEndPoint().close();
+    } finally {
+      // what the server handed to the connection; a client that hung up early shows as incomplete
+      if (watcher != null) watcher.finished(sent, complete);
+    }
+  }
 
-      @Override public void close() throws IOException {
-        super.close();
-        if (closed) return;
-        closed = true;
-        // what the server handed to the connection; a client that hung up early shows as incomplete
-        if (watcher != null) watcher.finished(count - left, left == 0);
+  private static void write(ServletOutputStream out, ByteBuffer chunk) throws IOException {
+    if (out instanceof HttpOutput jetty) {
+      jetty.write(chunk);
+    } else {
+      // another container: copy through a heap buffer
+      byte[] buf = new byte[(int) Math.min(chunk.remaining(), 1 << 20)];
+      while (chunk.hasRemaining()) {
+        int n = Math.min(buf.length, chunk.remaining());
+        chunk.get(buf, 0, n);
+        out.write(buf, 0, n);
       }
-    };
-    ctx.result(in);
+    }
   }
 
   /** If-None-Match: {@code *} or a list of entity tags, compared weakly (a {@code W/} prefix is ignored). */

@@ -92,11 +92,25 @@ public final class ModelHooks {
   }
 
   /** Posts each image of the job to the hook; stores what comes back as drafts (one transaction per item). */
-  public ObjectNode preAnnotate(Principal p, String jobId) {
+  /**
+   * Starts {@link #preAnnotate} as a background operation (kind {@code pre-annotate}): the model
+   * is called once per item. An invisible job or a missing hook is answered at once.
+   */
+  public String start(org.trainset.server.ops.Operations operations, Principal p, String jobId) {
     Job job = jobs.requireVisible(p, jobId);
+    hookOf(job);
+    return operations.start(p, job.projectId(), "pre-annotate", ctx -> preAnnotate(p, jobId));
+  }
+
+  private URI hookOf(Job job) {
     String url = db.read(c -> Sql.one(c, "SELECT url FROM model_hooks WHERE project_id = ?", rs -> rs.getString(1), job.projectId()))
         .orElseThrow(() -> ApiException.conflict("the project has no model hook; register one with PUT /api/projects/{id}/model-hook"));
-    URI target = checkUrl(url);
+    return checkUrl(url);
+  }
+
+  public ObjectNode preAnnotate(Principal p, String jobId) {
+    Job job = jobs.requireVisible(p, jobId);
+    URI target = hookOf(job);
     int itemsDone = 0;
     int drafts = 0;
     ArrayNode failed = Http.MAPPER.createArrayNode();
@@ -121,7 +135,7 @@ public final class ModelHooks {
         throw new IllegalStateException(e);
       }
     }
-    audit.append(p.userId(), "job.pre-annotate", "job", jobId, Http.object().put("url", url).put("items", itemsDone).put("drafts", drafts));
+    audit.append(p.userId(), "job.pre-annotate", "job", jobId, Http.object().put("url", target.toString()).put("items", itemsDone).put("drafts", drafts));
     ObjectNode out = Http.object().put("items", itemsDone).put("drafts", drafts);
     out.set("failed", failed);
     return out;

@@ -37,6 +37,7 @@ import org.trainset.server.db.Database;
 import org.trainset.server.db.Sql;
 import org.trainset.server.http.Http;
 import org.trainset.server.ops.Archives;
+import org.trainset.server.ops.Operations;
 import org.trainset.server.project.Project;
 
 /**
@@ -69,7 +70,29 @@ public final class Predictions {
   }
 
   /** Imports {@code file} (named {@code fileName} by the client) into drafts of {@code project}'s current items. */
+  /**
+   * Starts {@link #importFile} as a background operation (kind {@code predictions}) that owns and
+   * finally deletes {@code file}; an empty file is refused at once.
+   */
+  public String start(Operations operations, Principal p, Project project, Path file, String fileName, String formatId)
+      throws IOException {
+    try {
+      if (Files.size(file) == 0) throw ApiException.badRequest("file: empty");
+      return operations.start(p, project.id(), "predictions", ctx -> {
+        try {
+          return importFile(p, project, file, fileName, formatId).toJson();
+        } finally {
+          Files.deleteIfExists(file);
+        }
+      });
+    } catch (RuntimeException | IOException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+  }
+
   public Result importFile(Principal p, Project project, Path file, String fileName, String formatId) throws IOException {
+    if (Files.size(file) == 0) throw ApiException.badRequest("file: empty");
     Map<String, List<Drafts.NewDraft>> byItem = new HashMap<>();
     int[] unmatched = {0};
     String format;

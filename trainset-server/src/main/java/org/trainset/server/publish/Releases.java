@@ -31,6 +31,7 @@ import org.trainset.server.http.Http;
 import org.trainset.server.item.ProjectDataset;
 import org.trainset.server.media.MediaStore;
 import org.trainset.server.ops.Exports;
+import org.trainset.server.ops.Operations;
 import org.trainset.server.project.Project;
 import org.trainset.server.project.ProjectAnalysis;
 
@@ -135,10 +136,48 @@ public final class Releases {
   }
 
   /**
-   * Freezes {@code project} as {@code r.dataset() vr.version()}. One release at a time per server:
-   * a freeze reads the whole project, and two at once would only compete for the same disk.
+   * Starts {@link #create} as a background operation (kind {@code release}) and returns its id;
+   * a freeze reads and writes the whole project, longer than an HTTP request should wait. The
+   * request's own mistakes (names, formats, a taken version) are answered at once.
    */
-  public synchronized ObjectNode create(Principal p, Project project, ReleaseRequest r) throws IOException {
+  public String start(Operations operations, Principal p, Project project, ReleaseRequest r) {
+    check(project, r);
+    return operations.start(p, project.id(), "release", ctx -> create(p, project, r, ctx::progress));
+  }
+
+  /**
+   * The freeze's passes (statistics, one per format, the sample) each report done/total of their
+   * own; this spreads them over one 0..1 line, assuming passes of equal weight.
+   */
+  private static final class PassProgress implements Progress {
+    private final int passes;
+    private final java.util.function.DoubleConsumer out;
+    private int started;
+    private long total;
+
+    PassProgress(int passes, java.util.function.DoubleConsumer out) {
+      this.passes = passes;
+      this.out = out;
+    }
+
+    @Override public void start(String task, long total) {
+      started++;
+      this.total = total;
+      advance(0);
+    }
+
+    @Override public void advance(long done) {
+      double within = total > 0 ? Math.min(1, done / (double) total) : 0;
+      out.accept(Math.min(1, (Math.max(0, started - 1) + within) / passes));
+    }
+
+    @Override public void finish() { }
+  }
+
+  private record Checked(List<Format> formats, Optional<Dataset> existing, ReleaseRow latest) {}
+
+  /** What can be refused before any work: names, formats, the dataset's owner, the version's order, an empty project. */
+  private Checked check(Project project, ReleaseRequest r) {
     String problem = Release.nameProblem(r.dataset());
     if (problem != null) throw ApiException.badRequest("dataset: " + problem);
     problem = Release.versionProblem(r.version());
@@ -164,6 +203,25 @@ public final class Releases {
       throw ApiException.conflict("version: " + r.version() + " is older than the latest release " + latest.version());
     }
     if (project.items() == 0) throw new ApiException(422, "unprocessable", "project: it has no items to release");
+
+    return new Checked(chosen, existing, latest);
+  }
+
+  /**
+   * Freezes {@code project} as {@code r.dataset() vr.version()}. One release at a time per server:
+   * a freeze reads the whole project, and two at once would only compete for the same disk.
+   */
+  public ObjectNode create(Principal p, Project project, ReleaseRequest r) throws IOException {
+    return create(p, project, r, fraction -> { });
+  }
+
+  /** {@link #create}, telling {@code progress} the fraction done (0..1) as the freeze's passes advance. */
+  public synchronized ObjectNode create(Principal p, Project project, ReleaseRequest r, java.util.function.DoubleConsumer progress)
+      throws IOException {
+    Checked checked = check(project, r);
+    List<Format> chosen = checked.formats();
+    Optional<Dataset> existing = checked.existing();
+    ReleaseRow latest = checked.latest();
 
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     ReleaseRights.Outcome rights = ReleaseRights.check(project.family(), ProjectDataset.source(db, media, project, null),
@@ -218,7 +276,7 @@ public final class Releases {
       Release.Request request = new Release.Request(r.dataset(), r.version(), new Exports.ProjectFormat(plan), view, chosen,
           r.sampleSize(), r.seed(), r.sampleTolerance(), latest == null ? null : root.resolve(r.dataset()).resolve(latest.version()),
           ReadOptions.defaults(), new Release.Extras(extra, notes, SampleDeid.forFamily(project.family(), work.resolve("deid"))));
-      result = Release.freezeInto(request, folder, Progress.NONE);
+      result = Release.freezeInto(request, folder, new PassProgress(2 + chosen.size(), progress));
     } finally {
       AtomicOutput.deleteRecursively(work);
     }

@@ -119,6 +119,8 @@ public final class Quality {
         lots.putObject(l.stage() + "/" + l.lot()).put("lotSize", l.lotSize()).put("inspected", l.inspected())
             .put("required", l.required()).put("defects", l.defects()).put("accepted", l.accepted()).put("basis", l.basis());
       }
+      ObjectNode inspection = proj.putObject("inspection");
+      for (IsoInspection.StageState s : IsoInspection.states(c, p.id(), wf).values()) inspection.set(s.stage(), s.toJson());
       return out;
     });
   }

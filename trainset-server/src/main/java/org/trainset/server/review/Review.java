@@ -18,6 +18,7 @@ public final class Review {
   private final ReviewIssues issues;
   private final GoldItems gold;
   private final Quality quality;
+  private final Inspections inspections;
 
   public Review(Database db, Projects projects, Items items, ProjectAnalysis analysis, WorkEvents events, AuditLog audit,
                 Clock clock) {
@@ -26,6 +27,7 @@ public final class Review {
     this.issues = new ReviewIssues(db, items, projects, workflows, audit, clock);
     this.gold = new GoldItems(db, items, audit, clock);
     this.quality = new Quality(db, projects, workflows);
+    this.inspections = new Inspections(db, projects, workflows, flow, audit, clock);
     events.onSubmitted(flow::onSubmitted);
   }
 
@@ -34,4 +36,5 @@ public final class Review {
   public ReviewIssues issues() { return issues; }
   public GoldItems gold() { return gold; }
   public Quality quality() { return quality; }
+  public Inspections inspections() { return inspections; }
 }

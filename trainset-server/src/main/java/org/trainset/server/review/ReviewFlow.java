@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trainset.core.model.Annotation;
+import org.trainset.inspect.review.Iso2859Switching;
+import org.trainset.inspect.review.SamplingPlan;
 import org.trainset.server.ApiException;
 import org.trainset.server.Ids;
 import org.trainset.server.audit.AuditLog;
@@ -77,17 +79,22 @@ public final class ReviewFlow {
     return s.isEmpty() ? List.of() : List.of(s.split("\n"));
   }
 
-  /** A job was submitted: new items enter the workflow as one lot; returned items re-enter their stage. */
+  /**
+   * A job was submitted: new items enter the workflow as one lot; returned items re-enter their stage.
+   * While an ISO 2859-1 stage is discontinued the new items are held (409) until a manager resumes it.
+   */
   public void onSubmitted(WorkEvents.Submitted e) {
     Project p = projects.byId(e.projectId()).orElse(null);
     if (p == null || e.itemIds().isEmpty()) return;
     ReviewWorkflow wf = workflows.of(p);
     long now = clock.millis();
     List<String> fresh = new ArrayList<>();
-    db.write(c -> {
+    String held = db.write(c -> {
       Standing standing = Standing.of(c, p.id(), wf);
       boolean full = standing.full(e.authorId());
+      Map<String, IsoInspection.StageState> iso = IsoInspection.states(c, p.id(), wf);
       Map<String, String> labels = new HashMap<>();
+      Map<String, String> annotations = new HashMap<>();
       for (String id : e.itemIds()) {
         Row r = row(c, id);
         if (r != null && r.state().equals(RETURNED)) {
@@ -104,10 +111,25 @@ public final class ReviewFlow {
             rs -> new String[] {rs.getString(1), rs.getString(2)}, id, p.id()).orElse(null);
         if (item == null) throw new IllegalArgumentException("itemIds: item " + id + " is not in project " + p.id());
         labels.put(id, ItemCodec.labelList(item[0]).stream().findFirst().orElse(""));
+        annotations.put(id, item[1]);
         fresh.add(id);
-        scoreGold(c, wf, p.id(), e, id, item[1], now);
       }
-      Map<String, List<String>> routes = Sampling.routes(wf, fresh, labels, e.authorId(), e.jobId(), full);
+      Map<String, Iso2859Switching.Mode> modes = new HashMap<>();
+      for (IsoInspection.StageState st : iso.values()) {
+        if (st.state().mode() == Iso2859Switching.Mode.DISCONTINUED && !fresh.isEmpty()) {
+          Sql.update(c, "INSERT INTO review_lots (id, project_id, stage, lot_id, kind, author_id, item_ids, created_at) "
+              + "VALUES (?, ?, ?, ?, 'held', ?, ?, ?)", Ids.newId(), p.id(), st.stage(), e.jobId(), e.authorId(),
+              String.join("\n", fresh), now);
+          audit.append(c, new AuditLog.Entry(e.authorId(), "review.lot.held", "project", p.id(), Http.object()
+              .put("job", e.jobId()).put("stage", st.stage()).put("items", fresh.size())));
+          fresh.clear();
+          return st.stage();
+        }
+        modes.put(st.stage(), st.state().mode());
+      }
+      for (String id : fresh) scoreGold(c, wf, p.id(), e, id, annotations.get(id), now);
+      Map<String, SamplingPlan.Sample> drawn = new HashMap<>();
+      Map<String, List<String>> routes = Sampling.routes(wf, fresh, labels, e.authorId(), e.jobId(), full, modes, drawn);
       for (String id : fresh) {
         List<String> route = routes.get(id);
         Sql.update(c, "DELETE FROM review_items WHERE item_id = ?", id);
@@ -116,10 +138,20 @@ public final class ReviewFlow {
             id, p.id(), e.authorId(), e.jobId(), (long) fresh.size(), String.join("\n", route),
             route.isEmpty() ? null : route.get(0), route.isEmpty() ? DONE : PENDING, full ? 1 : 0, now, now, now);
       }
+      for (Map.Entry<String, SamplingPlan.Sample> d : drawn.entrySet()) {
+        IsoInspection.drawn(c, p.id(), d.getKey(), e.jobId(), modes.get(d.getKey()), iso.get(d.getKey()).aql(), fresh.size(),
+            d.getValue(), now);
+      }
       audit.append(c, new AuditLog.Entry(e.authorId(), "review.enter", "project", p.id(), Http.object()
           .put("job", e.jobId()).put("items", e.itemIds().size()).put("fullInspection", full)));
       return null;
     });
+    if (held != null) {
+      throw ApiException.conflict("stage '" + held + "': ISO 2859-1 inspection is discontinued (5 lots not accepted on "
+          + "tightened inspection); no lot is sampled until a manager resumes it (POST /api/projects/" + p.id()
+          + "/review-stages/" + held + "/resume). The job is submitted; its " + e.itemIds().size()
+          + " items enter review when inspection resumes.");
+    }
     placeAutoIssues(p, wf, fresh, now);
   }
 
@@ -176,6 +208,7 @@ public final class ReviewFlow {
           + "WHERE r.state = ? ORDER BY r.entered_at, r.item_id", rs -> new Object[] {rs.getString(1), rs.getString(2),
           rs.getString(3), rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8)}, PENDING);
       long total = 0;
+      Map<String, Map<String, IsoInspection.StageState>> iso = new HashMap<>();
       for (Object[] r : rows) {
         Project pr = visible.get((String) r[1]);
         if (pr == null) continue;
@@ -187,6 +220,11 @@ public final class ReviewFlow {
         arr.addObject().put("itemId", (String) r[0]).put("name", (String) r[6]).put("projectId", pr.id())
             .put("project", pr.name()).put("stage", rule.name()).put("kind", rule.kind().name().toLowerCase(java.util.Locale.ROOT))
             .put("author", (String) r[7]).put("round", (Integer) r[4]).put("enteredAt", (Long) r[5]);
+        Map<String, IsoInspection.StageState> states = iso.get(pr.id());
+        if (states == null) iso.put(pr.id(), states = IsoInspection.states(c, pr.id(), wf));
+        IsoInspection.StageState st = states.get(rule.name());
+        if (st != null) ((ObjectNode) arr.get(arr.size() - 1)).putObject("inspection").put("mode", IsoInspection.mode(st.state().mode()))
+            .put("score", st.state().score());
       }
       out.put("total", total);
       return out;
@@ -260,6 +298,7 @@ public final class ReviewFlow {
       if (changed == 0) throw ApiException.conflict("item " + s.id() + " was reviewed by someone else meanwhile");
       recordEvent(c, r.projectId(), s.id(), r.stage(), r.round(), r.authorId(), p.userId(), verdict, comment, r.lotId(),
           r.lotSize(), countOf(s.annotations()), now - r.enteredAt(), null, now);
+      IsoInspection.verdictGiven(c, r.projectId(), r.stage(), r.lotId(), now);
       audit.append(c, new AuditLog.Entry(p.userId(), "review.verdict", "item", s.id(), Http.object().put("stage", r.stage())
           .put("verdict", verdict).put("comment", comment)));
       return null;

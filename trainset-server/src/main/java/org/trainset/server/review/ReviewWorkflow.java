@@ -37,7 +37,7 @@ public record ReviewWorkflow(String yaml, Workflow workflow, List<StageRule> sta
   /** The platform's part of one stage. */
   public record StageRule(String name, Kind kind, Set<Role> roles, Set<String> users, List<String> checks,
                           List<String> stratify, boolean selfReview, Map<String, String> pairs, double minIou,
-                          boolean excludeDisagreements, String markedBy) {
+                          boolean excludeDisagreements, String markedBy, boolean reducedAllowed) {
     /** True when {@code role}/{@code username} may work at this stage. */
     public boolean allows(Role role, String username) {
       return users.contains(username) || roles.contains(role);
@@ -53,7 +53,8 @@ public record ReviewWorkflow(String yaml, Workflow workflow, List<StageRule> sta
       "aihub.motion", "aihub.face", "aihub.medical", "aihub.corpus", "aihub.objects", "aihub.xray", "generic");
   private static final Set<String> ROOT_KEYS = Set.of("workflow", "stages", "quality", "issues", "gold", "mqm");
   private static final Set<String> STAGE_KEYS = Set.of("name", "kind", "who", "checks", "sampling", "max-defect-rate",
-      "self-review", "pairs", "dual");
+      "self-review", "pairs", "dual",
+      "reduced-allowed");
 
   public StageRule stage(String name) {
     return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
@@ -186,6 +187,12 @@ public record ReviewWorkflow(String yaml, Workflow workflow, List<StageRule> sta
           }
         }
       }
+      // ISO 2859-1 reduced inspection needs steady production and the responsible authority's approval
+      boolean reducedAllowed = s.path("reduced-allowed").asBoolean(false);
+      if (s.has("reduced-allowed") && !s.get("reduced-allowed").isBoolean()) throw error(plus(at, "reduced-allowed"), "true or false");
+      if (reducedAllowed && (sampling == null || !sampling.has("aql"))) {
+        throw error(plus(at, "reduced-allowed"), "only with ISO 2859-1 sampling ({aql: A})");
+      }
       Map<String, String> pairs = new LinkedHashMap<>();
       if (s.has("pairs")) {
         if (!s.get("pairs").isObject()) throw error(plus(at, "pairs"), "a map worker -> reviewer (usernames)");
@@ -198,7 +205,8 @@ public record ReviewWorkflow(String yaml, Workflow workflow, List<StageRule> sta
         throw error(plus(plus(at, "dual"), "disagreements"), "adjudicate or exclude");
       }
       return new StageRule(name, kind, roles, users, checks, stratify, s.path("self-review").asBoolean(false), pairs,
-          minIou, disagreements.equals("exclude"), dual.hasNonNull("only-marked") ? dual.get("only-marked").asText() : null);
+          minIou, disagreements.equals("exclude"), dual.hasNonNull("only-marked") ? dual.get("only-marked").asText() : null,
+          reducedAllowed);
     }
 
     List<String> strings(JsonNode n, List<Object> at) {
@@ -237,6 +245,7 @@ public record ReviewWorkflow(String yaml, Workflow workflow, List<StageRule> sta
     for (StageRule r : stages) {
       ObjectNode s = st.addObject().put("name", r.name()).put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT));
       s.put("sampling", workflow.stage(r.name()).orElseThrow().sampling().sample(1000).basis());
+      if (r.reducedAllowed()) s.put("reducedAllowed", true);
       ArrayNode who = s.putArray("who");
       r.roles().forEach(x -> who.add(x.key()));
       r.users().forEach(u -> who.add("user:" + u));

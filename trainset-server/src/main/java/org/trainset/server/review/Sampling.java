@@ -2,12 +2,14 @@ package org.trainset.server.review;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.trainset.inspect.review.Iso2859Switching;
 import org.trainset.inspect.review.SamplingPlan;
 
 /**
@@ -22,12 +24,31 @@ final class Sampling {
 
   static Map<String, List<String>> routes(ReviewWorkflow wf, List<String> lot, Map<String, String> labels, String worker,
                                           String lotId, boolean fullInspection) {
+    return routes(wf, lot, labels, worker, lotId, fullInspection, Map.of(), new HashMap<>());
+  }
+
+  /**
+   * As above, with the ISO 2859-1 stages' inspection modes: such a stage draws the sample of its
+   * mode's plan (Table 2-A, 2-B or 2-C), recorded in {@code drawn} by stage.
+   */
+  static Map<String, List<String>> routes(ReviewWorkflow wf, List<String> lot, Map<String, String> labels, String worker,
+                                          String lotId, boolean fullInspection, Map<String, Iso2859Switching.Mode> modes,
+                                          Map<String, SamplingPlan.Sample> drawn) {
     Map<String, List<String>> routes = new LinkedHashMap<>();
     for (String id : lot) routes.put(id, new ArrayList<>());
     if (lot.isEmpty()) return routes;
     for (ReviewWorkflow.StageRule stage : wf.stages()) {
-      Set<String> chosen = fullInspection ? new HashSet<>(lot) : sample(wf.sampling(stage.name()), stage, lot, labels, worker,
-          seed(lotId, stage.name()));
+      SamplingPlan plan = wf.sampling(stage.name());
+      long seed = seed(lotId, stage.name());
+      Set<String> chosen;
+      Iso2859Switching.Mode mode = modes.get(stage.name());
+      if (plan instanceof SamplingPlan.Acceptance a && mode != null && lot.size() >= 2) {
+        SamplingPlan.Sample s = a.sample(lot.size(), mode);
+        drawn.put(stage.name(), s);
+        chosen = new HashSet<>(fullInspection ? lot : plan.choose(lot, seed, s.size()));
+      } else {
+        chosen = fullInspection ? new HashSet<>(lot) : sample(plan, stage, lot, labels, worker, seed);
+      }
       for (String id : lot) if (chosen.contains(id)) routes.get(id).add(stage.name());
     }
     return routes;

@@ -13,8 +13,8 @@ import org.trainset.server.http.RangeResponder;
 import org.trainset.server.http.RouteTable;
 
 /**
- * Release files: one file (Range, strong ETag, If-Range, If-None-Match, 416, HEAD) or the whole
- * version as a streamed zip. Open to anyone at the route; {@code Access.require} decides per
+ * Release files: one file or the whole version as one zip, both through {@link RangeResponder}
+ * (Range, strong ETag, If-Range, If-None-Match, 416, HEAD). Open to anyone at the route; {@code Access.require} decides per
  * dataset, and the grant is checked again between chunks so a revocation stops a running download.
  */
 public final class DownloadRoutes {
@@ -33,44 +33,38 @@ public final class DownloadRoutes {
     Principal p = ctx.attribute(AuthFilter.PRINCIPAL);
     Downloads.Prepared f = platform.downloads().prepare(p, ctx.pathParam("name"), ctx.pathParam("v"), ctx.pathParam("path"));
     ctx.header("Content-Disposition", attachment(f.file().getFileName().toString()));
-    RangeResponder.send(ctx, f.file(), f.length(), f.sha256(), "application/octet-stream", new RangeResponder.Watcher() {
-      private Downloads.Transfer transfer;
-
-      @Override public void beforeChunk() throws IOException {
-        try {
-          f.guard().run();
-        } catch (ApiException e) {
-          throw new IOException("transfer stopped: " + e.getMessage());
-        }
-      }
-
-      @Override public void started(long rangeStart) {
-        transfer = platform.downloads().start(p, f, rangeStart);
-      }
-
-      @Override public void finished(long bytes, boolean complete) {
-        transfer.finish(bytes, complete);
-      }
-    });
+    RangeResponder.send(ctx, f.file(), f.length(), f.sha256(), "application/octet-stream", watcher(p, f));
   }
 
   private void archive(Context ctx) throws IOException {
     Principal p = ctx.attribute(AuthFilter.PRINCIPAL);
     String name = ctx.pathParam("name"), version = ctx.pathParam("v");
     Downloads.Prepared a = platform.downloads().prepareArchive(p, name, version);
-    ctx.disableCompression();
-    ctx.status(200).contentType("application/zip").header("Content-Disposition", attachment(name + "-" + version + ".zip"))
-        .header("Accept-Ranges", "none").header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, no-store");
-    if (ctx.method().name().equals("HEAD")) return;
-    Downloads.Transfer t = platform.downloads().start(p, a, 0);
-    var bytes = new java.util.concurrent.atomic.AtomicLong();
-    boolean complete = false;
-    try {
-      platform.downloads().writeArchive(a, ctx.res().getOutputStream(), bytes);
-      complete = true;
-    } finally {
-      t.finish(bytes.get(), complete);
-    }
+    ctx.header("Content-Disposition", attachment(name + "-" + version + ".zip"));
+    RangeResponder.send(ctx, a.file(), a.length(), a.sha256(), "application/zip", watcher(p, a));
+  }
+
+  /** The grant checked again between chunks, and the transfer recorded from its first byte to how it ended. */
+  private RangeResponder.Watcher watcher(Principal p, Downloads.Prepared prepared) {
+    return new RangeResponder.Watcher() {
+      private Downloads.Transfer transfer;
+
+      @Override public void beforeChunk() throws IOException {
+        try {
+          prepared.guard().run();
+        } catch (ApiException e) {
+          throw new IOException("transfer stopped: " + e.getMessage());
+        }
+      }
+
+      @Override public void started(long rangeStart) {
+        transfer = platform.downloads().start(p, prepared, rangeStart);
+      }
+
+      @Override public void finished(long bytes, boolean complete) {
+        transfer.finish(bytes, complete);
+      }
+    };
   }
 
   /** An attachment header: never shown inline, with an ASCII fallback name and the exact name in UTF-8. */

@@ -38,7 +38,7 @@ public final class JobRoutes {
     t.get("/api/me/jobs", RouteTable.WORKERS, this::mine);
     t.post("/api/jobs/{id}/submit", ASSIGNABLE, this::submit);
     t.post("/api/jobs/{id}/apply-deid", RouteTable.OWNERS, this::applyDeid);
-    t.post("/api/jobs/{id}/dedup-decisions", RouteTable.OWNERS, this::dedupDecisions);
+    t.post("/api/jobs/{id}/dedup-decisions", ASSIGNABLE, this::dedupDecisions);
     t.get("/api/users", RouteTable.OWNERS, this::users);
     t.put("/api/users/{id}/qualifications", RouteTable.OWNERS, this::qualifications);
   }

@@ -51,9 +51,13 @@ public final class PredictionRoutes {
       throw new ApiException(415, "unsupported_media_type", "body: a COCO results file (application/json), an archive or multipart field 'file'");
     }
     Path file = UploadFiles.receive(platform.dataDir(), in, platform.limits().maxUploadBytes(), "predictions");
+    String format = blankToNull(ctx.queryParam("format"));
+    if (Http.prefersAsync(ctx)) {
+      Http.startedAsync(ctx, platform.predictions().start(platform.operations(), p, project, file, name, format));
+      return;
+    }
     try {
-      if (Files.size(file) == 0) throw ApiException.badRequest("file: empty");
-      Http.json(ctx, platform.predictions().importFile(p, project, file, name, blankToNull(ctx.queryParam("format"))).toJson());
+      Http.json(ctx, platform.predictions().importFile(p, project, file, name, format).toJson());
     } finally {
       Files.deleteIfExists(file);
     }
@@ -92,7 +96,11 @@ public final class PredictionRoutes {
   }
 
   private void preAnnotate(Context ctx) {
-    Http.json(ctx, platform.modelHooks().preAnnotate(Http.principal(ctx), ctx.pathParam("id")));
+    if (Http.prefersAsync(ctx)) {
+      Http.startedAsync(ctx, platform.modelHooks().start(platform.operations(), Http.principal(ctx), ctx.pathParam("id")));
+    } else {
+      Http.json(ctx, platform.modelHooks().preAnnotate(Http.principal(ctx), ctx.pathParam("id")));
+    }
   }
 
   private static String blankToNull(String s) {

@@ -8,7 +8,10 @@ import org.trainset.server.auth.Role;
 import org.trainset.server.http.Http;
 import org.trainset.server.http.RouteTable;
 
-/** The review dashboard's figures and the review history, as JSON or CSV ({@code ?format=csv}). */
+/**
+ * The review dashboard's figures and the review history, as JSON or CSV ({@code ?format=csv}); the review
+ * stages with their ISO 2859-1 inspection state, and a manager's resumption of a discontinued stage.
+ */
 public final class QualityRoutes {
   static final EnumSet<Role> READERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.REVIEWER);
 
@@ -21,6 +24,16 @@ public final class QualityRoutes {
   public void register(RouteTable t) {
     t.get("/api/projects/{id}/quality", READERS, this::quality);
     t.get("/api/projects/{id}/review-history", READERS, this::history);
+    t.get("/api/projects/{id}/review-stages", READERS, this::stages);
+    t.post("/api/projects/{id}/review-stages/{stage}/resume", RouteTable.OWNERS, this::resume);
+  }
+
+  private void stages(Context ctx) {
+    Http.json(ctx, platform.review().inspections().stages(Http.principal(ctx), ctx.pathParam("id")));
+  }
+
+  private void resume(Context ctx) {
+    Http.json(ctx, platform.review().inspections().resume(Http.principal(ctx), ctx.pathParam("id"), ctx.pathParam("stage")));
   }
 
   private void quality(Context ctx) {

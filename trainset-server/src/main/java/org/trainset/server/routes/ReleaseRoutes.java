@@ -38,7 +38,11 @@ public final class ReleaseRoutes {
     Principal p = Http.principal(ctx);
     Project project = platform.projects().require(p, ctx.pathParam("id"));
     ReleaseRequest request = ReleaseRequest.fromJson(Http.objectBody(ctx));
-    Http.json(ctx, 201, platform.releases().create(p, project, request));
+    if (Http.prefersAsync(ctx)) {
+      Http.startedAsync(ctx, platform.releases().start(platform.operations(), p, project, request));
+    } else {
+      Http.json(ctx, 201, platform.releases().create(p, project, request));
+    }
   }
 
   private void reports(Context ctx) {

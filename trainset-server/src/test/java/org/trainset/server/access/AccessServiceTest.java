@@ -39,13 +39,14 @@ class AccessServiceTest {
     AccessRequests requests;
     Principal manager, reviewer, alice, bob, carol, outsiderManager;
     Path releases;
+    Path dir;
 
     Cases(TestDatabases database) {
       this.database = database;
     }
 
     @BeforeAll void open() throws Exception {
-      Path dir = Files.createTempDirectory("trainset-access");
+      dir = Files.createTempDirectory("trainset-access");
       platform = Platform.open(dir, database.freshUrl(), Platform.Limits.DEFAULT, clock);
       releases = dir.resolve("rel");
       for (String ds : new String[] {"faces", "scans", "street"}) Files.createDirectories(releases.resolve(ds).resolve("1.0.0"));
@@ -74,8 +75,9 @@ class AccessServiceTest {
       return platform.users().principal(id, null);
     }
 
-    @AfterAll void close() {
+    @AfterAll void close() throws java.io.IOException {
       if (platform != null) platform.close();
+      if (dir != null) org.trainset.core.io.AtomicOutput.deleteRecursively(dir);
     }
 
     int status(Runnable r) {
@@ -133,8 +135,12 @@ class AccessServiceTest {
       })));
       requests.addDocument(alice, r.id(), "irb.pdf", new ByteArrayInputStream("%PDF-1.4 approved".getBytes()));
       clock.advance(Duration.ofDays(4));
-      requests.queue(reviewer, true);
-      assertEquals(1, requests.toJson(requests.byId(r.id()).orElseThrow(), true).get("reminders").size(), "waited past 3 days");
+      var reminders = new Reminders(platform.db(), clock, platform.audit(), access, requests, platform.users(), org.trainset.server.mail.Mailer.NONE);
+      assertEquals(1, reminders.run().reminders(), "waited past 3 days");
+      assertEquals(0, reminders.run().reminders(), "once per reminder period");
+      var seen = requests.toJson(requests.byId(r.id()).orElseThrow(), true);
+      assertEquals(1, seen.get("reminders").size(), seen.toString());
+      assertTrue(seen.get("overdue").asBoolean(), seen.toString());
       requests.decide(reviewer, r.id(), "approve", null, "2026-04-01", "organisation");
       assertTrue(access.require(bob, "scans", "1.0.0", null, Purpose.DOWNLOAD) != null, "a member of the organisation");
       assertEquals(403, status(() -> access.require(carol, "scans", "1.0.0", null, Purpose.DOWNLOAD)), "not a member");

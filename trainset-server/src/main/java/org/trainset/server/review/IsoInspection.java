@@ -1,0 +1,141 @@
+package org.trainset.server.review;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.trainset.inspect.review.Iso2859Switching;
+import org.trainset.inspect.review.Iso2859Switching.Lot;
+import org.trainset.inspect.review.Iso2859Switching.Mode;
+import org.trainset.inspect.review.SamplingPlan;
+import org.trainset.server.Ids;
+import org.trainset.server.db.Sql;
+import org.trainset.server.http.Http;
+
+/**
+ * ISO 2859-1 switching at the review stages that sample {@code {aql: A}}. A lot (one submitted
+ * job) is drawn with the plan of the stage's current mode; it is decided when every item the stage
+ * drew has its first verdict there (rejects are the nonconforming items, resubmissions are not
+ * original inspection). The mode is never stored: inspect's {@link Iso2859Switching} replays the
+ * stage's decided lots and resumptions from {@code review_lots}, so it survives a restart.
+ */
+final class IsoInspection {
+  private IsoInspection() {}
+
+  /** One stage's switching state and the lots behind it. */
+  record StageState(String stage, double aql, boolean reducedAllowed, Iso2859Switching state, int decided, int rejected,
+                    int held) {
+    ObjectNode toJson() {
+      ObjectNode o = Http.object().put("stage", stage).put("aql", aql).put("mode", mode(state.mode()))
+          .put("score", state.score()).put("reducedAllowed", reducedAllowed).put("lotsDecided", decided)
+          .put("lotsNotAccepted", rejected).put("rejectedOnTightened", state.rejectedOnTightened()).put("lotsHeld", held);
+      return o;
+    }
+  }
+
+  static String mode(Mode m) {
+    return m.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The ISO stages of a workflow with their AQL. */
+  static Map<String, Double> isoStages(ReviewWorkflow wf) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (ReviewWorkflow.StageRule r : wf.stages()) {
+      if (wf.sampling(r.name()) instanceof SamplingPlan.Acceptance a) out.put(r.name(), a.aql());
+    }
+    return out;
+  }
+
+  /** Every ISO stage's state, replayed from its history. */
+  static Map<String, StageState> states(Connection c, String projectId, ReviewWorkflow wf) throws SQLException {
+    Map<String, StageState> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : isoStages(wf).entrySet()) out.put(e.getKey(), state(c, projectId, wf, e.getKey(), e.getValue()));
+    return out;
+  }
+
+  static StageState state(Connection c, String projectId, ReviewWorkflow wf, String stage, double aql) throws SQLException {
+    boolean reducedAllowed = wf.stage(stage).reducedAllowed();
+    Iso2859Switching s = Iso2859Switching.start();
+    int decided = 0;
+    int rejected = 0;
+    List<Object[]> rows = Sql.list(c, "SELECT kind, mode, aql, lot_size, nonconforming FROM review_lots WHERE project_id = ? "
+        + "AND stage = ? AND decided_seq IS NOT NULL ORDER BY decided_seq", rs -> new Object[] {rs.getString(1), rs.getString(2),
+        rs.getDouble(3), rs.getLong(4), rs.getInt(5)}, projectId, stage);
+    for (Object[] r : rows) {
+      if (r[0].equals("resume")) {
+        if (s.mode() == Mode.DISCONTINUED) s = s.resumed();
+        continue;
+      }
+      if (s.mode() == Mode.DISCONTINUED) continue; // drawn before inspection stopped: not part of the scheme
+      Lot lot = Lot.inspected((Long) r[3], (Double) r[2], Mode.valueOf((String) r[1]), (Integer) r[4]);
+      decided++;
+      if (!lot.accepted()) rejected++;
+      s = s.next(lot, reducedAllowed);
+    }
+    int held = (int) Sql.count(c, "SELECT COUNT(*) FROM review_lots WHERE project_id = ? AND stage = ? AND kind = 'held'",
+        projectId, stage);
+    return new StageState(stage, aql, reducedAllowed, s, decided, rejected, held);
+  }
+
+  /** Records the plan a lot was drawn with at a stage. */
+  static void drawn(Connection c, String projectId, String stage, String lotId, Mode mode, double aql, long lotSize,
+                    SamplingPlan.Sample sample, long now) throws SQLException {
+    Sql.update(c, "DELETE FROM review_lots WHERE project_id = ? AND lot_id = ? AND stage = ? AND kind = 'lot' "
+        + "AND decided_seq IS NULL", projectId, lotId, stage);
+    Sql.update(c, "INSERT INTO review_lots (id, project_id, stage, lot_id, kind, mode, aql, lot_size, sample_size, accept_number, "
+        + "reject_number, created_at) VALUES (?, ?, ?, ?, 'lot', ?, ?, ?, ?, ?, ?, ?)", Ids.newId(), projectId, stage, lotId,
+        mode.name(), aql, lotSize, sample.size(), sample.accept(), sample.reject(), now);
+  }
+
+  /**
+   * After a verdict at {@code stage}: decides the item's lot there when every item the stage drew
+   * has had its first verdict at it.
+   */
+  static void verdictGiven(Connection c, String projectId, String stage, String lotId, long now) throws SQLException {
+    var lot = Sql.one(c, "SELECT id, mode, aql, lot_size FROM review_lots WHERE project_id = ? AND lot_id = ? AND stage = ? "
+        + "AND kind = 'lot' AND decided_seq IS NULL", rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3),
+        rs.getLong(4)}, projectId, lotId, stage).orElse(null);
+    if (lot == null) return;
+    List<String> drawn = Sql.list(c, "SELECT item_id, route FROM review_items WHERE project_id = ? AND lot_id = ?",
+        rs -> ("\n" + rs.getString(2) + "\n").contains("\n" + stage + "\n") ? rs.getString(1) : null, projectId, lotId)
+        .stream().filter(java.util.Objects::nonNull).toList();
+    Map<String, String> first = new LinkedHashMap<>();
+    for (Object[] e : Sql.list(c, "SELECT item_id, verdict FROM review_events WHERE project_id = ? AND lot_id = ? AND stage = ? "
+        + "AND verdict IN ('accept', 'reject', 'fix') ORDER BY seq", rs -> new Object[] {rs.getString(1), rs.getString(2)},
+        projectId, lotId, stage)) {
+      first.putIfAbsent((String) e[0], (String) e[1]);
+    }
+    if (!first.keySet().containsAll(drawn)) return;
+    int nonconforming = (int) drawn.stream().filter(id -> "reject".equals(first.get(id))).count();
+    Lot decided = Lot.inspected((Long) lot[3], (Double) lot[2], Mode.valueOf((String) lot[1]), nonconforming);
+    long seq = Sql.count(c, "SELECT COALESCE(MAX(decided_seq), 0) FROM review_lots WHERE project_id = ? AND stage = ?",
+        projectId, stage) + 1;
+    Sql.update(c, "UPDATE review_lots SET nonconforming = ?, accepted = ?, decided_seq = ?, decided_at = ? WHERE id = ?",
+        nonconforming, decided.accepted() ? 1 : 0, seq, now, lot[0]);
+  }
+
+  /** The lots of a stage, newest first, for the stage JSON. */
+  static ArrayNode lots(Connection c, String projectId, String stage, int limit) throws SQLException {
+    ArrayNode arr = Http.MAPPER.createArrayNode();
+    for (ObjectNode o : Sql.list(c, "SELECT kind, lot_id, mode, lot_size, sample_size, accept_number, reject_number, "
+        + "nonconforming, accepted, decided_seq, created_at, decided_at, actor_id FROM review_lots WHERE project_id = ? AND stage = ? "
+        + "ORDER BY created_at DESC, id DESC LIMIT " + limit, rs -> {
+          ObjectNode o = Http.object().put("kind", rs.getString(1)).put("lotId", rs.getString(2));
+          if (rs.getString(3) != null) {
+            o.put("mode", rs.getString(3).toLowerCase(Locale.ROOT)).put("lotSize", rs.getLong(4)).put("sampleSize", rs.getInt(5))
+                .put("accept", rs.getInt(6)).put("reject", rs.getInt(7));
+          }
+          long seq = rs.getLong(10);
+          boolean decided = !rs.wasNull();
+          if (decided && rs.getString(1).equals("lot")) o.put("nonconforming", rs.getInt(8)).put("accepted", rs.getInt(9) == 1);
+          o.put("decided", decided).put("createdAt", rs.getLong(11));
+          if (decided) o.put("decidedAt", rs.getLong(12)).put("seq", seq);
+          return o;
+        }, projectId, stage)) arr.add(o);
+    return arr;
+  }
+}
