@@ -86,8 +86,8 @@ class NativeAndMediaCliTest {
     Cli.Result r = Cli.run("convert", dataset.toString(), "--to", "media", "--out", out.toString(), "--json");
     assertEquals(0, r.exitCode(), r.toString());
     JsonNode j = new ObjectMapper().readTree(r.out());
-    assertEquals(2, j.get("dropped").get("annotation (box)").asInt());
-    assertEquals(1, j.get("dropped").get("annotation (tag)").asInt());
+    assertEquals(2, j.get("dropped").get("box (media folders hold no annotations)").asInt());
+    assertEquals(1, j.get("dropped").get("tag (media folders hold no annotations)").asInt());
     assertTrue(Files.isRegularFile(out.resolve("a.png")));
     assertEquals("file,weather\na.png,rain\n", Files.readString(out.resolve("metadata.csv")).replace("\r", ""));
     assertEquals("media", Cli.run("detect", out.toString()).firstLine());

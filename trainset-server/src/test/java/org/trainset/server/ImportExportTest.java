@@ -113,6 +113,12 @@ class ImportExportTest {
         assertEquals(op.get("result").get("items").asLong(), again.get("result").get("items").asLong(), to + ": " + op + " / " + again);
         if (lossless) assertEquals(0, lostAnnotations, to + ": lossless export lost annotations");
         else assertTrue(op.get("result").get("loss").asText().length() > 0, to + ": loss must be declared");
+        JsonNode losses = op.get("result").get("losses");
+        assertEquals(lossless, losses.isEmpty(), to + ": structured losses " + losses);
+        for (JsonNode e : losses) {
+          assertTrue(e.get("kind").asText().matches("dropped|changed|approximated") && e.get("count").asLong() > 0
+              && e.get("message").asText().startsWith(e.get("kind").asText() + " " + e.get("count").asLong() + " × "), e.toString());
+        }
         if (to.equals("trainset")) {
           assertTrue(lossless, "the native format holds everything");
           assertEquals(op.get("result").get("annotations").asLong(), again.get("result").get("annotations").asLong());

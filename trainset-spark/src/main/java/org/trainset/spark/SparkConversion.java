@@ -56,6 +56,7 @@ public final class SparkConversion {
                 new WriteOptions(Path.of(mediaRoot), false), loss);
                  ItemCursor cursor = part.open(opts)) {
               for (Item i = cursor.next(); i != null; i = cursor.next()) {
+                loss.atItem(i.id());
                 sink.accept(i);
                 items++;
                 annotations += i.annotations().size();

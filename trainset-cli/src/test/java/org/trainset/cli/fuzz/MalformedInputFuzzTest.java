@@ -95,6 +95,67 @@ class MalformedInputFuzzTest {
     assertTrue(broken.isEmpty(), broken.size() + " of " + n + " cases broke the contract:\n" + String.join("\n", broken));
   }
 
+  /** Readers whose dataset-folder listing goes through {@code DatasetFolder} (issue 17 item 10). */
+  static final java.util.Set<String> ODD_ENTRY_READERS = java.util.Set.of("aihub.corpus", "aihub.objects", "aihub.ocr",
+      "aihub.multimodal", "aihub.medical", "coco", "cvat", "voc", "yolo", "trainset");
+
+  /**
+   * A data file replaced by a dangling symlink or a FIFO (seeded choice of file and kind): exit 3
+   * naming it, never exit 0 with an item fewer and never a hang on the FIFO.
+   */
+  @Test
+  void oddEntriesInPlaceOfDataFilesAreInputErrors() throws Exception {
+    Random rnd = new Random(SEED + 10);
+    List<String> broken = new ArrayList<>();
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "fuzz-odd-entry");
+      t.setDaemon(true);
+      return t;
+    });
+    int n = 0;
+    try {
+      for (String[] ds : DATASETS) {
+        if (!ODD_ENTRY_READERS.contains(ds[0])) continue;
+        Path src = Path.of(ds[1]);
+        List<Path> files = targets(src);
+        for (int c = 0; c < 4; c++) {
+          Path work = tmp.resolve("odd" + n++);
+          copy(src, work);
+          Path victim = work.resolve(src.relativize(files.get(rnd.nextInt(files.size()))));
+          Files.delete(victim);
+          String kind;
+          if (rnd.nextBoolean()) {
+            kind = "dangling symlink";
+            Files.createSymbolicLink(victim, work.resolve("gone-" + c));
+          } else {
+            kind = "fifo";
+            Process mk = new ProcessBuilder("mkfifo", victim.toString()).inheritIO().start();
+            assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo");
+          }
+          String what = ds[0] + " odd case " + (n - 1) + ": " + kind + " " + work.relativize(victim);
+          Future<Cli.Result> f = pool.submit(() -> Cli.run("stats", work.toString(), "--format", ds[0], "-q"));
+          Cli.Result r;
+          try {
+            r = f.get(60, TimeUnit.SECONDS);
+          } catch (TimeoutException e) {
+            f.cancel(true);
+            broken.add(what + ": no answer within 60 s");
+            pool.shutdownNow();
+            pool = Executors.newSingleThreadExecutor();
+            continue;
+          }
+          if (r.exitCode() != 3) broken.add(what + ": exit " + r.exitCode() + " " + clip(r.err().strip()));
+          else if (!r.err().contains(victim.getFileName().toString())) broken.add(what + ": does not name it: " + clip(r.err()));
+          deleteTree(work);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(n >= 40, "cases: " + n);
+    assertTrue(broken.isEmpty(), broken.size() + " of " + n + " cases:\n" + String.join("\n", broken));
+  }
+
   /** Null when the result keeps the contract, else what is wrong. */
   static String contractBroken(Cli.Result r, Path victim, Path dataset) {
     int code = r.exitCode();

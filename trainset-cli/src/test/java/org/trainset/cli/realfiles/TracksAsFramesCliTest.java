@@ -72,6 +72,6 @@ class TracksAsFramesCliTest {
     assertEquals(List.of(), Files.readAllLines(out.resolve("labels/train/frame_000013.txt")));
     assertTrue(Files.isRegularFile(out.resolve("images/train/frame_000013.png")));
     assertEquals(1, j.get("dropped").get("polyline").asInt(), r.out());
-    assertTrue(j.get("dropped").has("attribute 'track_id'"), r.out());
+    assertTrue(j.get("dropped").has("attribute 'track_id' on box"), r.out());
   }
 }

@@ -47,8 +47,8 @@ class UltralyticsDataYamlCliTest {
     assertEquals("images/default", yaml.get("val").asText());
     assertFalse(yaml.has("default"), yaml.toString());
     JsonNode changed = M.readTree(r.out()).get("changed");
-    assertEquals(1, changed.get("subset 'default' (not train/val/test) -> listed as train in data.yaml").asInt(), r.out());
-    assertEquals(1, changed.get("no validation subset -> data.yaml val lists the training images").asInt(), r.out());
+    assertEquals(1, changed.get("subset 'default' (not train/val/test -> listed as train in data.yaml)").asInt(), r.out());
+    assertEquals(1, changed.get("subset (no validation subset -> data.yaml val lists the training images)").asInt(), r.out());
     // Read back: the folder listed twice is still one item per image.
     Cli.Result stats = Cli.run("stats", out.toString(), "--json");
     assertEquals(4, M.readTree(stats.out()).get("items").asInt(), stats.toString());
@@ -63,7 +63,7 @@ class UltralyticsDataYamlCliTest {
     assertEquals("images/Train", yaml.get("train").asText());
     assertEquals("images/Validation", yaml.get("val").asText());
     assertEquals("images/Test", yaml.get("test").asText());
-    assertTrue(r.out().contains("subset 'Validation' -> listed as val in data.yaml"), r.out());
+    assertTrue(r.out().contains("subset 'Validation' (-> listed as val in data.yaml)"), r.out());
     Cli.Result stats = Cli.run("stats", out.toString(), "--json");
     assertEquals(6, M.readTree(stats.out()).get("items").asInt(), stats.toString());
   }

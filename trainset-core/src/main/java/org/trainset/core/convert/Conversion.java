@@ -76,6 +76,7 @@ public final class Conversion {
     try (ItemSink sink = writer.open(output, plan.schema(), new WriteOptions(mediaRoot, copyMedia), loss);
          ItemCursor cursor = Datasets.cursor(from, input, plan, readOptions)) {
       for (Item item = cursor.next(); item != null; item = cursor.next()) {
+        loss.atItem(item.id());
         if (!writer.keepsDocuments()) {
           for (var d : item.documents()) loss.dropped(null, "document (" + d.role() + ")", "'" + to.id() + "' has no place for attached documents");
         }
@@ -88,6 +89,7 @@ public final class Conversion {
         annotations += item.annotations().size();
         progress.advance(total > 0 ? cursor.bytesRead() : items);
       }
+      loss.atItem(null); // what the end of the dataset loses belongs to no one item
       sink.commit();
     } finally {
       progress.finish();

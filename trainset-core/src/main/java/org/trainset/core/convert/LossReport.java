@@ -11,17 +11,22 @@ import org.trainset.core.json.ResultJson;
 import org.trainset.core.model.AnnotationType;
 
 /**
- * What a conversion dropped or changed, as structured entries with counts: the kind of loss, the
- * annotation type it concerns (null for item, media or schema data), the field or part lost
- * ({@code attribute 'color'}, {@code rotation}, {@code subset}), and how or why. Writers call
- * {@link #dropped(AnnotationType, String, String)} and {@link #changed(AnnotationType, String, String)}
- * for every piece of data their format cannot hold; in strict mode the first call throws
+ * What a conversion dropped, changed or approximated, as structured entries with counts: the
+ * {@link Kind}, the annotation type concerned (null for item, media or schema data), the field or
+ * part ({@code attribute 'color'}, {@code rotation}, {@code subset}), how or why, how often, and
+ * the id of the first item it happened on. Messages are rendered from those fields
+ * ({@link Entry#message()}); writers never add free text. In strict mode the first loss throws
  * {@link StrictLossException} and the conversion writes nothing.
  */
 public final class LossReport {
-  /** Whether the data was left out or kept in another form. */
+  /** What happened to the data. */
   public enum Kind {
-    DROPPED, CHANGED;
+    /** Left out of the output. */
+    DROPPED,
+    /** Kept, in another form or place (renamed, moved, re-encoded as text). */
+    CHANGED,
+    /** Kept as a coarser shape or value that loses precision (polygon → box, rotation ignored). */
+    APPROXIMATED;
 
     public String key() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -34,11 +39,16 @@ public final class LossReport {
    * @param annotationType the annotation type concerned, or null for item, media or schema data
    * @param field          the part lost or changed ({@code attribute 'color'}, {@code rotation}), or
    *                       null when the whole annotation is meant
-   * @param detail         how or why ({@code polygon -> bounding box}), or null
+   * @param detail         how or why ({@code -> bounding box}), or null
+   * @param exampleItem    the id of the first item it happened on, or null when not known
    */
-  public record Entry(Kind kind, AnnotationType annotationType, String field, String detail, long count)
-      implements java.io.Serializable {
-    /** Text for people: {@code field on type (detail)}, e.g. {@code attribute 'color' on box}. */
+  public record Entry(Kind kind, AnnotationType annotationType, String field, String detail, long count,
+                      String exampleItem) implements java.io.Serializable {
+    public Entry(Kind kind, AnnotationType annotationType, String field, String detail, long count) {
+      this(kind, annotationType, field, detail, count, null);
+    }
+
+    /** What is concerned: {@code field on type (detail)}, e.g. {@code attribute 'color' on box}. */
     public String describe() {
       String type = annotationType == null ? null : annotationType.key().replace('_', ' ');
       String what = field == null ? type : type == null ? field : field + " on " + type;
@@ -46,20 +56,34 @@ public final class LossReport {
       return detail == null ? what : what + " (" + detail + ")";
     }
 
-    /** {@code {"kind", "annotationType"?, "field"?, "detail"?, "count"}}. */
+    /** The sentence for people: {@code dropped 3 × polygon (YOLO detect holds boxes), e.g. item 'a'}. */
+    public String message() {
+      String s = kind.key() + " " + count + " × " + describe();
+      return exampleItem == null ? s : s + ", e.g. item '" + exampleItem + "'";
+    }
+
+    /** {@code {"kind", "annotationType"?, "field"?, "detail"?, "count", "exampleItem"?, "message"}}. */
     public ObjectNode toJson() {
       ObjectNode n = ResultJson.object().put("kind", kind.key());
       if (annotationType != null) n.put("annotationType", annotationType.key());
       if (field != null) n.put("field", field);
       if (detail != null) n.put("detail", detail);
-      return n.put("count", count);
+      n.put("count", count);
+      if (exampleItem != null) n.put("exampleItem", exampleItem);
+      return n.put("message", message());
     }
   }
 
   private record Key(Kind kind, AnnotationType annotationType, String field, String detail) {}
 
+  private static final class Tally {
+    long count;
+    String example;
+  }
+
   private final boolean strict;
-  private final Map<Key, Long> counts = new LinkedHashMap<>();
+  private final Map<Key, Tally> counts = new LinkedHashMap<>();
+  private String currentItem;
 
   public LossReport(boolean strict) {
     this.strict = strict;
@@ -77,42 +101,52 @@ public final class LossReport {
     return strict;
   }
 
+  /**
+   * The id of the item being written, kept as the example of losses recorded from now on (the
+   * conversion loop sets it before each item; null clears it).
+   */
+  public synchronized void atItem(String itemId) {
+    currentItem = itemId;
+  }
+
   /** Something was left out: an annotation of {@code type} (field null), or one field of it. */
   public void dropped(AnnotationType type, String field, String detail) {
-    record(new Key(Kind.DROPPED, type, field, detail));
+    record(new Key(Kind.DROPPED, type, field, detail), 1);
   }
 
-  /** Something was kept in another form, described by {@code detail}. */
+  /** Something was kept in another form or place, described by {@code detail}. */
   public void changed(AnnotationType type, String field, String detail) {
-    record(new Key(Kind.CHANGED, type, field, detail));
+    record(new Key(Kind.CHANGED, type, field, detail), 1);
   }
 
-  /**
-   * Item, media or schema data left out, named in words.
-   *
-   * @deprecated give the annotation type and field: {@link #dropped(AnnotationType, String, String)}
-   */
-  @Deprecated
-  public void dropped(String what) {
-    dropped(null, what, null);
+  /** Something was kept as a coarser shape or value, described by {@code detail}. */
+  public void approximated(AnnotationType type, String field, String detail) {
+    record(new Key(Kind.APPROXIMATED, type, field, detail), 1);
   }
 
-  /**
-   * Item, media or schema data kept in another form, named in words.
-   *
-   * @deprecated give the annotation type and field: {@link #changed(AnnotationType, String, String)}
-   */
-  @Deprecated
-  public void changed(String what) {
-    changed(null, what, null);
+  /** Records {@code e}'s kind, type, field and detail {@code e.count()} times (a nested writer's report). */
+  public void record(Entry e) {
+    record(new Key(e.kind(), e.annotationType(), e.field(), e.detail()), e.count(), e.exampleItem());
   }
 
-  private synchronized void record(Key key) {
+  private void record(Key key, long n) {
+    record(key, n, null);
+  }
+
+  private synchronized void record(Key key, long n, String example) {
     if (strict) {
       Entry e = new Entry(key.kind(), key.annotationType(), key.field(), key.detail(), 1);
-      throw new StrictLossException((key.kind() == Kind.DROPPED ? "cannot hold " : "would change ") + e.describe());
+      String verb = switch (key.kind()) {
+        case DROPPED -> "cannot hold ";
+        case CHANGED -> "would change ";
+        case APPROXIMATED -> "would approximate ";
+      };
+      String at = example != null ? example : currentItem;
+      throw new StrictLossException(verb + e.describe() + (at == null ? "" : " (item '" + at + "')"));
     }
-    counts.merge(key, 1L, Long::sum);
+    Tally t = counts.computeIfAbsent(key, k -> new Tally());
+    t.count += n;
+    if (t.example == null) t.example = example != null ? example : currentItem;
   }
 
   /**
@@ -120,13 +154,17 @@ public final class LossReport {
    * first-seen order; the result equals one report that saw all the losses in that order.
    */
   public synchronized void add(List<Entry> more) {
-    for (Entry e : more) counts.merge(new Key(e.kind(), e.annotationType(), e.field(), e.detail()), e.count(), Long::sum);
+    for (Entry e : more) {
+      Tally t = counts.computeIfAbsent(new Key(e.kind(), e.annotationType(), e.field(), e.detail()), k -> new Tally());
+      t.count += e.count();
+      if (t.example == null) t.example = e.exampleItem();
+    }
   }
 
   /** Every entry, in the order first seen. */
   public synchronized List<Entry> entries() {
     List<Entry> out = new ArrayList<>();
-    counts.forEach((k, n) -> out.add(new Entry(k.kind(), k.annotationType(), k.field(), k.detail(), n)));
+    counts.forEach((k, t) -> out.add(new Entry(k.kind(), k.annotationType(), k.field(), k.detail(), t.count, t.example)));
     return out;
   }
 
@@ -135,9 +173,11 @@ public final class LossReport {
     return countsOf(Kind.DROPPED);
   }
 
-  /** Changed counts by {@link Entry#describe()}. */
+  /** Changed and approximated counts by {@link Entry#describe()}. */
   public Map<String, Long> changedCounts() {
-    return countsOf(Kind.CHANGED);
+    Map<String, Long> out = new TreeMap<>(countsOf(Kind.CHANGED));
+    countsOf(Kind.APPROXIMATED).forEach((k, v) -> out.merge(k, v, Long::sum));
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private Map<String, Long> countsOf(Kind kind) {
@@ -157,12 +197,15 @@ public final class LossReport {
     return arr;
   }
 
-  /** Human-readable lines, one per kind of loss (dropped first, each sorted). */
+  /** Human-readable lines, one per entry ({@link Entry#message()}): dropped, then changed, then approximated. */
   public String describe() {
     if (isLossless()) return "nothing dropped or changed";
     StringBuilder sb = new StringBuilder();
-    droppedCounts().forEach((k, v) -> sb.append("dropped ").append(v).append(" × ").append(k).append('\n'));
-    changedCounts().forEach((k, v) -> sb.append("changed ").append(v).append(" × ").append(k).append('\n'));
+    for (Kind kind : Kind.values()) {
+      entries().stream().filter(e -> e.kind() == kind)
+          .sorted(java.util.Comparator.comparing(Entry::describe))
+          .forEach(e -> sb.append(e.message()).append('\n'));
+    }
     return sb.toString().stripTrailing();
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.AnnotationMeta;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
@@ -36,7 +37,7 @@ public final class TracksAsFrames {
     Map<Integer, List<Annotation>> byFrame = new TreeMap<>();
     for (Annotation a : item.annotations()) {
       if (!(a instanceof Track t)) {
-        loss.dropped(a.type().key() + " on a video item (not in a track)");
+        loss.dropped(a.type(), null, "on a video item, not in a track");
         continue;
       }
       for (TrackFrame f : t.frames()) {
@@ -51,7 +52,7 @@ public final class TracksAsFrames {
       String path = framePath(mediaRoot, name);
       if (path == null) {
         path = "images/" + name + ".png";
-        loss.changed("track frame -> item whose frame image is not under images/");
+        loss.changed(AnnotationType.TRACK, "frame", "-> item whose frame image is not under images/");
       }
       MediaRef media = MediaRef.image(path, video == null ? null : video.width(), video == null ? null : video.height());
       Map<String, Object> attrs = new LinkedHashMap<>(item.attributes());

@@ -30,7 +30,7 @@ public final class UniqueIds {
   public long assign(Object wanted) {
     Long w = wanted instanceof Number n ? Long.valueOf(n.longValue()) : parse(wanted);
     if (w != null && w >= 0 && used.add(w)) return w;
-    if (wanted != null) loss.changed(what + " id renumbered (taken or not an integer)");
+    if (wanted != null) loss.changed(null, what + " id", "renumbered: taken or not an integer");
     while (used.contains(next)) next++;
     used.add(next);
     return next;

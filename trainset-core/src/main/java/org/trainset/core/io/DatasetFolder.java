@@ -88,6 +88,21 @@ public final class DatasetFolder {
     return out;
   }
 
+  /**
+   * Whether the optional dataset file {@code file} is there: true for a regular file (or a symlink
+   * to one), false when nothing has that name; a dangling symlink, a FIFO/socket/device or a
+   * folder in its place is an {@link InputException} naming it (never opened).
+   */
+  public static boolean present(Path file) throws InputException {
+    if (Files.isRegularFile(file)) return true;
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
+    if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+      throw new InputException(file, DANGLING_SYMLINK, "a symbolic link to " + target(file) + ", which does not exist");
+    }
+    throw new InputException(file, NOT_A_REGULAR_FILE, Files.isDirectory(file)
+        ? "a folder where a file of the dataset is expected" : "not a regular file (a FIFO, socket or device); not opened");
+  }
+
   /** A name the platform could not decode (U+FFFD in place of its bytes) cannot be opened again. */
   private static boolean badName(Path p, ProblemSink problems) throws InputException {
     Path name = p.getFileName();

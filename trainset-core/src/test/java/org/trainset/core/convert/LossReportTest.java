@@ -29,8 +29,37 @@ class LossReportTest {
   }
 
   @Test
+  void approximationsAndTheFirstItemAreKept() {
+    LossReport loss = LossReport.lenient();
+    loss.atItem("img1");
+    loss.approximated(AnnotationType.POLYGON, null, "-> box");
+    loss.atItem("img2");
+    loss.approximated(AnnotationType.POLYGON, null, "-> box");
+    loss.dropped(null, "item", "without media");
+    LossReport.Entry e = loss.entries().get(0);
+    assertEquals(new LossReport.Entry(LossReport.Kind.APPROXIMATED, AnnotationType.POLYGON, null, "-> box", 2, "img1"), e);
+    assertEquals("approximated 2 × polygon (-> box), e.g. item 'img1'", e.message());
+    assertEquals("img2", loss.entries().get(1).exampleItem());
+    assertEquals("dropped 1 × item (without media), e.g. item 'img2'\napproximated 2 × polygon (-> box), e.g. item 'img1'",
+        loss.describe());
+    JsonNode json = loss.toJson().get(0);
+    assertEquals("approximated", json.get("kind").asText());
+    assertEquals("img1", json.get("exampleItem").asText());
+    assertEquals(e.message(), json.get("message").asText());
+    LossReport merged = LossReport.lenient();
+    merged.add(loss.entries());
+    merged.add(loss.entries());
+    assertEquals(4, merged.entries().get(0).count());
+    assertEquals("img1", merged.entries().get(0).exampleItem());
+  }
+
+  @Test
   void strictFailsOnTheFirstLossNamingIt() {
     var e = assertThrows(StrictLossException.class, () -> LossReport.strict().dropped(AnnotationType.TRACK, null, "box"));
     assertEquals("cannot hold track (box)", e.getMessage());
+    LossReport strict = LossReport.strict();
+    strict.atItem("x7");
+    var a = assertThrows(StrictLossException.class, () -> strict.approximated(AnnotationType.MASK, null, "-> box"));
+    assertEquals("would approximate mask (-> box) (item 'x7')", a.getMessage());
   }
 }

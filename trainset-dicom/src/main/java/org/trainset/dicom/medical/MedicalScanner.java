@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.Json;
 import org.trainset.core.io.ParseLimits;
@@ -58,7 +59,7 @@ final class MedicalScanner {
    * never the whole set), then the fundus images.
    */
   ItemSource scan() throws IOException {
-    Iterator<Csv.Row> patients = Files.isRegularFile(root.resolve(MedicalLayout.CASES_CSV))
+    Iterator<Csv.Row> patients = DatasetFolder.present(root.resolve(MedicalLayout.CASES_CSV))
         ? mammographyCases().iterator() : java.util.Collections.emptyIterator();
     return new ItemSource() {
       private final Deque<Item> ready = new ArrayDeque<>();
@@ -70,7 +71,7 @@ final class MedicalScanner {
             patient(patients.next(), ready::add);
           } else if (!fundusDone) {
             fundusDone = true;
-            if (Files.isRegularFile(root.resolve(MedicalLayout.FUNDUS_CSV))) fundus(ready::add);
+            if (DatasetFolder.present(root.resolve(MedicalLayout.FUNDUS_CSV))) fundus(ready::add);
           } else {
             return null;
           }
@@ -117,9 +118,8 @@ final class MedicalScanner {
       List<ItemDocument> reports = reports(pdir.resolve(MedicalLayout.REPORTS_DIR));
       List<Path> dcms = new ArrayList<>();
       if (Files.isDirectory(pdir)) {
-        try (Stream<Path> s = Files.list(pdir)) {
-          s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(dcms::add);
-        }
+        // a .dcm name that is a dangling symlink or a FIFO is reported, never opened (a FIFO would block)
+        dcms.addAll(DatasetFolder.files(pdir, 1, p -> p.toString().endsWith(".dcm"), problems));
       }
       for (Path f : dcms) {
         String rel = root.relativize(f).toString().replace('\\', '/');
@@ -157,10 +157,7 @@ final class MedicalScanner {
    */
   private List<ItemDocument> reports(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) return List.of();
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(dir)) {
-      s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
-    }
+    List<Path> files = DatasetFolder.files(dir, 1, p -> !p.getFileName().toString().startsWith("."), problems);
     List<ItemDocument> out = new ArrayList<>();
     for (Path f : files) {
       String rel = root.relativize(f).toString().replace('\\', '/');
@@ -196,7 +193,7 @@ final class MedicalScanner {
 
   private Map<String, List<double[]>> lesions(Path json) throws IOException {
     Map<String, List<double[]>> out = new HashMap<>();
-    if (!Files.isRegularFile(json)) return out;
+    if (!DatasetFolder.present(json)) return out; // no lesions file: no lesions
     JsonNode root;
     try {
       root = Json.mapper(limits).readTree(json.toFile());
@@ -219,9 +216,7 @@ final class MedicalScanner {
     Path images = root.resolve(MedicalLayout.FUNDUS_IMAGES);
     Set<String> files = new TreeSet<>();
     if (Files.isDirectory(images)) {
-      try (Stream<Path> s = Files.list(images)) {
-        s.filter(Files::isRegularFile).forEach(p -> files.add(p.getFileName().toString()));
-      }
+      for (Path p : DatasetFolder.files(images, 1, p -> true, problems)) files.add(p.getFileName().toString());
     }
     Set<String> listed = new TreeSet<>();
     for (Csv.Row r : Csv.read(root.resolve(MedicalLayout.FUNDUS_CSV), MedicalLayout.FUNDUS_COLUMNS)) {

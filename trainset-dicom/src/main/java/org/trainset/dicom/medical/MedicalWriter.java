@@ -41,7 +41,7 @@ final class MedicalWriter implements DatasetWriter {
       @Override public void accept(Item item) throws IOException {
         Object modality = item.attributes().get("modality");
         if (item.primaryMedia() == null || !("mammography".equals(modality) || "fundus".equals(modality))) {
-          loss.dropped("item without mammography/fundus modality");
+          loss.dropped(null, "item", "without mammography/fundus modality");
           return;
         }
         String rel = item.primaryMedia().path();
@@ -49,7 +49,7 @@ final class MedicalWriter implements DatasetWriter {
         Path dst = out.resolve(rel);
         Files.createDirectories(dst.getParent());
         if (Files.exists(src)) Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
-        else loss.dropped("media file not found under the media root");
+        else loss.dropped(null, "media file", "not found under the media root");
         Map<String, Object> a = item.attributes();
         if ("mammography".equals(modality)) {
           String pid = str(a, "patient_id");

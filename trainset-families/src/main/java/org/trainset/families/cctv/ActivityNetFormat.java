@@ -60,7 +60,7 @@ public final class ActivityNetFormat implements Format {
         for (Annotation a : item.annotations()) {
           boolean action = a instanceof TimeEvent t && "action".equals(t.meta().attributes().get(CctvClipReader.KIND));
           if (!(a instanceof TimeEvent t) || action) {
-            loss.dropped(action ? "action frame range (segments hold events)" : a.type().key() + " annotation");
+            loss.dropped(a.type(), action ? "action frame range" : null, action ? "segments hold events" : null);
             continue;
           }
           taxonomy.putIfAbsent(t.label(), taxonomy.size() + 1);
@@ -115,7 +115,7 @@ public final class ActivityNetFormat implements Format {
 
   private static String subset(String s, LossReport loss) {
     if (s == null) {
-      loss.changed("items without a subset written as training");
+      loss.changed(null, "subset", "none -> training");
       return "training";
     }
     return switch (s) {

@@ -25,14 +25,14 @@ final class CctvWriter implements DatasetWriter {
         try (OutputStream os = Files.newOutputStream(xml)) {
           CctvXmlWriter.write(item, os, loss);
         }
-        if (item.media().size() > 1) loss.dropped("media beyond the clip's MP4");
+        if (item.media().size() > 1) loss.dropped(null, "media", "beyond the clip's MP4");
         if (item.primaryMedia() == null) return;
         Path dst = out.resolve(item.id() + ".mp4");
         Path src = options.mediaRoot() == null ? null : options.mediaRoot().resolve(item.primaryMedia().path());
         if (src != null && Files.isRegularFile(src)) {
           Files.copy(src, dst);
         } else {
-          loss.dropped("MP4 not found at the source, not copied");
+          loss.dropped(null, "MP4 file", "not found at the source, not copied");
         }
       }
     };

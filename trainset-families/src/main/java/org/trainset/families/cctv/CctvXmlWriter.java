@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.model.TimeEvent;
@@ -44,7 +45,7 @@ final class CctvXmlWriter {
     List<TimeEvent> actions = new ArrayList<>();
     for (Annotation a : item.annotations()) {
       if (!(a instanceof TimeEvent t)) {
-        loss.dropped(a.type().key() + " annotation (CCTV XML holds events and actions)");
+        loss.dropped(a.type(), null, "CCTV XML holds events and actions");
       } else if ("action".equals(t.meta().attributes().get(CctvClipReader.KIND))) {
         actions.add(t);
       } else {
@@ -54,7 +55,7 @@ final class CctvXmlWriter {
     objects(actions, fps(item));
     for (String k : item.attributes().keySet()) {
       if (!List.of("category", "class", "header", "xml", "mp4Disagreements").contains(k)) {
-        loss.dropped("item attribute '" + k + "'");
+        loss.dropped(null, "item attribute '" + k + "'", null);
       }
     }
     close();
@@ -136,7 +137,7 @@ final class CctvXmlWriter {
 
   private long frame(TimeEvent t, String key, double seconds, double fps) {
     if (t.meta().attributes().get(key) instanceof Number n) return n.longValue();
-    loss.changed("action time converted to a frame number");
+    loss.approximated(AnnotationType.TIME_EVENT, "action time", "-> frame number");
     return Math.round(seconds * fps);
   }
 

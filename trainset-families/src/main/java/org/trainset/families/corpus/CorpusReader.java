@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.spi.DatasetReader;
 import org.trainset.core.spi.ItemCursor;
+import org.trainset.core.spi.ProblemSink;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
 import org.trainset.core.spi.ReadPlan;
@@ -31,7 +33,7 @@ final class CorpusReader implements DatasetReader {
   }
 
   @Override public ReadPlan plan(Path root, ReadOptions options) throws IOException {
-    List<Path> files = files(root, flavor);
+    List<Path> files = files(root, flavor, options.problems());
     if (files.isEmpty()) {
       throw new InputException(root, "corpus-empty", "no " + flavor.extension() + " corpus files here");
     }
@@ -54,11 +56,10 @@ final class CorpusReader implements DatasetReader {
     return new ReadPlan(schema, parts);
   }
 
-  static List<Path> files(Path root, CorpusFlavor flavor) throws IOException {
+  /** The corpus files under {@code root}, in release order; a corpus-file name that is no regular file goes to {@code problems}. */
+  static List<Path> files(Path root, CorpusFlavor flavor, ProblemSink problems) throws IOException {
     if (Files.isRegularFile(root)) return isCorpusFile(root, flavor) ? List.of(root) : List.of();
-    try (Stream<Path> s = Files.walk(root, 4)) {
-      return s.filter(Files::isRegularFile).filter(p -> isCorpusFile(p, flavor)).sorted(NATURAL).toList();
-    }
+    return DatasetFolder.files(root, 4, p -> isCorpusFile(p, flavor), problems).stream().sorted(NATURAL).toList();
   }
 
   private static boolean isCorpusFile(Path p, CorpusFlavor flavor) {

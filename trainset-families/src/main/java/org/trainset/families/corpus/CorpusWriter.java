@@ -10,11 +10,13 @@ import java.util.Set;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.TextPair;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 
 /**
@@ -41,18 +43,15 @@ public final class CorpusWriter implements DatasetWriter {
 
   @Override public ItemSink open(Path outDir, DatasetSchema schema, WriteOptions options, LossReport loss)
       throws IOException {
-    return new Sink(AtomicOutput.directory(outDir), loss);
+    return new Sink(AtomicOutput.directory(outDir), schema, options, loss);
   }
 
-  private final class Sink implements ItemSink {
-    private final AtomicOutput out;
-    private final LossReport loss;
+  private final class Sink extends StagedSink {
     private final Map<CorpusDomain, RowWriter> writers = new EnumMap<>(CorpusDomain.class);
     private final Map<CorpusDomain, List<String>> headers = new EnumMap<>(CorpusDomain.class);
 
-    Sink(AtomicOutput out, LossReport loss) {
-      this.out = out;
-      this.loss = loss;
+    Sink(AtomicOutput out, DatasetSchema schema, WriteOptions options, LossReport loss) {
+      super(out, schema, options, loss);
     }
 
     @Override public void accept(Item item) throws IOException {
@@ -61,17 +60,17 @@ public final class CorpusWriter implements DatasetWriter {
         if (a instanceof TextPair tp && pair == null) {
           pair = tp;
         } else {
-          loss.dropped(a.type().key() + " annotation (a corpus row holds one sentence pair)");
+          loss.dropped(a.type(), null, "a corpus row holds one sentence pair");
         }
       }
       if (pair == null) {
-        loss.dropped("item without a sentence pair");
+        loss.dropped(null, "item", "without a sentence pair");
         return;
       }
-      if (!item.media().isEmpty()) loss.dropped("media reference");
-      if (!pair.label().isEmpty() || !pair.meta().attributes().isEmpty()) loss.dropped("sentence-pair label/attributes");
+      if (!item.media().isEmpty()) loss.dropped(null, "media reference", null);
+      if (!pair.label().isEmpty() || !pair.meta().attributes().isEmpty()) loss.dropped(AnnotationType.TEXT_PAIR, "label/attributes", null);
       if (!"ko".equals(pair.sourceLanguage()) || !"en".equals(pair.targetLanguage())) {
-        loss.changed("languages " + pair.sourceLanguage() + "→" + pair.targetLanguage() + " written as ko→en columns");
+        loss.changed(AnnotationType.TEXT_PAIR, "languages", pair.sourceLanguage() + "→" + pair.targetLanguage() + " written as ko→en columns");
       }
       Object d = item.attributes().get(CorpusCursor.ATTR_DOMAIN);
       CorpusDomain domain = d == null ? null : CorpusDomain.fromKey(d.toString());
@@ -116,30 +115,39 @@ public final class CorpusWriter implements DatasetWriter {
         row.set(header.indexOf(idCol), slash >= 0 ? id.substring(slash + 1) : id);
       }
       for (String k : item.attributes().keySet()) {
-        if (!DERIVED.contains(k) && !header.contains(k)) loss.dropped("attribute '" + k + "' (not a column of the " + domain.key() + " file)");
+        if (!DERIVED.contains(k) && !header.contains(k)) loss.dropped(null, "attribute '" + k + "'", "not a column of the " + domain.key() + " file");
       }
       w.write(row);
     }
 
     private Object cell(Object v) {
       if (v instanceof java.util.List || v instanceof java.util.Map) {
-        loss.changed("structured attribute written as text");
+        loss.changed(null, "structured attribute", "written as text");
         return String.valueOf(v);
       }
       return v;
     }
 
-    @Override public void commit() throws IOException {
-      for (RowWriter w : writers.values()) w.finish();
-      out.commit();
-    }
-
-    @Override public void close() throws IOException {
-      try {
-        for (RowWriter w : writers.values()) w.close();
-      } finally {
-        out.close();
+    /**
+     * Completes every domain file (an xlsx needs its sheet and workbook ends; finishing is also what
+     * closes it), once. Runs before publishing and on an aborted run, whose staging is discarded.
+     */
+    @Override protected void release() throws IOException {
+      IOException first = null;
+      for (RowWriter w : writers.values()) {
+        try {
+          w.finish();
+        } catch (IOException e) {
+          if (first == null) first = e;
+          try {
+            w.close();
+          } catch (IOException again) {
+            e.addSuppressed(again);
+          }
+        }
       }
+      writers.clear();
+      if (first != null) throw first;
     }
   }
 }

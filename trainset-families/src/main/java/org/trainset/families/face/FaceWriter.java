@@ -39,7 +39,7 @@ final class FaceWriter implements DatasetWriter {
         String rel = item.primaryMedia() == null ? null : item.primaryMedia().path();
         if (rel == null || FaceGrid.parse(rel) == null) rel = fromAttributes(item);
         if (rel == null) {
-          loss.dropped("item outside the resolution/person/session/light/expression/camera grid");
+          loss.dropped(null, "item", "outside the resolution/person/session/light/expression/camera grid");
           return;
         }
         Points landmarks = null;
@@ -47,7 +47,7 @@ final class FaceWriter implements DatasetWriter {
         for (Annotation a : item.annotations()) {
           if (a instanceof Points p && landmarks == null && p.count() == 7) landmarks = p;
           else if (a instanceof Box b && FaceLabels.BOXES.contains(b.label())) boxes.add(b);
-          else loss.dropped(a.type().key() + " annotation '" + a.label() + "'");
+          else loss.dropped(a.type(), "label '" + a.label() + "'", null);
         }
         String stem = rel.substring(0, rel.lastIndexOf('.'));
         Path txt = out.resolve(stem + ".txt");
@@ -58,7 +58,7 @@ final class FaceWriter implements DatasetWriter {
         if (src != null && Files.isRegularFile(src)) {
           Files.copy(src, out.resolve(rel));
         } else {
-          loss.dropped("image not found at the source, not copied");
+          loss.dropped(null, "image file", "not found at the source, not copied");
         }
       }
 

@@ -20,7 +20,7 @@ public record FolderPart(String root, String folder, String glob, DocumentParser
   @Override public ItemCursor open(ReadOptions options) throws IOException {
     Path dir = options.storage().local(folder);
     java.nio.file.PathMatcher m = dir.getFileSystem().getPathMatcher("glob:" + glob);
-    List<Path> files = JsonFiles.listJson(dir).stream().filter(p -> m.matches(p.getFileName())).toList();
+    List<Path> files = JsonFiles.listJson(dir, options.problems()).stream().filter(p -> m.matches(p.getFileName())).toList();
     Path rootPath = Path.of(root); // names only: item ids are relative to the dataset root
     return new ItemCursor() {
       private int next;

@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.Json;
 import org.trainset.core.io.ParseLimits;
+import org.trainset.core.spi.ProblemSink;
 
 /**
  * Helpers for the families that keep one small JSON document per item (objects, motion,
@@ -24,18 +26,19 @@ import org.trainset.core.io.ParseLimits;
 public final class JsonFiles {
   private JsonFiles() {}
 
-  /** JSON files under {@code root} grouped by folder (sorted), skipping hidden files and folders. */
-  public static Map<Path, List<Path>> byFolder(Path root, int maxDepth) throws IOException {
+  /**
+   * JSON files under {@code root} grouped by folder (sorted), skipping hidden files and folders;
+   * a {@code .json} name that is a dangling symlink, a FIFO or another non-file goes to
+   * {@code problems} ({@link DatasetFolder}). Other files are the media beside the documents.
+   */
+  public static Map<Path, List<Path>> byFolder(Path root, int maxDepth, ProblemSink problems) throws IOException {
     Map<Path, List<Path>> out = new TreeMap<>();
     if (Files.isRegularFile(root)) {
       out.put(root.toAbsolutePath().getParent(), List.of(root.toAbsolutePath()));
       return out;
     }
-    try (Stream<Path> s = Files.walk(root, maxDepth)) {
-      for (Path p : s.filter(Files::isRegularFile).filter(JsonFiles::isJson).sorted().toList()) {
-        if (hidden(root, p)) continue;
-        out.computeIfAbsent(p.toAbsolutePath().getParent(), k -> new ArrayList<>()).add(p.toAbsolutePath());
-      }
+    for (Path p : DatasetFolder.files(root, maxDepth, f -> isJson(f) && !hidden(root, f), problems)) {
+      out.computeIfAbsent(p.toAbsolutePath().getParent(), k -> new ArrayList<>()).add(p.toAbsolutePath());
     }
     return out;
   }
@@ -51,12 +54,9 @@ public final class JsonFiles {
     return false;
   }
 
-  /** The JSON files directly in {@code folder}, sorted. */
-  public static List<Path> listJson(Path folder) throws IOException {
-    try (Stream<Path> s = Files.list(folder)) {
-      return s.filter(Files::isRegularFile).filter(JsonFiles::isJson)
-          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-    }
+  /** The JSON files directly in {@code folder}, sorted; odd entries go to {@code problems} ({@link DatasetFolder}). */
+  public static List<Path> listJson(Path folder, ProblemSink problems) throws IOException {
+    return DatasetFolder.files(folder, 1, p -> isJson(p) && !p.getFileName().toString().startsWith("."), problems);
   }
 
   /** Reads one document; a syntax error names the file, line and column. */

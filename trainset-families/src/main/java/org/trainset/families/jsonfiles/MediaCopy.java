@@ -19,7 +19,7 @@ public final class MediaCopy {
     if (options.mediaRoot() == null || relative == null || relative.isEmpty()) return;
     Path src = options.mediaRoot().resolve(relative);
     if (!Files.isRegularFile(src)) {
-      loss.dropped("media file not found at the source, not copied");
+      loss.dropped(null, "media file", "not found at the source, not copied");
       return;
     }
     if (Files.exists(dst)) return;

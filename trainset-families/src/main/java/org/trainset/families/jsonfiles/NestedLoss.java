@@ -1,6 +1,5 @@
 package org.trainset.families.jsonfiles;
 
-import java.util.Map;
 import org.trainset.core.convert.LossReport;
 
 /**
@@ -13,8 +12,8 @@ public final class NestedLoss {
   private NestedLoss() {}
 
   public static void forwardDropped(LossReport inner, LossReport outer) {
-    for (Map.Entry<String, Long> e : inner.droppedCounts().entrySet()) {
-      for (long i = 0; i < e.getValue(); i++) outer.dropped(e.getKey());
+    for (LossReport.Entry e : inner.entries()) {
+      if (e.kind() == LossReport.Kind.DROPPED) outer.record(e);
     }
   }
 }

@@ -16,6 +16,7 @@ import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.io.InputException;
 import org.trainset.core.json.JsonValues;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
@@ -53,10 +54,10 @@ final class MotionWriter implements DatasetWriter {
         String fileName = m == null ? item.id() + ".jpg" : MediaCopy.fileName(m.path());
         String imagePath = "image/" + clip.scenario() + "/" + clip.clip() + "/" + fileName;
         if (m != null) {
-          if (!m.path().equals(imagePath)) loss.changed("image path (moved to image/<scenario>/<clip>/)");
+          if (!m.path().equals(imagePath)) loss.changed(null, "image path", "moved to image/<scenario>/<clip>/");
           MediaCopy.copy(options, m.path(), out.resolve(imagePath), loss);
         }
-        if (item.media().size() > 1) loss.dropped("media beyond the frame image");
+        if (item.media().size() > 1) loss.dropped(null, "media", "beyond the frame image");
         write2d(out.resolve("Annotation/2D/" + clip.scenario() + "/" + clip.clip() + "/" + item.id() + ".json"),
             item, clip, fileName, m, loss);
         Path threeD = out.resolve("Annotation/3D/" + clip.scenario());
@@ -72,7 +73,7 @@ final class MotionWriter implements DatasetWriter {
           camera.put("extrinsics", e);
           writeObject(threeD.resolve("camera").resolve(clip.clip() + ".json"), camera);
         } else if (k != null || e != null) {
-          loss.dropped("camera parameters without both intrinsics and extrinsics");
+          loss.dropped(null, "camera parameters", "without both intrinsics and extrinsics");
         }
       }
     };
@@ -96,11 +97,11 @@ final class MotionWriter implements DatasetWriter {
     Map<Integer, Map<String, Object>> byGroup = new LinkedHashMap<>();
     for (Annotation a : item.annotations()) {
       if (!(a instanceof Box) && !(a instanceof Points)) {
-        loss.dropped(a.type().key() + " (the 2D document holds a box and keypoints per person)");
+        loss.dropped(a.type(), null, "the 2D document holds a box and keypoints per person");
         continue;
       }
       if (a instanceof Points p && p.count() != MotionNames.JOINTS.size()) {
-        loss.dropped("keypoints of another skeleton than the 24 joints");
+        loss.dropped(AnnotationType.POINTS, null, "another skeleton than the 24 joints");
         continue;
       }
       Integer group = a.meta().group();
@@ -113,7 +114,7 @@ final class MotionWriter implements DatasetWriter {
         persons.add(person);
         if (group != null) byGroup.put(group, person);
       }
-      if (!MotionReader.LABEL.equals(a.meta().label())) loss.changed("label (every person is '" + MotionReader.LABEL + "')");
+      if (!MotionReader.LABEL.equals(a.meta().label())) loss.changed(a.type(), "label", "every person is '" + MotionReader.LABEL + "'");
       if (a instanceof Box b) {
         person.put("bbox", List.of(b.x(), b.y(), b.width(), b.height()));
       } else {
@@ -132,7 +133,7 @@ final class MotionWriter implements DatasetWriter {
     }
     for (Object p : persons) {
       if (!((Map<?, ?>) p).containsKey("keypoints")) {
-        loss.dropped("box without keypoints (the reader needs keypoints per person)");
+        loss.dropped(AnnotationType.BOX, null, "without keypoints: the reader needs keypoints per person");
       }
     }
     persons.removeIf(p -> !((Map<?, ?>) p).containsKey("keypoints"));

@@ -55,7 +55,7 @@ public final class MultimodalFormat implements Format {
   private static ReadPlan plan(Path root, org.trainset.core.spi.ReadOptions options) throws IOException {
     Path dir = (Files.isDirectory(root) ? root : root.toAbsolutePath().getParent()).toAbsolutePath();
     List<ReadPart> parts = new ArrayList<>();
-    for (Path folder : JsonFiles.byFolder(root, 4).keySet()) {
+    for (Path folder : JsonFiles.byFolder(root, 4, options.problems()).keySet()) {
       parts.add(new FolderPart(dir.toString(), folder.toString(), "*.json", MultimodalDocument::parse));
     }
     if (parts.isEmpty()) throw new InputException(root, "multimodal-no-json", "no per-clip JSON documents here");

@@ -88,7 +88,7 @@ final class MultimodalWriter implements DatasetWriter {
           } else if (a instanceof Caption c && "situation".equals(c.label()) && !doc.containsKey("situation")) {
             doc.put("situation", c.text());
           } else {
-            loss.dropped(a.type().key() + " '" + a.label() + "' (not a frame box, utterance or the situation)");
+            loss.dropped(a.type(), "label '" + a.label() + "'", "not a frame box, utterance or the situation");
           }
         }
         List<Object> visual = new ArrayList<>();
@@ -107,7 +107,7 @@ final class MultimodalWriter implements DatasetWriter {
       }
 
       private void copy(String from, String to) throws IOException {
-        if (!from.equals(to)) loss.changed("media path (moved to the clip folder's layout)");
+        if (!from.equals(to)) loss.changed(null, "media path", "moved to the clip folder's layout");
         MediaCopy.copy(options, from, out.resolve(to), loss);
       }
     };

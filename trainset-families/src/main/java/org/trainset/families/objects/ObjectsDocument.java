@@ -13,6 +13,7 @@ import org.trainset.core.convert.LossReport;
 import org.trainset.core.json.JsonValues;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.AnnotationMeta;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaKind;
@@ -88,8 +89,8 @@ final class ObjectsDocument {
   /** Writes {@code item} as a document; what the layout cannot hold goes on {@code loss}. */
   static void write(JsonGenerator g, Item item, LossReport loss) throws IOException {
     MediaRef m = item.primaryMedia();
-    if (item.media().size() > 1) loss.dropped("media beyond the first image");
-    if (item.subset() != null) loss.dropped("subset (the layout has none)");
+    if (item.media().size() > 1) loss.dropped(null, "media", "beyond the first image");
+    if (item.subset() != null) loss.dropped(null, "subset", "the layout has none");
     g.writeStartObject();
     g.writeObjectFieldStart("image");
     String path = m == null ? "" : m.path();
@@ -108,13 +109,13 @@ final class ObjectsDocument {
     g.writeArrayFieldStart("objects");
     for (Annotation a : item.annotations()) {
       if (!(a instanceof Box b)) {
-        loss.dropped(a.type().key() + " annotation (the layout holds boxes)");
+        loss.dropped(a.type(), null, "the layout holds boxes");
         continue;
       }
-      if (b.rotation() != 0) loss.dropped("box rotation");
+      if (b.rotation() != 0) loss.dropped(AnnotationType.BOX, "rotation", null);
       AnnotationMeta meta = b.meta();
       if (meta.group() != null || meta.occluded() || meta.zOrder() != 0 || meta.source() != null) {
-        loss.dropped("annotation group/occluded/z-order/source");
+        loss.dropped(AnnotationType.BOX, "group/occluded/z-order/source", null);
       }
       g.writeStartObject();
       if (meta.id() != null) {

@@ -20,7 +20,7 @@ final class ObjectsReader implements DatasetReader {
   @Override public ReadPlan plan(Path root, ReadOptions options) throws IOException {
     Path dir = (Files.isDirectory(root) ? root : root.toAbsolutePath().getParent()).toAbsolutePath();
     List<ReadPart> parts = new ArrayList<>();
-    for (Path folder : JsonFiles.byFolder(root, 8).keySet()) {
+    for (Path folder : JsonFiles.byFolder(root, 8, options.problems()).keySet()) {
       parts.add(new FolderPart(dir.toString(), folder.toString(), "*.json", ObjectsDocument::parse));
     }
     if (parts.isEmpty()) throw new InputException(root, "objects-no-json", "no per-image JSON documents here");

@@ -39,7 +39,7 @@ final class ObjectsWriter implements DatasetWriter {
         if (m == null) return;
         String folder = item.id().contains("/") ? item.id().substring(0, item.id().lastIndexOf('/') + 1) : "";
         String name = m.path().substring(m.path().lastIndexOf('/') + 1);
-        if (!m.path().equals(folder + name)) loss.changed("image path (moved next to its document)");
+        if (!m.path().equals(folder + name)) loss.changed(null, "image path", "moved next to its document");
         copy(options, m.path(), out.resolve(folder + name), loss);
       }
     };
@@ -49,7 +49,7 @@ final class ObjectsWriter implements DatasetWriter {
     if (options.mediaRoot() == null || relative.isEmpty()) return;
     Path src = options.mediaRoot().resolve(relative);
     if (!Files.isRegularFile(src)) {
-      loss.dropped("image file not found at the source, not copied");
+      loss.dropped(null, "image file", "not found at the source, not copied");
       return;
     }
     if (Files.exists(dst)) return;

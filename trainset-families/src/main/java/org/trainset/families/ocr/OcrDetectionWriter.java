@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
@@ -30,7 +31,7 @@ final class OcrDetectionWriter implements DatasetWriter {
     return new StagedSink(out, schema, options, loss) {
       @Override public void accept(Item item) throws IOException {
         if (item.annotations().stream().noneMatch(a -> a instanceof Box)) {
-          loss.dropped("item without boxes (crop)");
+          loss.dropped(null, "item", "without boxes (crop)");
           return;
         }
         String path = item.primaryMedia() == null ? item.id() : item.primaryMedia().path();
@@ -42,10 +43,10 @@ final class OcrDetectionWriter implements DatasetWriter {
         try (BufferedWriter w = Files.newBufferedWriter(gt, StandardCharsets.UTF_8)) {
           for (Annotation a : item.annotations()) {
             if (!(a instanceof Box b)) {
-              loss.dropped(a.type().key() + " annotation");
+              loss.dropped(a.type(), null, null);
               continue;
             }
-            if (b.rotation() != 0) loss.dropped("box rotation");
+            if (b.rotation() != 0) loss.dropped(AnnotationType.BOX, "rotation", null);
             Object text = b.meta().attributes().get(OcrAnnotations.TEXT);
             String t = "ignored".equals(b.label()) || text == null ? "###" : text.toString().replace('\n', ' ');
             long x1 = Math.round(b.x());
@@ -62,7 +63,7 @@ final class OcrDetectionWriter implements DatasetWriter {
             Files.createDirectories(dst.getParent());
             Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
           } else {
-            loss.dropped("image file not found at the source, not copied");
+            loss.dropped(null, "image file", "not found at the source, not copied");
           }
         }
       }

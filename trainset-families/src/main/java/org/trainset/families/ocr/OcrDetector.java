@@ -12,7 +12,8 @@ import org.trainset.core.spi.FormatDetector;
  */
 final class OcrDetector implements FormatDetector {
   @Override public double detect(DetectionContext ctx) throws IOException {
-    List<Path> infos = OcrReader.infoFiles(ctx.root());
+    // detection ignores odd entries; reading the dataset reports them
+    List<Path> infos = OcrReader.infoFiles(ctx.root(), issue -> { });
     double best = NONE;
     for (Path f : infos) {
       String head = ctx.headText(f);

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.LabelDef;
 import org.trainset.core.spi.DatasetReader;
 import org.trainset.core.spi.ItemCursor;
+import org.trainset.core.spi.ProblemSink;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
 import org.trainset.core.spi.ReadPlan;
@@ -24,7 +26,7 @@ import org.trainset.core.spi.ReadPlan;
 final class OcrReader implements DatasetReader {
   @Override public ReadPlan plan(Path root, ReadOptions options) throws IOException {
     Path dir = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
-    List<Path> infos = infoFiles(root);
+    List<Path> infos = infoFiles(root, options.problems());
     if (infos.isEmpty()) throw new InputException(root, "ocr-missing-info", "no *_data_info.json here");
     List<ReadPart> parts = new ArrayList<>();
     for (Path f : infos) {
@@ -35,11 +37,10 @@ final class OcrReader implements DatasetReader {
     return new ReadPlan(schema, parts);
   }
 
-  static List<Path> infoFiles(Path root) throws IOException {
+  /** The info files of {@code root}; an info-file name that is no regular file goes to {@code problems}. */
+  static List<Path> infoFiles(Path root, ProblemSink problems) throws IOException {
     if (Files.isRegularFile(root)) return isInfo(root) ? List.of(root) : List.of();
-    try (Stream<Path> s = Files.list(root)) {
-      return s.filter(Files::isRegularFile).filter(OcrReader::isInfo).sorted().toList();
-    }
+    return DatasetFolder.files(root, 1, OcrReader::isInfo, problems);
   }
 
   static boolean isInfo(Path p) {

@@ -11,6 +11,7 @@ import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.Caption;
 import org.trainset.core.model.DatasetSchema;
@@ -41,21 +42,21 @@ final class OcrRecognitionWriter implements DatasetWriter {
           String text = a instanceof Caption c ? c.text()
               : a instanceof Box b ? (String) b.meta().attributes().get(OcrAnnotations.TEXT) : null;
           if (!(a instanceof Box) && !(a instanceof Caption)) {
-            loss.dropped(a.type().key() + " annotation");
+            loss.dropped(a.type(), null, null);
             continue;
           }
           if (text == null || text.isEmpty()) {
-            loss.dropped("region without text (ignored)");
+            loss.dropped(AnnotationType.BOX, null, "region without text (ignored)");
             continue;
           }
           if (img == null) img = image(item, options);
           if (img == null) {
-            loss.dropped("region whose image is not available");
+            loss.dropped(AnnotationType.BOX, null, "region whose image is not available");
             continue;
           }
           BufferedImage crop = a instanceof Box b ? cut(img, b) : img;
           if (crop == null) {
-            loss.dropped("box outside its image");
+            loss.dropped(AnnotationType.BOX, null, "outside its image");
             continue;
           }
           String name = "crops/" + safe(item.id()) + "_" + (a.meta().id() != null ? safe(a.meta().id()) : Integer.toString(n)) + ".png";

@@ -14,6 +14,7 @@ import org.trainset.core.convert.LossReport;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.json.JsonValues;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.Caption;
 import org.trainset.core.model.DatasetSchema;
@@ -21,6 +22,7 @@ import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
 import org.trainset.core.spi.DatasetWriter;
 import org.trainset.core.spi.ItemSink;
+import org.trainset.core.spi.StagedSink;
 import org.trainset.core.spi.WriteOptions;
 
 /**
@@ -35,19 +37,12 @@ final class OcrWriter implements DatasetWriter {
     return new Sink(AtomicOutput.directory(outDir), schema, options, loss);
   }
 
-  private static final class Sink implements ItemSink {
-    private final AtomicOutput out;
-    private final DatasetSchema schema;
-    private final WriteOptions options;
-    private final LossReport loss;
+  private static final class Sink extends StagedSink {
     private final Map<String, Tables> files = new LinkedHashMap<>();
     private long annotationIds;
 
     Sink(AtomicOutput out, DatasetSchema schema, WriteOptions options, LossReport loss) {
-      this.out = out;
-      this.schema = schema;
-      this.options = options;
-      this.loss = loss;
+      super(out, schema, options, loss);
     }
 
     @Override public void accept(Item item) throws IOException {
@@ -61,8 +56,8 @@ final class OcrWriter implements DatasetWriter {
         files.put(stem, t);
       }
       MediaRef m = item.primaryMedia();
-      if (item.media().size() > 1) loss.dropped("media beyond the first image");
-      if (item.subset() != null) loss.dropped("subset");
+      if (item.media().size() > 1) loss.dropped(null, "media", "beyond the first image");
+      if (item.subset() != null) loss.dropped(null, "subset", null);
       JsonGenerator g = t.images;
       g.writeStartObject();
       g.writeStringField("id", localId);
@@ -81,7 +76,7 @@ final class OcrWriter implements DatasetWriter {
 
     private void writeAnnotation(JsonGenerator g, String imageId, Annotation a) throws IOException {
       if (!(a instanceof Box) && !(a instanceof Caption)) {
-        loss.dropped(a.type().key() + " annotation (OCR holds boxes and crop captions)");
+        loss.dropped(a.type(), null, "OCR holds boxes and crop captions");
         return;
       }
       Map<String, Object> attrs = new LinkedHashMap<>(a.meta().attributes());
@@ -102,7 +97,7 @@ final class OcrWriter implements DatasetWriter {
       }
       g.writeEndObject();
       if (a instanceof Box b) {
-        if (b.rotation() != 0) loss.dropped("box rotation");
+        if (b.rotation() != 0) loss.dropped(AnnotationType.BOX, "rotation", null);
         g.writeArrayFieldStart("bbox");
         for (double v : new double[] {b.x(), b.y(), b.width(), b.height()}) {
           if (v == Math.rint(v) && Math.abs(v) < 1e15) g.writeNumber((long) v); else g.writeNumber(v);
@@ -122,7 +117,7 @@ final class OcrWriter implements DatasetWriter {
       if (options.mediaRoot() == null || relative.isEmpty()) return;
       Path src = options.mediaRoot().resolve(relative);
       if (!Files.isRegularFile(src)) {
-        loss.dropped("image file not found at the source, not copied");
+        loss.dropped(null, "image file", "not found at the source, not copied");
         return;
       }
       Path dst = out.resolve(relative);
@@ -131,17 +126,22 @@ final class OcrWriter implements DatasetWriter {
       Files.copy(src, dst, StandardCopyOption.COPY_ATTRIBUTES);
     }
 
-    @Override public void commit() throws IOException {
-      for (Map.Entry<String, Tables> e : files.entrySet()) e.getValue().join(out.path(), e.getKey(), schema);
-      out.commit();
+    /** Ends and closes every info file's two streamed arrays. */
+    @Override protected void release() throws IOException {
+      IOException first = null;
+      for (Tables t : files.values()) {
+        try {
+          t.close();
+        } catch (IOException e) {
+          if (first == null) first = e;
+        }
+      }
+      if (first != null) throw first;
     }
 
-    @Override public void close() throws IOException {
-      try {
-        for (Tables t : files.values()) t.close();
-      } finally {
-        out.close();
-      }
+    /** Joins each info file from its head and its two arrays: only the end of the dataset knows them whole. */
+    @Override protected void finish() throws IOException {
+      for (Map.Entry<String, Tables> e : files.entrySet()) e.getValue().join(out.path(), e.getKey(), schema);
     }
   }
 
@@ -152,6 +152,7 @@ final class OcrWriter implements DatasetWriter {
     final Path annotationsFile;
     final JsonGenerator images;
     final JsonGenerator annotations;
+    private boolean closed;
 
     Tables(Path staging, String stem) throws IOException {
       imagesFile = staging.resolve("." + stem + ".images.part");
@@ -162,10 +163,8 @@ final class OcrWriter implements DatasetWriter {
       annotations.writeStartArray();
     }
 
+    /** After {@link #close()}: writes {@code <stem>_data_info.json} around the two arrays. */
     void join(Path staging, String stem, DatasetSchema schema) throws IOException {
-      images.writeEndArray();
-      annotations.writeEndArray();
-      close();
       Map<String, Object> info = new LinkedHashMap<>();
       info.put("name", schema.name().isEmpty() ? stem : schema.name());
       Object created = schema.metadata().get("date_created");
@@ -182,9 +181,17 @@ final class OcrWriter implements DatasetWriter {
       Files.delete(annotationsFile);
     }
 
+    /** Ends both arrays and closes their files; a second call does nothing. */
     void close() throws IOException {
-      images.close();
-      annotations.close();
+      if (closed) return;
+      closed = true;
+      try {
+        images.writeEndArray();
+        images.close();
+      } finally {
+        annotations.writeEndArray();
+        annotations.close();
+      }
     }
   }
 }

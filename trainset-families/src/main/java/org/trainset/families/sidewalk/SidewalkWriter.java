@@ -14,6 +14,7 @@ import org.trainset.core.convert.LossReport;
 import org.trainset.core.geometry.MaskBits;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.LabelDef;
@@ -72,13 +73,13 @@ final class SidewalkWriter implements DatasetWriter {
             case SURFACE -> "Surface_001";
             case DEPTH -> "Depth_001";
           };
-          loss.changed("item id -> <release folder>/<file>");
+          loss.changed(null, "item id", "-> <release folder>/<file>");
         } else {
           name = id.substring(0, slash);
         }
         if (!name.equals(folder)) {
           flush();
-          if (!written.add(name)) loss.changed("items of one release folder not contiguous: folder rewritten");
+          if (!written.add(name)) loss.changed(null, "release folder", "its items not contiguous: folder rewritten");
           folder = name;
           kind = k;
           Files.createDirectories(out.resolve(name));
@@ -92,14 +93,14 @@ final class SidewalkWriter implements DatasetWriter {
         for (MediaRef m : item.media()) {
           Object role = m.info().get("role");
           if (role == null || !DepthPart.ROLES.contains(role.toString())) {
-            loss.dropped("depth media without a known role");
+            loss.dropped(null, "depth media", "without a known role");
             continue;
           }
           String to = folder + "/" + set + "_" + role + ".png";
-          if (!m.path().equals(to)) loss.changed("depth file path -> <set>_<role>.png");
+          if (!m.path().equals(to)) loss.changed(null, "depth file path", "-> <set>_<role>.png");
           MediaCopy.copy(options, m.path(), out.resolve(to), loss);
         }
-        if (!item.annotations().isEmpty()) loss.dropped("annotation on a depth set");
+        if (!item.annotations().isEmpty()) loss.dropped(null, "annotation", "on a depth set");
         Path conf = out.resolve(folder + "/" + folder + ".conf");
         if (item.attributes().get("calibration") instanceof Map<?, ?> cal && !Files.exists(conf)) {
           writeConf(conf, cal);
@@ -110,7 +111,7 @@ final class SidewalkWriter implements DatasetWriter {
         MediaRef m = item.primaryMedia();
         String file = MediaCopy.fileName(m != null ? m.path() : item.id());
         if (m != null) {
-          if (!m.path().equals(folder + "/" + file)) loss.changed("image path -> <release folder>/<file>");
+          if (!m.path().equals(folder + "/" + file)) loss.changed(null, "image path", "-> <release folder>/<file>");
           MediaCopy.copy(options, m.path(), out.resolve(folder + "/" + file), loss);
         }
         List<Annotation> shapes = new ArrayList<>();
@@ -118,7 +119,7 @@ final class SidewalkWriter implements DatasetWriter {
         for (Annotation a : item.annotations()) {
           if (a instanceof Mask mask) {
             if (kind == SidewalkFolder.SURFACE) masks.add(mask);
-            else loss.dropped("mask outside a Surface_ folder");
+            else loss.dropped(AnnotationType.MASK, null, "outside a Surface_ folder");
           } else {
             shapes.add(a);
           }
@@ -142,14 +143,14 @@ final class SidewalkWriter implements DatasetWriter {
         int w = m != null && m.width() != null ? m.width() : 0;
         int h = m != null && m.height() != null ? m.height() : 0;
         if (w == 0 || h == 0) {
-          loss.dropped("surface mask of an image without a known size");
+          loss.dropped(AnnotationType.MASK, null, "surface mask of an image without a known size");
           return;
         }
         BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (Mask mask : masks) {
           String hex = colours.get(mask.label());
           if (hex == null) {
-            loss.dropped("mask of a label without a colour");
+            loss.dropped(AnnotationType.MASK, null, "its label has no colour");
             continue;
           }
           int rgb = Integer.parseInt(hex.substring(1), 16);

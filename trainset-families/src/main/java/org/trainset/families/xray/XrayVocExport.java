@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
@@ -64,7 +65,7 @@ public final class XrayVocExport implements Format {
     List<Annotation> out = new ArrayList<>();
     for (Annotation a : anns) {
       if (a instanceof Polygon p && p.meta().group() != null && boxed.contains(p.meta().group())) {
-        loss.dropped("polygon (its object's VOC box is written)");
+        loss.dropped(AnnotationType.POLYGON, null, "its object's VOC box is written");
         continue;
       }
       out.add(a);

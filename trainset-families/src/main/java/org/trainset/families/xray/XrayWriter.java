@@ -48,7 +48,7 @@ final class XrayWriter implements DatasetWriter {
         String f = slash > 0 ? item.id().substring(0, slash) : null;
         if (f == null || !XrayLayout.isSample(Path.of(f).getFileName().toString())) {
           f = "Unknown/Unknown/" + (item.annotations().size() > 2 ? "Multiple_Categories" : "Single_Default");
-          loss.changed("item id -> <maker>/<item>/<sample folder>/<stem>");
+          loss.changed(null, "item id", "-> <maker>/<item>/<sample folder>/<stem>");
         }
         if (!f.equals(folder)) flush();
         folder = f;
@@ -56,7 +56,7 @@ final class XrayWriter implements DatasetWriter {
         MediaRef m = item.primaryMedia();
         String file = m == null ? stem + ".png" : MediaCopy.fileName(m.path());
         if (m != null) {
-          if (!m.path().equals(f + "/" + file)) loss.changed("scan path -> <sample folder>/<file>");
+          if (!m.path().equals(f + "/" + file)) loss.changed(null, "scan path", "-> <sample folder>/<file>");
           MediaCopy.copy(options, m.path(), out.resolve(f + "/" + file), loss);
         }
         Map<String, Object> attrs = new LinkedHashMap<>();

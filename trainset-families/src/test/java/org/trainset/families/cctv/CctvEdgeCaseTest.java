@@ -126,6 +126,6 @@ class CctvEdgeCaseTest {
     assertEquals(e.label(), v.get("annotations").get(0).get("label").asText());
     assertEquals(e.start(), v.get("annotations").get(0).get("segment").get(0).asDouble());
     assertEquals(e.end(), v.get("annotations").get(0).get("segment").get(1).asDouble());
-    assertEquals(6L, r.loss().droppedCounts().get("action frame range (segments hold events)"));
+    assertEquals(6L, r.loss().droppedCounts().get("action frame range on time event (segments hold events)"));
   }
 }

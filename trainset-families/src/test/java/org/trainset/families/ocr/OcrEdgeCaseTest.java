@@ -104,7 +104,7 @@ class OcrEdgeCaseTest {
         .filter(a -> !(a instanceof Box b) || b.meta().attributes().get("text") != null).count();
     assertEquals(transcribed, gt.size());
     long ignored = items.stream().flatMap(i -> i.annotations().stream()).filter(a -> a.label().equals("ignored")).count();
-    assertEquals(ignored, r.loss().droppedCounts().getOrDefault("region without text (ignored)", 0L));
+    assertEquals(ignored, r.loss().droppedCounts().getOrDefault("box (region without text (ignored))", 0L));
     String[] first = gt.get(gt.size() - 1).split("\t");
     BufferedImage crop = ImageIO.read(rec.resolve(first[0]).toFile());
     assertTrue(crop.getWidth() > 0 && crop.getHeight() > 0);

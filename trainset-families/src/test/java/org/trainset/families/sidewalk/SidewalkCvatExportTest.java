@@ -40,6 +40,6 @@ class SidewalkCvatExportTest {
         if (a instanceof Mask m) assertEquals(m.area(), ((Mask) b).area());
       }
     }
-    assertTrue(r.loss().describe().contains("media file beyond an item's first"), r.loss().describe());
+    assertTrue(r.loss().describe().contains("media file (beyond an item's first)"), r.loss().describe());
   }
 }

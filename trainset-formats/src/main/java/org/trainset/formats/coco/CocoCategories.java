@@ -28,9 +28,9 @@ final class CocoCategories {
     }
     for (LabelDef l : schema.labels()) {
       labels.put(l.name(), l);
-      if (l.color() != null) loss.dropped("label colour");
-      if (!l.attributes().isEmpty()) loss.dropped("label attribute specs");
-      if (l.type() != null) loss.dropped("label shape type");
+      if (l.color() != null) loss.dropped(null, "label colour", null);
+      if (!l.attributes().isEmpty()) loss.dropped(null, "label attribute specs", null);
+      if (l.type() != null) loss.dropped(null, "label shape type", null);
     }
     for (LabelDef l : schema.labels()) idOf(l.name());
   }

@@ -131,7 +131,7 @@ final class CocoObjects {
       n.putArray("bbox").add(b.x()).add(b.y()).add(b.width()).add(b.height());
       n.put("area", b.area());
       if (b.rotation() != 0) {
-        loss.changed("rotated box: COCO bbox is the unrotated box, angle kept in attributes.rotation");
+        loss.changed(AnnotationType.BOX, "rotation", "COCO bbox is the unrotated box, angle kept in attributes.rotation");
         attributes(n).put(CocoAnnotations.ROTATION, b.rotation());
       }
     } else {
@@ -149,7 +149,7 @@ final class CocoObjects {
     if (parts.get(0) instanceof Mask m) {
       int h = item.height() != null ? item.height() : m.top() + m.height();
       int w = item.width() != null ? item.width() : m.left() + m.width();
-      if (item.height() == null || item.width() == null) loss.changed("mask on an image of unknown size: RLE canvas is the mask's extent");
+      if (item.height() == null || item.width() == null) loss.changed(AnnotationType.MASK, "canvas", "image of unknown size: RLE canvas is the mask's extent");
       int[] counts = MaskBits.toCoco(m, h, w);
       ObjectNode rle = n.putObject("segmentation");
       if (n.path("iscrowd").asInt() == 1) {

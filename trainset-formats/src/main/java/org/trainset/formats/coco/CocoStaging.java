@@ -114,33 +114,33 @@ final class CocoStaging {
     ObjectNode n = mapper.createObjectNode();
     n.put("id", imageId);
     MediaRef m = item.primaryMedia();
-    if (item.media().size() > 1) loss.dropped("media file beyond the first of an item");
+    if (item.media().size() > 1) loss.dropped(null, "media file", "beyond the first of an item");
     String prefix = "images/" + subsetName + "/";
     String fileName;
     if (m == null) {
       fileName = ItemNames.mediaFileName(item, "jpg");
-      loss.changed("item without media: file_name made from the item id");
+      loss.changed(null, "file name", "item without media: made from the item id");
     } else {
       if (m.path().startsWith(prefix)) {
         fileName = m.path().substring(prefix.length());
       } else {
         // COCO names items by file name: keep the item id, with the media file's extension (once)
         fileName = ItemNames.stem(item) + (ItemNames.extension(m) != null ? "." + ItemNames.extension(m) : "");
-        loss.changed("image path re-rooted under images/<subset>/");
+        loss.changed(null, "image path", "re-rooted under images/<subset>/");
       }
-      if (!m.info().isEmpty()) loss.dropped("media info");
-      if (m.kind() != org.trainset.core.model.MediaKind.IMAGE) loss.changed("non-image media listed as an image");
+      if (!m.info().isEmpty()) loss.dropped(null, "media info", null);
+      if (m.kind() != org.trainset.core.model.MediaKind.IMAGE) loss.changed(null, "media kind", "non-image media listed as an image");
       if (options.copyMedia() && options.mediaRoot() != null) copy(m.path(), prefix + fileName);
     }
     if (item.width() != null) n.put("width", item.width());
     if (item.height() != null) n.put("height", item.height());
     n.put("file_name", fileName);
-    if (!CocoCursor.itemId(fileName).equals(item.id())) loss.changed("item id (COCO names items by file name)");
+    if (!CocoCursor.itemId(fileName).equals(item.id())) loss.changed(null, "item id", "COCO names items by file name");
     for (Map.Entry<String, Object> e : item.attributes().entrySet()) {
       String k = e.getKey();
       if (k.equals("id")) continue;
       if (k.equals("width") || k.equals("height") || k.equals("file_name")) {
-        loss.dropped("item attribute named like a COCO image key");
+        loss.dropped(null, "item attribute", "named like a COCO image key");
         continue;
       }
       n.set(k, mapper.valueToTree(JsonValues.normalise(e.getValue())));
@@ -184,7 +184,7 @@ final class CocoStaging {
     h.set("licenses", licenses instanceof List<?> ? mapper.valueToTree(licenses) : mapper.createArrayNode());
     h.set("info", info instanceof Map<?, ?> ? mapper.valueToTree(info) : mapper.createObjectNode());
     for (String k : schema.metadata().keySet()) {
-      if (!k.equals("licenses") && !k.equals("info")) loss.dropped("dataset metadata '" + k + "'");
+      if (!k.equals("licenses") && !k.equals("info")) loss.dropped(null, "dataset metadata '" + k + "'", null);
     }
     h.set("categories", categories.toJson());
     String text = mapper.writeValueAsString(h);

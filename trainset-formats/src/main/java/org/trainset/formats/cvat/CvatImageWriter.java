@@ -60,11 +60,11 @@ final class CvatImageWriter {
     String subset = subsetAttribute(item);
     String name = name(item);
     String id = subset != null ? subset + "/" + name : name;
-    if (!id.equals(item.id())) loss.changed("item id -> CVAT image name");
+    if (!id.equals(item.id())) loss.changed(null, "item id", "-> CVAT image name");
     MediaRef m = item.primaryMedia();
-    if (m != null && !m.path().equals(expectedPath(item, subset, name))) loss.changed("media path -> images/<name>");
-    if (item.subset() == null && containerSubset != null) loss.changed("item subset -> the task's subset");
-    if (item.media().size() > 1) loss.dropped("media file beyond an item's first");
+    if (m != null && !m.path().equals(expectedPath(item, subset, name))) loss.changed(null, "media path", "-> images/<name>");
+    if (item.subset() == null && containerSubset != null) loss.changed(null, "subset", "none -> the task's subset");
+    if (item.media().size() > 1) loss.dropped(null, "media file", "beyond an item's first");
 
     Object frame = item.attributes().get(CvatCursor.FRAME);
     Object task = item.attributes().get(CvatCursor.TASK_ID);
@@ -80,15 +80,15 @@ final class CvatImageWriter {
       String k = e.getKey();
       if (k.equals(CvatCursor.FRAME) || k.equals(CvatCursor.TASK_ID)) {
         if (!CvatCursor.longOrText(String.valueOf(e.getValue())).equals(e.getValue())) {
-          loss.changed("item attribute '" + k + "' -> number or text");
+          loss.changed(null, "item attribute '" + k + "'", "-> number or text");
         }
         continue;
       }
       if (RESERVED.contains(k) || !XML_NAME.matcher(k).matches()) {
-        loss.dropped("item attribute that cannot be an <image> attribute");
+        loss.dropped(null, "item attribute", "cannot be an <image> attribute");
         continue;
       }
-      if (!(e.getValue() instanceof String)) loss.changed("item attribute value -> text");
+      if (!(e.getValue() instanceof String)) loss.changed(null, "item attribute value", "-> text");
       out.attr(k, String.valueOf(e.getValue()));
     }
     if (item.annotations().isEmpty()) {

@@ -27,7 +27,7 @@ final class CvatMetaWriter {
     Map<String, Object> cvat = schema.metadata().get(CvatFormat.METADATA_KEY) instanceof Map<?, ?> m
         ? (Map<String, Object>) m : Map.of();
     for (String key : schema.metadata().keySet()) {
-      if (!key.equals(CvatFormat.METADATA_KEY)) loss.dropped("dataset metadata '" + key + "'");
+      if (!key.equals(CvatFormat.METADATA_KEY)) loss.dropped(null, "dataset metadata '" + key + "'", null);
     }
     Map<String, Object> meta = new LinkedHashMap<>(cvat.get("meta") instanceof Map<?, ?> mm
         ? (Map<String, Object>) mm : Map.of());

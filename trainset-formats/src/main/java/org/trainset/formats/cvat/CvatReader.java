@@ -30,7 +30,7 @@ final class CvatReader implements DatasetReader {
 
   static Path annotationFile(Path root) throws InputException {
     Path file = Files.isDirectory(root) ? root.resolve(CvatFormat.ANNOTATIONS_FILE) : root;
-    if (!Files.isRegularFile(file)) {
+    if (!org.trainset.core.io.DatasetFolder.present(file)) {
       throw new InputException(file, "missing-file", "no CVAT " + CvatFormat.ANNOTATIONS_FILE + " here");
     }
     return file;

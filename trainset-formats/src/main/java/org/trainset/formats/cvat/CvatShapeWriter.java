@@ -8,6 +8,7 @@ import java.util.Set;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.AnnotationMeta;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.Mask;
 import org.trainset.core.model.Points;
@@ -36,7 +37,7 @@ final class CvatShapeWriter {
 
   /** One shape of an image; kinds CVAT has no element for go on the loss report. */
   void imageShape(Annotation a) throws IOException {
-    if (a.meta().id() != null) loss.dropped("annotation id (CVAT image shapes have none)");
+    if (a.meta().id() != null) loss.dropped(a.type(), "annotation id", "CVAT image shapes have none");
     if (a instanceof Box b) {
       begin("box", a.meta(), true);
       box(b);
@@ -58,7 +59,7 @@ final class CvatShapeWriter {
       begin("tag", a.meta(), false);
       body("tag", a.meta().attributes(), null, 2);
     } else {
-      loss.dropped(a.type().key() + " (CVAT has no element for it)");
+      loss.dropped(a.type(), null, "CVAT has no element for it");
     }
   }
 
@@ -74,10 +75,10 @@ final class CvatShapeWriter {
     out.open(2, element).attr("label", meta.label());
     if (meta.source() != null) out.attr("source", meta.source());
     if (geometric) out.attr("occluded", meta.occluded() ? 1 : 0);
-    else if (meta.occluded()) loss.dropped("occluded flag on a tag");
+    else if (meta.occluded()) loss.dropped(AnnotationType.TAG, "occluded", null);
     if (meta.group() != null) out.attr("group_id", (long) meta.group());
     if (geometric) out.attr("z_order", meta.zOrder());
-    else if (meta.zOrder() != 0) loss.dropped("z-order on a tag");
+    else if (meta.zOrder() != 0) loss.dropped(AnnotationType.TAG, "z-order", null);
   }
 
   private void box(Box b) throws IOException {
@@ -113,10 +114,10 @@ final class CvatShapeWriter {
       if (e.getKey().equals(CvatShapes.POINT_KEYFRAMES)) continue;
       Object v = e.getValue();
       if (v == null) {
-        loss.dropped("attribute with no value");
+        loss.dropped(null, "attribute", "no value");
         continue;
       }
-      if (!(v instanceof String)) loss.changed("attribute value " + typeName(v) + " -> text");
+      if (!(v instanceof String)) loss.changed(null, "attribute value", typeName(v) + " -> text");
       out.open(indent, "attribute").attr("name", e.getKey()).end();
       out.raw(escapeText(String.valueOf(v))).raw("</attribute>\n");
     }
@@ -148,13 +149,13 @@ final class CvatShapeWriter {
       while (usedTrackIds.contains(Integer.toString(nextTrackId))) nextTrackId++;
       id = Integer.toString(nextTrackId);
       usedTrackIds.add(id);
-      loss.changed("track id assigned");
+      loss.changed(AnnotationType.TRACK, "track id", "assigned");
     }
     out.open(1, "track").attr("id", id).attr("label", t.label());
     if (t.meta().source() != null) out.attr("source", t.meta().source());
     if (t.meta().group() != null) out.attr("group_id", (long) t.meta().group());
     out.end().newline();
-    if (!t.meta().attributes().isEmpty()) loss.changed("track attribute -> attribute of each frame");
+    if (!t.meta().attributes().isEmpty()) loss.changed(AnnotationType.TRACK, "attribute", "-> attribute of each frame");
     for (TrackFrame f : t.frames()) frame(t, f);
     out.close(1, "track");
   }
@@ -164,7 +165,7 @@ final class CvatShapeWriter {
     Map<String, Object> attributes = new LinkedHashMap<>(t.meta().attributes());
     attributes.putAll(s.meta().attributes());
     if (s.meta().source() != null || s.meta().group() != null || s.meta().id() != null) {
-      loss.dropped("source, group or id of a track frame (CVAT keeps them per track)");
+      loss.dropped(AnnotationType.TRACK, "frame source/group/id", "CVAT keeps them per track");
     }
     String element = null;
     if (s instanceof Box) element = "box";
@@ -173,7 +174,7 @@ final class CvatShapeWriter {
     else if (s instanceof Points p) element = labels.isSkeleton(p.withMeta(p.meta().withLabel(t.label()))) ? "skeleton" : "points";
     else if (s instanceof Mask) element = "mask";
     if (element == null) {
-      loss.dropped(s.type().key() + " frame of a track");
+      loss.dropped(AnnotationType.TRACK, s.type().key() + " frame", null);
       return;
     }
     out.open(2, element).attr("frame", f.frame()).attr("outside", f.outside() ? 1 : 0)

@@ -68,19 +68,19 @@ final class CvatWriter implements DatasetWriter {
       String source = media != null ? media.path() : item.id();
       if (video == null) {
         video = new CvatMetaWriter.Video(source, media);
-        if (!source.equals(item.id())) loss.changed("video item id -> its source name");
+        if (!source.equals(item.id())) loss.changed(null, "item id", "video item -> its source name");
       } else {
-        loss.changed("video item merged into the file's one video (CVAT XML holds one)");
+        loss.changed(null, "video item", "merged into the file's one video (CVAT XML holds one)");
       }
-      if (!item.attributes().isEmpty()) loss.dropped("item attribute of a video");
-      if (media != null && media.kind() != MediaKind.VIDEO) loss.changed("media kind of an item with tracks -> video");
-      if (item.subset() != null && !item.subset().equals(containerSubset(schema))) loss.dropped("subset of a video item");
+      if (!item.attributes().isEmpty()) loss.dropped(null, "item attribute", "of a video");
+      if (media != null && media.kind() != MediaKind.VIDEO) loss.changed(null, "media kind", "item with tracks -> video");
+      if (item.subset() != null && !item.subset().equals(containerSubset(schema))) loss.dropped(null, "subset", "of a video item");
       for (Annotation a : item.annotations()) {
         if (a instanceof Track t) {
           labels.use(t.label());
           shapes.track(t);
         } else {
-          loss.dropped(a.type().key() + " on a video outside any track");
+          loss.dropped(a.type(), null, "on a video outside any track");
         }
       }
     }

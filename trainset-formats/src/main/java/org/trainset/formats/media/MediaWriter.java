@@ -42,12 +42,12 @@ final class MediaWriter implements DatasetWriter {
       private final Set<String> columns = new LinkedHashSet<>();
 
       @Override public void accept(Item item) throws IOException {
-        for (Annotation a : item.annotations()) loss.dropped("annotation (" + a.type().key() + ")");
+        for (Annotation a : item.annotations()) loss.dropped(a.type(), null, "media folders hold no annotations");
         if (item.media().isEmpty()) {
-          loss.dropped("item without media");
+          loss.dropped(null, "item", "without media");
           return;
         }
-        if (item.media().size() > 1) loss.dropped("media beyond the first of an item");
+        if (item.media().size() > 1) loss.dropped(null, "media", "beyond the first of an item");
         MediaRef m = item.media().get(0);
         Path src = SafePaths.resolveInside(options.mediaRoot(), m.path());
         if (!Files.isRegularFile(src)) {

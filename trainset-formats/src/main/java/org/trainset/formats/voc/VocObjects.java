@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.model.Annotation;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.Mask;
 import org.trainset.core.model.Polygon;
@@ -45,18 +46,18 @@ final class VocObjects {
   private static Box toBox(Annotation a, LossReport loss) {
     if (a instanceof Box b) {
       if (b.rotation() == 0) return b;
-      loss.changed("rotated box -> axis-aligned box");
+      loss.approximated(AnnotationType.BOX, "rotation", "-> axis-aligned box");
       return rotatedBounds(b);
     }
     if (a instanceof Polygon p) {
-      loss.changed("polygon -> box");
+      loss.approximated(AnnotationType.POLYGON, null, "-> box");
       return bounds(p, p.points());
     }
     if (a instanceof Mask m) {
-      loss.changed("mask -> box");
+      loss.approximated(AnnotationType.MASK, null, "-> box");
       return maskBounds(m);
     }
-    loss.dropped(a.type().key());
+    loss.dropped(a.type(), null, null);
     return null;
   }
 
@@ -130,7 +131,7 @@ final class VocObjects {
         return;
       }
       String text = VocValues.format(v);
-      if (text == null) loss.dropped("attribute '" + k + "' (" + kind(v) + " value)");
+      if (text == null) loss.dropped(null, "attribute '" + k + "'", kind(v) + " value");
       else extra.put(k, text);
     });
     return extra;

@@ -51,7 +51,7 @@ final class VocWriter implements DatasetWriter {
       String filename = filename(item);
       // VOC names items by their annotation file: an id that is an image file name loses its extension.
       String stem = ItemNames.stem(item);
-      if (!stem.equals(item.id())) loss.changed("item id -> without its image extension");
+      if (!stem.equals(item.id())) loss.changed(null, "item id", "-> without its image extension");
       Path xml = out.resolve(VocFormat.ANNOTATIONS + "/" + stem + ".xml");
       Files.createDirectories(xml.getParent());
       List<VocObjects.VocObject> objects = VocObjects.of(item.annotations(), loss);
@@ -81,9 +81,9 @@ final class VocWriter implements DatasetWriter {
 
     private void reportItemLosses(Item item) {
       item.attributes().forEach((k, v) -> {
-        if (!(k.equals(VocFormat.SEGMENTED) && v instanceof Boolean)) loss.dropped("item attribute '" + k + "'");
+        if (!(k.equals(VocFormat.SEGMENTED) && v instanceof Boolean)) loss.dropped(null, "item attribute '" + k + "'", null);
       });
-      for (int i = 1; i < item.media().size(); i++) loss.dropped("media beyond the first image");
+      for (int i = 1; i < item.media().size(); i++) loss.dropped(null, "media", "beyond the first image");
     }
 
     /** The image's file name: the media file's name, or {@code <id>.jpg} when there is none. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.model.AnnotationMeta;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
@@ -55,7 +56,7 @@ final class VocXmlWriter {
     open(1, "object");
     leaf(2, "name", m.label());
     if (m.attributes().get(VocFormat.POSE) instanceof String pose) leaf(2, "pose", pose);
-    else if (m.attributes().containsKey(VocFormat.POSE)) loss.dropped("attribute 'pose' (not text)");
+    else if (m.attributes().containsKey(VocFormat.POSE)) loss.dropped(AnnotationType.BOX, "attribute 'pose'", "not text");
     leaf(2, "truncated", flag(m.attributes().get(VocFormat.TRUNCATED), VocFormat.TRUNCATED));
     leaf(2, "occluded", m.occluded() ? "1" : "0");
     leaf(2, "difficult", flag(m.attributes().get(VocFormat.DIFFICULT), VocFormat.DIFFICULT));
@@ -89,21 +90,21 @@ final class VocXmlWriter {
 
   /** Common fields VOC has no place for; a group survives only as object-with-parts, renumbered. */
   private void reportMeta(AnnotationMeta m, Integer writtenGroup) {
-    if (m.id() != null) loss.dropped("annotation id");
-    if (m.zOrder() != 0) loss.dropped("z-order");
-    if (m.source() != null) loss.dropped("source");
-    if (m.group() != null && writtenGroup == null) loss.dropped("group id (object without parts)");
-    else if (m.group() != null && !m.group().equals(writtenGroup)) loss.changed("group id -> object index");
+    if (m.id() != null) loss.dropped(AnnotationType.BOX, "annotation id", null);
+    if (m.zOrder() != 0) loss.dropped(AnnotationType.BOX, "z-order", null);
+    if (m.source() != null) loss.dropped(AnnotationType.BOX, "source", null);
+    if (m.group() != null && writtenGroup == null) loss.dropped(AnnotationType.BOX, "group id", "object without parts");
+    else if (m.group() != null && !m.group().equals(writtenGroup)) loss.changed(AnnotationType.BOX, "group id", "-> object index");
   }
 
   private void reportPart(Box p) {
     AnnotationMeta m = p.meta();
-    if (p.rotation() != 0) loss.changed("rotated box -> axis-aligned box");
-    if (m.id() != null) loss.dropped("annotation id");
-    if (m.occluded()) loss.dropped("occluded on a part");
-    if (m.zOrder() != 0) loss.dropped("z-order");
-    if (m.source() != null) loss.dropped("source");
-    m.attributes().keySet().forEach(k -> loss.dropped("attribute '" + k + "' on a part"));
+    if (p.rotation() != 0) loss.approximated(AnnotationType.BOX, "rotation", "-> axis-aligned box");
+    if (m.id() != null) loss.dropped(AnnotationType.BOX, "annotation id", null);
+    if (m.occluded()) loss.dropped(AnnotationType.BOX, "occluded", "on a part");
+    if (m.zOrder() != 0) loss.dropped(AnnotationType.BOX, "z-order", null);
+    if (m.source() != null) loss.dropped(AnnotationType.BOX, "source", null);
+    m.attributes().keySet().forEach(k -> loss.dropped(AnnotationType.BOX, "attribute '" + k + "'", "on a part"));
   }
 
   private Set<String> actionsOf(String label) {
@@ -113,7 +114,7 @@ final class VocXmlWriter {
 
   private String flag(Object v, String name) {
     if (v == null || v instanceof Boolean) return Boolean.TRUE.equals(v) ? "1" : "0";
-    loss.changed("attribute '" + name + "' -> 0/1 flag");
+    loss.changed(AnnotationType.BOX, "attribute '" + name + "'", "-> 0/1 flag");
     return v.toString().equals("1") || v.toString().equalsIgnoreCase("true") ? "1" : "0";
   }
 

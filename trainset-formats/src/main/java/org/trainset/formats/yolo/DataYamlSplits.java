@@ -45,16 +45,16 @@ final class DataYamlSplits {
       String role = role(subset);
       if (!subset.equals(role)) {
         boolean byName = !role.equals(TRAIN) || TRAIN_NAMES.contains(subset.toLowerCase(Locale.ROOT));
-        loss.changed(byName ? "subset '" + subset + "' -> listed as " + role + " in data.yaml"
-            : "subset '" + subset + "' (not train/val/test) -> listed as train in data.yaml");
+        loss.changed(null, "subset '" + subset + "'", byName ? "-> listed as " + role + " in data.yaml"
+            : "not train/val/test -> listed as train in data.yaml");
       }
       byRole.get(role).add("images/" + subset);
     }
     if (byRole.get(VAL).isEmpty() && !byRole.get(TRAIN).isEmpty()) {
-      loss.changed("no validation subset -> data.yaml val lists the training images");
+      loss.changed(null, "subset", "no validation subset -> data.yaml val lists the training images");
       byRole.get(VAL).addAll(byRole.get(TRAIN));
     } else if (byRole.get(TRAIN).isEmpty() && !byRole.get(VAL).isEmpty()) {
-      loss.changed("no training subset -> data.yaml train lists the validation images");
+      loss.changed(null, "subset", "no training subset -> data.yaml train lists the validation images");
       byRole.get(TRAIN).addAll(byRole.get(VAL));
     } else if (byRole.get(TRAIN).isEmpty()) {
       // An empty dataset: both keys still name the conventional folders (written empty).

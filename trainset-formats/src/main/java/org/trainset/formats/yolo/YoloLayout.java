@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.SafePaths;
+import org.trainset.core.spi.ProblemSink;
 
 /**
  * What a YOLO dataset holds, whichever variant it is: class names, the keypoint shape for pose
@@ -26,9 +28,11 @@ record YoloLayout(List<String> names, int[] kptShape, boolean obb, List<Entry> e
 
   /** Finds the variant at {@code root}: data.yaml, obj.data, obj.names, or a classification tree. */
   static YoloLayout of(Path root, org.trainset.core.io.ParseLimits limits) throws IOException {
+    // data.yaml or obj.data as a dangling symlink or a FIFO is an input error, not another layout
+    if (Files.isDirectory(root)) DatasetFolder.present(root.resolve(YoloFormat.DATA_YAML));
     Path yaml = datasetYaml(root);
     if (yaml != null) return UltralyticsLayout.read(root, yaml, limits);
-    if (Files.isRegularFile(root.resolve(YoloFormat.OBJ_DATA))) return DarknetLayout.strict(root);
+    if (DatasetFolder.present(root.resolve(YoloFormat.OBJ_DATA))) return DarknetLayout.strict(root);
     if (YoloFormat.looseNamesFile(root) != null) return DarknetLayout.loose(root);
     YoloLayout classes = ClassificationLayout.read(root);
     if (classes != null) return classes;
@@ -61,14 +65,17 @@ record YoloLayout(List<String> names, int[] kptShape, boolean obb, List<Entry> e
     return null;
   }
 
-  /** Images under {@code dir} (recursively), sorted, as root-relative paths. */
+  /**
+   * Images under {@code dir} (recursively), sorted, as root-relative paths. An image name that is
+   * a dangling symlink, a FIFO or another non-file is an input error ({@link DatasetFolder}), not
+   * an image fewer; other files (label caches, notes) are not part of the layout.
+   */
   static List<String> images(Path root, Path dir) throws IOException {
     List<String> out = new ArrayList<>();
     if (!Files.isDirectory(dir)) return out;
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-        if (YoloFormat.isImage(p.getFileName().toString())) out.add(SafePaths.relative(root, p));
-      }
+    for (Path p : DatasetFolder.files(dir, Integer.MAX_VALUE, f -> YoloFormat.isImage(f.getFileName().toString()),
+        ProblemSink.FAIL)) {
+      out.add(SafePaths.relative(root, p));
     }
     return out;
   }

@@ -10,6 +10,7 @@ import java.util.function.ToIntFunction;
 import org.trainset.core.convert.LossReport;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.AnnotationMeta;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.Points;
 import org.trainset.core.model.Polygon;
@@ -58,15 +59,15 @@ final class YoloLines {
         Points p = b.meta().group() == null ? null : pointsByGroup.get(b.meta().group());
         if (p != null && boxByGroup.get(b.meta().group()) == b) {
           // COCO gives the box and its keypoints the same id and attributes: count what is lost once.
-          if (!p.meta().equals(b.meta())) reportMeta(p.meta(), false, -1);
+          if (!p.meta().equals(b.meta())) reportMeta(AnnotationType.POINTS, p.meta(), false, -1);
         } else {
           p = null;
-          loss.changed("box without keypoints -> pose line with absent keypoints");
+          loss.changed(AnnotationType.BOX, null, "without keypoints -> pose line with absent keypoints");
         }
-        reportMeta(b.meta(), true, out.size() + 1);
+        reportMeta(AnnotationType.BOX, b.meta(), true, out.size() + 1);
         out.add(pose(b, p, w, h));
       } else if (a instanceof Box b) {
-        reportMeta(b.meta(), false, 0);
+        reportMeta(AnnotationType.BOX, b.meta(), false, 0);
         if (b.rotation() == 0) {
           out.add(cls(b) + " " + n((b.x() + b.width() / 2) / w) + " " + n((b.y() + b.height() / 2) / h)
               + " " + n(b.width() / w) + " " + n(b.height() / h));
@@ -75,19 +76,19 @@ final class YoloLines {
           out.add(cls(b) + coords(RotatedBoxes.corners(b), w, h));
         }
       } else if (a instanceof Points p && keypoints > 0 && p.labelledCount() == 0) {
-        loss.dropped("points without a box and no labelled point");
+        loss.dropped(AnnotationType.POINTS, null, "without a box and no labelled point");
       } else if (a instanceof Points p && keypoints > 0) {
-        loss.changed("points without a box -> pose line with their bounding box");
-        reportMeta(p.meta(), true, out.size() + 1);
+        loss.approximated(AnnotationType.POINTS, null, "without a box -> pose line with their bounding box");
+        reportMeta(AnnotationType.POINTS, p.meta(), true, out.size() + 1);
         out.add(pose(bounds(p), p, w, h));
       } else if (a instanceof Polygon p && keypoints == 0 && p.vertexCount() >= 3) {
-        reportMeta(p.meta(), false, 0);
+        reportMeta(AnnotationType.POLYGON, p.meta(), false, 0);
         if (p.vertexCount() == 4 && RotatedBoxes.fromCorners(p.meta(), p.points()) != null) rectangularQuads++;
         out.add(cls(p) + coords(p.points(), w, h));
       } else if (a instanceof Polygon) {
-        loss.dropped(keypoints > 0 ? "polygon (pose dataset)" : "polygon with fewer than 3 points");
+        loss.dropped(AnnotationType.POLYGON, null, keypoints > 0 ? "pose dataset" : "fewer than 3 points");
       } else {
-        loss.dropped(a.type().key());
+        loss.dropped(a.type(), null, null);
       }
     }
     return out;
@@ -98,8 +99,8 @@ final class YoloLines {
         .append(n((b.x() + b.width() / 2) / w)).append(' ').append(n((b.y() + b.height() / 2) / h)).append(' ')
         .append(n(b.width() / w)).append(' ').append(n(b.height() / h));
     int count = p == null ? 0 : p.count();
-    if (count > keypoints) loss.dropped("keypoints beyond kpt_shape");
-    if (p != null && count < keypoints) loss.changed("keypoints padded to kpt_shape");
+    if (count > keypoints) loss.dropped(AnnotationType.POINTS, "keypoints", "beyond kpt_shape");
+    if (p != null && count < keypoints) loss.changed(AnnotationType.POINTS, "keypoints", "padded to kpt_shape");
     for (int i = 0; i < keypoints; i++) {
       if (i < count) {
         sb.append(' ').append(n(p.x(i) / w)).append(' ').append(n(p.y(i) / h)).append(' ').append(p.visibility(i));
@@ -129,16 +130,16 @@ final class YoloLines {
    * {@code lineNo}; elsewhere it is lost, except for the points half of a pose line
    * ({@code lineNo == -1}), which shares the box's.
    */
-  private void reportMeta(AnnotationMeta m, boolean poseLine, int lineNo) {
-    m.attributes().keySet().forEach(k -> loss.dropped("attribute '" + k + "'"));
-    if (m.occluded()) loss.dropped("occluded");
-    if (m.zOrder() != 0) loss.dropped("z-order");
-    if (m.source() != null) loss.dropped("source");
-    if (m.id() != null) loss.dropped("annotation id");
+  private void reportMeta(AnnotationType type, AnnotationMeta m, boolean poseLine, int lineNo) {
+    m.attributes().keySet().forEach(k -> loss.dropped(type, "attribute '" + k + "'", null));
+    if (m.occluded()) loss.dropped(type, "occluded", null);
+    if (m.zOrder() != 0) loss.dropped(type, "z-order", null);
+    if (m.source() != null) loss.dropped(type, "source", null);
+    if (m.id() != null) loss.dropped(type, "annotation id", null);
     if (poseLine) {
-      if (m.group() == null || m.group() != lineNo) loss.changed("group id -> pose line number");
+      if (m.group() == null || m.group() != lineNo) loss.changed(type, "group id", "-> pose line number");
     } else if (m.group() != null && lineNo >= 0) {
-      loss.dropped("group id");
+      loss.dropped(type, "group id", null);
     }
   }
 

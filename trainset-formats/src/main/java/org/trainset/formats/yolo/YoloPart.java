@@ -46,7 +46,7 @@ record YoloPart(String root, List<String> names, int[] kptShape, boolean obb, Li
         }
         List<Annotation> annotations = List.of();
         Path label = e.label() == null ? null : dir.resolve(e.label());
-        if (label != null && Files.isRegularFile(label)) {
+        if (label != null && org.trainset.core.io.DatasetFolder.present(label)) { // no label file: an image without objects
           options.limits().checkFileSize(label);
           bytes += Files.size(label);
           List<String> lines = org.trainset.core.io.TextFiles.readAllLines(label);

@@ -20,6 +20,7 @@ import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.SafePaths;
 import org.trainset.core.media.MediaProbe;
+import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.LabelDef;
@@ -60,23 +61,23 @@ final class YoloWriter implements DatasetWriter {
       MediaRef first = item.primaryMedia();
       if (first == null || first.kind() != MediaKind.IMAGE) {
         // YOLO is images plus label files: text items or DICOM views have no place in it.
-        loss.dropped("item without an image (" + (first == null ? "no media" : first.kind().key()) + ")");
-        item.annotations().forEach(a -> loss.dropped(a.type().key() + " on an item without an image"));
+        loss.dropped(null, "item", "without an image (" + (first == null ? "no media" : first.kind().key()) + ")");
+        item.annotations().forEach(a -> loss.dropped(a.type(), null, "on an item without an image"));
         return;
       }
       String subset = item.subset();
       if (subset == null || subset.isEmpty()) {
-        loss.changed("subset (none) -> train");
+        loss.changed(null, "subset", "none -> train");
         subset = "train";
       }
       subsets.add(subset);
-      item.attributes().keySet().forEach(k -> loss.dropped("item attribute '" + k + "'"));
-      for (int i = 1; i < item.media().size(); i++) loss.dropped("media beyond the first image");
+      item.attributes().keySet().forEach(k -> loss.dropped(null, "item attribute '" + k + "'", null));
+      for (int i = 1; i < item.media().size(); i++) loss.dropped(null, "media", "beyond the first image");
       MediaRef media = item.primaryMedia();
       String ext = ItemNames.extension(media) != null ? ItemNames.extension(media) : "jpg";
       // Ids that are file names (CVAT's "img0.jpg") would otherwise become "img0.jpg.jpg".
       String stem = ItemNames.stem(item);
-      if (!stem.equals(item.id())) loss.changed("item id -> image file name without extension");
+      if (!stem.equals(item.id())) loss.changed(null, "item id", "-> image file name without extension");
       Path image = out.resolve("images/" + subset + "/" + stem + "." + ext);
       Path label = out.resolve("labels/" + subset + "/" + stem + ".txt");
       Files.createDirectories(image.getParent());
@@ -104,12 +105,12 @@ final class YoloWriter implements DatasetWriter {
 
     private boolean copyImage(MediaRef media, Path target) throws IOException {
       if (media == null || options.mediaRoot() == null) {
-        loss.dropped("image file (no source to copy from)");
+        loss.dropped(null, "image file", "no source to copy from");
         return false;
       }
       Path src = SafePaths.resolveInside(options.mediaRoot(), media.path());
       if (!Files.isRegularFile(src)) {
-        loss.dropped("image file (not found)");
+        loss.dropped(null, "image file", "not found");
         return false;
       }
       Files.copy(src, target, StandardCopyOption.REPLACE_EXISTING);
@@ -119,7 +120,7 @@ final class YoloWriter implements DatasetWriter {
     /** {@code data.yaml}: only the end of the dataset knows its subsets, classes and task. */
     @Override protected void finish() throws IOException {
       if (lines.wroteRotated() && lines.rectangularQuads() > 0) {
-        for (long i = 0; i < lines.rectangularQuads(); i++) loss.changed("rectangular 4-point polygon -> rotated box (task: obb)");
+        for (long i = 0; i < lines.rectangularQuads(); i++) loss.changed(AnnotationType.POLYGON, null, "rectangular, 4 points -> rotated box (task: obb)");
       }
       Map<String, Object> yaml = new LinkedHashMap<>();
       // No "path:": Ultralytics resolves a relative one against the working directory or its own

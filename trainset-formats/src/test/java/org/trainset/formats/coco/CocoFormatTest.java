@@ -50,7 +50,7 @@ class CocoFormatTest extends FormatContract {
    * next one the first free integer, which the loss report declares.
    */
   @Override protected Item afterRoundTrip(Item original, LossReport loss) {
-    assertEquals(Long.valueOf(2), loss.changedCounts().get("annotation id renumbered (taken or not an integer)"),
+    assertEquals(Long.valueOf(2), loss.changedCounts().get("annotation id (renumbered: taken or not an integer)"),
         loss.describe());
     var ids = instanceIds.computeIfAbsent(original.subset(),
         k -> new org.trainset.core.convert.UniqueIds(1, LossReport.lenient(), "annotation"));
@@ -157,7 +157,7 @@ class CocoFormatTest extends FormatContract {
 
     /** The writer uses Datumaro's layout, so image paths move under images/<subset>/ (declared). */
     @Override protected Item afterRoundTrip(Item original, LossReport loss) {
-      assertTrue(loss.changedCounts().containsKey("image path re-rooted under images/<subset>/"), loss.describe());
+      assertTrue(loss.changedCounts().containsKey("image path (re-rooted under images/<subset>/)"), loss.describe());
       MediaRef m = original.primaryMedia();
       String name = m.path().substring(m.path().indexOf('/') + 1);
       return original.withMedia(List.of(m.withPath("images/" + original.subset() + "/" + name)));
@@ -182,7 +182,7 @@ class CocoFormatTest extends FormatContract {
     @Override protected Map<String, Long> expectedByType() { return Map.of("box", 3L); }
 
     @Override protected Item afterRoundTrip(Item original, LossReport loss) {
-      assertTrue(loss.changedCounts().containsKey("image path re-rooted under images/<subset>/"), loss.describe());
+      assertTrue(loss.changedCounts().containsKey("image path (re-rooted under images/<subset>/)"), loss.describe());
       MediaRef m = original.primaryMedia();
       return original.withMedia(List.of(m.withPath("images/default/" + m.path())));
     }

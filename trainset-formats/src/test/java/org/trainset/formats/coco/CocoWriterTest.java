@@ -62,7 +62,7 @@ class CocoWriterTest {
     LossReport loss = LossReport.lenient();
     List<Item> back = roundTrip(tmp.resolve("out"), loss);
     assertEquals(Map.of("polyline", 1L, "text pair", 1L, "time event", 1L, "track (box)", 1L), loss.droppedCounts());
-    assertEquals(1L, loss.changedCounts().get("rotated box: COCO bbox is the unrotated box, angle kept in attributes.rotation"));
+    assertEquals(1L, loss.changedCounts().get("rotation on box (COCO bbox is the unrotated box, angle kept in attributes.rotation)"));
     Item i = back.get(0);
     assertEquals("img1", i.id());
     assertEquals("train", i.subset());

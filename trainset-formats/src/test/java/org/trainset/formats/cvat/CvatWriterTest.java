@@ -68,9 +68,9 @@ class CvatWriterTest {
   void keepsWhatCvatHoldsAndReportsTheRest() throws IOException {
     LossReport loss = LossReport.lenient();
     Path out = write(List.of(image(), video()), loss);
-    assertEquals(Map.of("caption (CVAT has no element for it)", 1L, "time_event (CVAT has no element for it)", 1L,
+    assertEquals(Map.of("caption (CVAT has no element for it)", 1L, "time event (CVAT has no element for it)", 1L,
         "dataset metadata 'licence'", 1L), loss.droppedCounts());
-    assertEquals(Map.of("attribute value number -> text", 1L), loss.changedCounts());
+    assertEquals(Map.of("attribute value (number -> text)", 1L), loss.changedCounts());
 
     var plan = Datasets.plan(CVAT, out, ReadOptions.defaults());
     LabelDef person = plan.schema().label("person").orElseThrow();

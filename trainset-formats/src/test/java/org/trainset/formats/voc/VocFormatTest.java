@@ -41,7 +41,7 @@ class VocFormatTest {
     /** VOC XML holds no masks: the writer turns the instance mask into its box, as declared. */
     @Override protected Item afterRoundTrip(Item original, LossReport loss) {
       if (original.annotations().stream().noneMatch(a -> a instanceof org.trainset.core.model.Mask)) return original;
-      assertEquals(Long.valueOf(1), loss.changedCounts().get("mask -> box"), loss.describe());
+      assertEquals(Long.valueOf(1), loss.changedCounts().get("mask (-> box)"), loss.describe());
       List<Annotation> anns = new ArrayList<>();
       for (Annotation a : original.annotations()) {
         if (a instanceof org.trainset.core.model.Mask m) {
@@ -149,7 +149,7 @@ class VocFormatTest {
       sink.accept(item);
       sink.commit();
     }
-    assertEquals(Map.of("polygon -> box", 1L), loss.changedCounts());
+    assertEquals(Map.of("polygon (-> box)", 1L), loss.changedCounts());
     assertEquals(Map.of("polyline", 1L, "attribute 'colour' (list value)", 1L), loss.droppedCounts());
     var plan = new VocFormat().reader().orElseThrow().plan(dir.resolve("out"), org.trainset.core.spi.ReadOptions.defaults());
     Item back = org.trainset.core.Datasets.readAll(plan, org.trainset.core.spi.ReadOptions.defaults()).get(0);
@@ -168,7 +168,7 @@ class VocFormatTest {
       for (Item i : org.trainset.core.Datasets.readAll(plan, options)) sink.accept(i);
       sink.commit();
     }
-    assertEquals(Map.of("mask -> box", 1L), loss.changedCounts(), "the segmentation instance; nothing else changes");
+    assertEquals(Map.of("mask (-> box)", 1L), loss.changedCounts(), "the segmentation instance; nothing else changes");
     assertTrue(loss.droppedCounts().isEmpty(), loss.describe());
     assertEquals(Files.size(src.resolve("JPEGImages/2007_000002.jpg")), Files.size(dir.resolve("out/JPEGImages/2007_000002.jpg")));
     assertEquals(List.of("2007_000001"), Files.readAllLines(dir.resolve("out/ImageSets/Main/train.txt")));

@@ -37,7 +37,7 @@ class YoloFormatTest {
      */
     @Override protected Item afterRoundTrip(Item original, LossReport loss) {
       String subset = original.subset() == null ? "train" : original.subset();
-      if (original.subset() == null) assertTrue(loss.changedCounts().containsKey("subset (none) -> train"));
+      if (original.subset() == null) assertTrue(loss.changedCounts().containsKey("subset (none -> train)"));
       MediaRef m = original.primaryMedia();
       String ext = m.path().substring(m.path().lastIndexOf('.') + 1);
       List<Annotation> kept = original.annotations().stream().filter(a -> !(a instanceof Tag)).toList();

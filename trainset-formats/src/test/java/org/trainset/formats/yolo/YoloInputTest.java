@@ -126,8 +126,8 @@ class YoloInputTest {
       sink.commit();
     }
     assertTrue(Files.readString(dir.resolve("out/data.yaml")).contains("task: obb"));
-    assertEquals(Map.of("rectangular 4-point polygon -> rotated box (task: obb)", 1L,
-        "no validation subset -> data.yaml val lists the training images", 1L), loss.changedCounts());
+    assertEquals(Map.of("polygon (rectangular, 4 points -> rotated box (task: obb))", 1L,
+        "subset (no validation subset -> data.yaml val lists the training images)", 1L), loss.changedCounts());
     Item back = read(dir.resolve("out")).get(0);
     assertEquals(rotated, back.annotations().get(0));
     Box fromRectangle = (Box) back.annotations().get(1);

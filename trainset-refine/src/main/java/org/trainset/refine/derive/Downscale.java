@@ -93,7 +93,7 @@ public final class Downscale {
           List<Annotation> anns = new ArrayList<>();
           for (Annotation a : item.annotations()) {
             Annotation s = scale(a, itemScale);
-            if (s == null) loss.dropped(a.type().key() + " (not rescaled to the smaller copy)");
+            if (s == null) loss.dropped(a.type(), null, "not rescaled to the smaller copy");
             else anns.add(s);
           }
           Map<String, Object> attrs = new LinkedHashMap<>(item.attributes());

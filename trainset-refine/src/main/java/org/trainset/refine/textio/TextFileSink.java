@@ -40,7 +40,7 @@ final class TextFileSink implements ItemSink {
     TextPair p = TextItems.firstPair(item);
     Caption c = p == null ? TextItems.firstCaption(item) : null;
     if (p == null && c == null) {
-      loss.dropped("item without text (" + item.id() + ")");
+      loss.dropped(null, "item", "without text");
       return;
     }
     if (pairs == null) {
@@ -48,12 +48,12 @@ final class TextFileSink implements ItemSink {
       if (style == Style.TSV) w.write(pairs ? "id\tsource\ttarget\tsource_lang\ttarget_lang\n" : "id\ttext\n");
     }
     if (pairs != (p != null)) {
-      loss.dropped(pairs ? "monolingual item in a pair file" : "pair item in a monolingual file");
+      loss.dropped(null, "item", pairs ? "monolingual item in a pair file" : "pair item in a monolingual file");
       return;
     }
-    if (item.annotations().size() > 1) loss.dropped("annotations beyond the first text");
-    if (!item.media().isEmpty()) loss.dropped("media references");
-    if (!item.attributes().isEmpty()) loss.dropped("item attributes");
+    if (item.annotations().size() > 1) loss.dropped(null, "annotation", "beyond the first text");
+    if (!item.media().isEmpty()) loss.dropped(null, "media reference", null);
+    if (!item.attributes().isEmpty()) loss.dropped(null, "item attribute", null);
     if (style == Style.TSV) writeTsv(item.id(), p, c); else writeJson(item.id(), p, c);
   }
 

@@ -80,6 +80,7 @@ public final class Exports {
           .put("download", "/api/operations/" + dirName(dir) + "/download").put("bytes", Files.size(zip))
           .put("sha256", sha256(zip));
       result.set("lossCounts", Http.MAPPER.valueToTree(r.loss().droppedCounts()));
+      result.set("losses", r.loss().toJson()); // structured: kind, annotationType, field, detail, count, exampleItem, message
       return result;
     });
   }
