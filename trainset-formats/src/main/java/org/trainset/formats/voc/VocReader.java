@@ -29,7 +29,7 @@ final class VocReader implements DatasetReader {
     Path dir = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
     List<VocLabelMap.Entry> map = List.of();
     Path labelmap = dir.resolve(VocFormat.LABELMAP);
-    if (Files.isDirectory(root) && Files.isRegularFile(labelmap)) map = VocLabelMap.read(labelmap);
+    if (Files.isDirectory(root) && org.trainset.core.io.DatasetFolder.present(labelmap)) map = VocLabelMap.read(labelmap);
     Set<String> known = new LinkedHashSet<>();
     map.forEach(e -> known.add(e.name()));
 
