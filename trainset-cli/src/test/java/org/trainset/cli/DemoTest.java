@@ -44,7 +44,7 @@ class DemoTest {
     Cli.Result text = Cli.run("demo", "--out", out.toString(), "--no-serve", "--items", "4");
     assertEquals(0, text.exitCode(), text.toString());
     assertTrue(text.out().startsWith("1. detect"), text.out());
-    assertTrue(text.out().contains("voc        converted 4 items / 12 annotations") && text.out().contains("polygon -> box"),
+    assertTrue(text.out().contains("voc        converted 4 items / 12 annotations") && text.out().contains("polygon (-> box)"),
         text.out());
     assertTrue(text.out().contains("9. inspect with the aihub.sidewalk rule pack") && text.out().contains("demo-annotator"), text.out());
   }

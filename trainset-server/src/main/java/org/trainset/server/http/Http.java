@@ -17,6 +17,16 @@ public final class Http {
 
   private Http() {}
 
+  /**
+   * A {@code Content-Disposition} that is never shown inline: an ASCII fallback name and the exact
+   * name in UTF-8 (RFC 6266 / RFC 8187). The one place every download route builds it.
+   */
+  public static String attachment(String fileName) {
+    String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    return "attachment; filename=\"" + (ascii.isEmpty() ? "file" : ascii) + "\"; filename*=UTF-8''"
+        + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
   /** RFC 7240 {@code Prefer: respond-async}: the client would rather follow an operation than hold the request open. */
   public static boolean prefersAsync(Context ctx) {
     String prefer = ctx.header("Prefer");

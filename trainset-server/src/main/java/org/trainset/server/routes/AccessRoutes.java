@@ -114,7 +114,7 @@ public final class AccessRoutes {
     Documents.Document d = platform.accessRequests().document(Http.principal(ctx), ctx.pathParam("id"), ctx.pathParam("documentId"));
     var file = platform.accessRequests().documents().pathOf(d.sha256());
     if (!Files.isRegularFile(file)) throw ApiException.notFound("document '" + d.id() + "'");
-    ctx.header("Content-Disposition", DownloadRoutes.attachment(d.fileName()))
+    ctx.header("Content-Disposition", Http.attachment(d.fileName()))
         .header("Content-Security-Policy", "default-src 'none'; sandbox");
     RangeResponder.send(ctx, file, d.size(), d.sha256(), d.contentType());
   }

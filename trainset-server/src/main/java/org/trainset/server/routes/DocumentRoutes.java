@@ -2,11 +2,9 @@ package org.trainset.server.routes;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.trainset.server.Platform;
 import org.trainset.server.http.Http;
+import org.trainset.server.http.RangeResponder;
 import org.trainset.server.http.RouteTable;
 import org.trainset.server.item.ItemDocuments;
 
@@ -29,25 +27,8 @@ public final class DocumentRoutes {
 
   private void document(Context ctx) throws IOException {
     ItemDocuments.Opened d = platform.itemDocuments().open(Http.principal(ctx), ctx.pathParam("id"), ctx.pathParam("docId"));
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("ETag", "\"" + d.sha256() + "\"");
-    ctx.header("Cache-Control", "private, no-cache");
-    if (d.text()) {
-      ctx.contentType("text/plain; charset=utf-8");
-    } else {
-      ctx.contentType("application/octet-stream");
-      ctx.header("Content-Disposition", "attachment; filename=\"" + asciiName(d.name()) + "\"; filename*=UTF-8''"
-          + java.net.URLEncoder.encode(d.name(), StandardCharsets.UTF_8).replace("+", "%20"));
-    }
-    ctx.header("Content-Length", String.valueOf(d.size()));
-    try (InputStream in = Files.newInputStream(d.file())) {
-      in.transferTo(ctx.res().getOutputStream());
-    }
-  }
-
-  /** The name for the plain {@code filename} parameter: ASCII without quotes or separators. */
-  static String asciiName(String name) {
-    String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
-    return s.isEmpty() ? "document" : s;
+    if (!d.text()) ctx.header("Content-Disposition", Http.attachment(d.name()));
+    // the shared responder: strong ETag (the content hash), ranges, nosniff
+    RangeResponder.send(ctx, d.file(), d.size(), d.sha256(), d.text() ? "text/plain; charset=utf-8" : "application/octet-stream");
   }
 }

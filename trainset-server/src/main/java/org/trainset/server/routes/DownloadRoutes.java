@@ -2,13 +2,12 @@ package org.trainset.server.routes;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.trainset.server.ApiException;
 import org.trainset.server.Platform;
 import org.trainset.server.access.Downloads;
 import org.trainset.server.auth.Principal;
 import org.trainset.server.http.AuthFilter;
+import org.trainset.server.http.Http;
 import org.trainset.server.http.RangeResponder;
 import org.trainset.server.http.RouteTable;
 
@@ -32,7 +31,7 @@ public final class DownloadRoutes {
   private void file(Context ctx) throws IOException {
     Principal p = ctx.attribute(AuthFilter.PRINCIPAL);
     Downloads.Prepared f = platform.downloads().prepare(p, ctx.pathParam("name"), ctx.pathParam("v"), ctx.pathParam("path"));
-    ctx.header("Content-Disposition", attachment(f.file().getFileName().toString()));
+    ctx.header("Content-Disposition", Http.attachment(f.file().getFileName().toString()));
     RangeResponder.send(ctx, f.file(), f.length(), f.sha256(), "application/octet-stream", watcher(p, f));
   }
 
@@ -40,7 +39,7 @@ public final class DownloadRoutes {
     Principal p = ctx.attribute(AuthFilter.PRINCIPAL);
     String name = ctx.pathParam("name"), version = ctx.pathParam("v");
     Downloads.Prepared a = platform.downloads().prepareArchive(p, name, version);
-    ctx.header("Content-Disposition", attachment(name + "-" + version + ".zip"));
+    ctx.header("Content-Disposition", Http.attachment(name + "-" + version + ".zip"));
     RangeResponder.send(ctx, a.file(), a.length(), a.sha256(), "application/zip", watcher(p, a));
   }
 
@@ -67,9 +66,4 @@ public final class DownloadRoutes {
     };
   }
 
-  /** An attachment header: never shown inline, with an ASCII fallback name and the exact name in UTF-8. */
-  public static String attachment(String fileName) {
-    String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-  }
 }

@@ -158,8 +158,7 @@ public final class SandboxRoutes {
 
   private void download(Context ctx) throws IOException {
     SandboxOutputs.Download d = platform.sandboxOutputs().download(Http.principal(ctx), ctx.pathParam("id"));
-    ctx.header("Content-Disposition", "attachment; filename=\"" + d.name().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
-    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Content-Disposition", Http.attachment(d.name()));
     RangeResponder.send(ctx, d.file(), Files.size(d.file()), d.sha256(), "application/octet-stream");
   }
 }
