@@ -27,4 +27,15 @@ public final class Cli {
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
+
+  /** {@link #run} with {@code input} as standard input (for `--password-stdin`). */
+  public static Result runWithStdin(String input, String... args) {
+    java.io.InputStream before = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return run(args);
+    } finally {
+      System.setIn(before);
+    }
+  }
 }

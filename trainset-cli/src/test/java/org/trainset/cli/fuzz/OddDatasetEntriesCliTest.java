@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trainset.testkit.TestTrees;
 import org.trainset.cli.Cli;
 import org.trainset.testkit.PythonOracle;
 import org.trainset.testkit.SharedFixtures;
@@ -27,19 +26,7 @@ class OddDatasetEntriesCliTest {
   @TempDir Path tmp;
 
   private Path copy(Path from, String name) throws Exception {
-    Path to = tmp.resolve(name);
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(t); else Files.copy(p, t);
-      }
-    }
-    return to;
-  }
-
-  private static void mkfifo(Path p) throws Exception {
-    Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
-    assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo");
+    return TestTrees.copy(from, tmp.resolve(name));
   }
 
   @Test
@@ -47,7 +34,7 @@ class OddDatasetEntriesCliTest {
     Path media = Files.createDirectories(tmp.resolve("media"));
     Files.copy(SharedFixtures.datumaro("coco_dataset/coco/images/train/a.jpg"), media.resolve("a.jpg"));
     Files.createSymbolicLink(media.resolve("gone.jpg"), tmp.resolve("nowhere.jpg"));
-    mkfifo(media.resolve("pipe.jpg"));
+    TestTrees.mkfifo(media.resolve("pipe.jpg"));
     assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
       Cli.Result stats = Cli.run("stats", media.toString(), "--format", "media");
       assertEquals(3, stats.exitCode(), stats.toString());
@@ -78,7 +65,7 @@ class OddDatasetEntriesCliTest {
   @Test
   void aFifoNamedLikeACocoFileNeitherHangsNorIsSkipped() throws Exception {
     Path coco = copy(SharedFixtures.datumaro("coco_dataset/coco"), "coco");
-    mkfifo(coco.resolve("annotations/captions_test.json"));
+    TestTrees.mkfifo(coco.resolve("annotations/captions_test.json"));
     assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
       Cli.Result r = Cli.run("stats", coco.toString());
       assertEquals(3, r.exitCode(), r.toString());

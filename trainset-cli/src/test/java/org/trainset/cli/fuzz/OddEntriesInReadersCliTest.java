@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trainset.testkit.TestTrees;
 import org.trainset.cli.Cli;
 import org.trainset.testkit.SharedFixtures;
 
@@ -25,14 +25,7 @@ class OddEntriesInReadersCliTest {
   @TempDir Path tmp;
 
   private Path copy(Path from, String name) throws Exception {
-    Path to = tmp.resolve(name);
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(t); else Files.copy(p, t);
-      }
-    }
-    return to;
+    return TestTrees.copy(from, tmp.resolve(name));
   }
 
   private Path sample(String family) {
@@ -40,11 +33,6 @@ class OddEntriesInReadersCliTest {
     Cli.Result r = Cli.run("sample", family, "--out", out.toString(), "--items", "4", "--seed", "5");
     assertEquals(0, r.exitCode(), r.toString());
     return out;
-  }
-
-  private static void mkfifo(Path p) throws Exception {
-    Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
-    assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo");
   }
 
   private void dangling(Path link) throws Exception {
@@ -72,7 +60,7 @@ class OddEntriesInReadersCliTest {
     dangling(yolo.resolve("images/train/2.jpg"));
     inputError(yolo, "yolo", "images/train/2.jpg", "dangling-symlink", "convert");
     Files.delete(yolo.resolve("images/train/2.jpg"));
-    mkfifo(yolo.resolve("images/train/3.jpg"));
+    TestTrees.mkfifo(yolo.resolve("images/train/3.jpg"));
     inputError(yolo, "yolo", "images/train/3.jpg", "not-a-regular-file", "stats");
   }
 
@@ -95,7 +83,7 @@ class OddEntriesInReadersCliTest {
     try (Stream<Path> s = Files.walk(data)) {
       doc = s.filter(p -> p.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
     }
-    mkfifo(doc.resolveSibling("zz_fifo.json"));
+    TestTrees.mkfifo(doc.resolveSibling("zz_fifo.json"));
     inputError(data, "aihub.objects", "zz_fifo.json", "not-a-regular-file", "convert");
     Files.delete(doc.resolveSibling("zz_fifo.json"));
     dangling(doc.resolveSibling("zz_gone.json"));
@@ -104,7 +92,7 @@ class OddEntriesInReadersCliTest {
 
   @Test void ocrFamilyInfoFileThatIsAFifo() throws Exception {
     Path data = sample("aihub.ocr");
-    mkfifo(data.resolve("zz_data_info.json"));
+    TestTrees.mkfifo(data.resolve("zz_data_info.json"));
     inputError(data, "aihub.ocr", "zz_data_info.json", "not-a-regular-file", "convert");
   }
 
@@ -113,7 +101,7 @@ class OddEntriesInReadersCliTest {
     dangling(data.resolve("3_문어체_뉴스(9).xlsx"));
     inputError(data, "aihub.corpus", "3_문어체_뉴스(9).xlsx", "dangling-symlink", "convert");
     Files.delete(data.resolve("3_문어체_뉴스(9).xlsx"));
-    mkfifo(data.resolve("3_문어체_뉴스(8).xlsx"));
+    TestTrees.mkfifo(data.resolve("3_문어체_뉴스(8).xlsx"));
     inputError(data, "aihub.corpus", "3_문어체_뉴스(8).xlsx", "not-a-regular-file", "stats");
   }
 
@@ -123,7 +111,7 @@ class OddEntriesInReadersCliTest {
     try (Stream<Path> s = Files.walk(data)) {
       dcm = s.filter(p -> p.toString().endsWith(".dcm")).sorted().findFirst().orElseThrow();
     }
-    mkfifo(dcm.resolveSibling("zz_pipe.dcm"));
+    TestTrees.mkfifo(dcm.resolveSibling("zz_pipe.dcm"));
     inputError(data, "aihub.medical", "zz_pipe.dcm", "not-a-regular-file", "stats");
   }
 }

@@ -134,7 +134,7 @@ class ReleaseCliTest {
 
     // Version 1.1.0 is made from v1's native export with one item dropped and one changed.
     Path next = tmp.resolve("next");
-    copyTree(v1.resolve("data/trainset"), next);
+    org.trainset.testkit.TestTrees.copy(v1.resolve("data/trainset"), next);
     Path shard = next.resolve("items/part-00000.jsonl");
     List<String> lines = new ArrayList<>(Files.readAllLines(shard));
     String removedId = JSON.readTree(lines.remove(lines.size() - 1)).get("id").asText();
@@ -208,16 +208,6 @@ class ReleaseCliTest {
   private static List<String> files(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/')).sorted().toList();
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Path dst = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(dst);
-        else Files.copy(p, dst);
-      }
     }
   }
 

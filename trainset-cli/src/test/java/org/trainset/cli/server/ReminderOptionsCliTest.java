@@ -3,9 +3,6 @@ package org.trainset.cli.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,22 +18,12 @@ import org.trainset.server.Platform;
 class ReminderOptionsCliTest {
   @TempDir Path tmp;
 
-  private static Cli.Result withStdin(String input, String... args) {
-    InputStream before = System.in;
-    System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-    try {
-      return Cli.run(args);
-    } finally {
-      System.setIn(before);
-    }
-  }
-
   @Test void usersAddStoresTheMailAddressAndRefusesABadOne() throws Exception {
     String data = tmp.resolve("data").toString();
-    var bad = withStdin("s3cret-password\n", "users", "add", "kim", "--role", "reviewer", "--email", "kim at lab", "--password-stdin", "--data", data);
+    var bad = Cli.runWithStdin("s3cret-password\n", "users", "add", "kim", "--role", "reviewer", "--email", "kim at lab", "--password-stdin", "--data", data);
     assertEquals(2, bad.exitCode(), bad.toString());
     assertTrue(bad.err().contains("--email: expected an address"), bad.toString());
-    var added = withStdin("s3cret-password\n", "users", "add", "kim", "--role", "reviewer", "--email", "kim@lab.example", "--password-stdin", "--data", data);
+    var added = Cli.runWithStdin("s3cret-password\n", "users", "add", "kim", "--role", "reviewer", "--email", "kim@lab.example", "--password-stdin", "--data", data);
     assertEquals(0, added.exitCode(), added.toString());
     try (Platform p = Platform.open(Path.of(data), null)) {
       String id = p.users().list().get(0).id();

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -30,19 +28,9 @@ class ServerCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 
-  private static Cli.Result withStdin(String input, String... args) {
-    InputStream before = System.in;
-    System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-    try {
-      return Cli.run(args);
-    } finally {
-      System.setIn(before);
-    }
-  }
-
   @Test void usersAddAndList() throws Exception {
     String data = tmp.resolve("data").toString();
-    var added = withStdin("s3cret-password\n", "users", "add", "kim", "--role", "annotator", "--org", "lab", "--password-stdin", "--data", data);
+    var added = Cli.runWithStdin("s3cret-password\n", "users", "add", "kim", "--role", "annotator", "--org", "lab", "--password-stdin", "--data", data);
     assertEquals(0, added.exitCode(), added.toString());
     var list = Cli.run("users", "list", "--data", data, "--json");
     assertEquals(0, list.exitCode(), list.toString());
@@ -50,16 +38,16 @@ class ServerCliTest {
     assertEquals("kim", users.get(0).get("username").asText());
     assertEquals("annotator", users.get(0).get("role").asText());
     assertEquals("lab", users.get(0).get("orgs").get(0).asText());
-    assertEquals(2, withStdin("x\n", "users", "add", "lee", "--role", "boss", "--password-stdin", "--data", data).exitCode());
-    var dup = withStdin("s3cret-password\n", "users", "add", "kim", "--role", "admin", "--password-stdin", "--data", data);
+    assertEquals(2, Cli.runWithStdin("x\n", "users", "add", "lee", "--role", "boss", "--password-stdin", "--data", data).exitCode());
+    var dup = Cli.runWithStdin("s3cret-password\n", "users", "add", "kim", "--role", "admin", "--password-stdin", "--data", data);
     assertEquals(2, dup.exitCode());
     assertTrue(dup.err().contains("already exists"), dup.toString());
-    assertEquals(2, withStdin("short\n", "users", "add", "park", "--role", "admin", "--password-stdin", "--data", data).exitCode());
+    assertEquals(2, Cli.runWithStdin("short\n", "users", "add", "park", "--role", "admin", "--password-stdin", "--data", data).exitCode());
   }
 
   @Test void serveThenLoginPushAndPull() throws Exception {
     String data = tmp.resolve("data").toString();
-    assertEquals(0, withStdin("manager-password\n", "users", "add", "mgr", "--role", "manager", "--password-stdin", "--data", data).exitCode());
+    assertEquals(0, Cli.runWithStdin("manager-password\n", "users", "add", "mgr", "--role", "manager", "--password-stdin", "--data", data).exitCode());
     System.setProperty("trainset.config.dir", tmp.resolve("config").toString());
     PipedInputStream serverOut = new PipedInputStream();
     PrintStream pipe = new PrintStream(new PipedOutputStream(serverOut), true, StandardCharsets.UTF_8);
@@ -73,8 +61,8 @@ class ServerCliTest {
           HttpResponse.BodyHandlers.ofString());
       assertEquals("sqlite", JSON.readTree(health.body()).get("db").asText());
 
-      assertEquals(2, withStdin("wrong-password\n", "login", url, "--user", "mgr").exitCode());
-      var login = withStdin("manager-password\n", "login", url, "--user", "mgr");
+      assertEquals(2, Cli.runWithStdin("wrong-password\n", "login", url, "--user", "mgr").exitCode());
+      var login = Cli.runWithStdin("manager-password\n", "login", url, "--user", "mgr");
       assertEquals(0, login.exitCode(), login.toString());
       assertTrue(Files.readString(tmp.resolve("config/credentials.json")).contains("tst_"));
 
