@@ -118,6 +118,11 @@ class MediaViewerBrowserTest extends BrowserTestBase {
           level.value = level.min; level.dispatchEvent(new Event('input'));
           width.value = '1'; width.dispatchEvent(new Event('input')); }""");
     page.waitForFunction("w => window.trainset.viewer.media.window[1] !== w", ((Number) window.get(1)).doubleValue());
+    // the new window is state at once but pixels only after the next frame is drawn
+    page.waitForFunction("""
+        b => { const c = document.querySelectorAll('#viewer-stage canvas')[0];
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let s = 0;
+          for (let i = 0; i < d.length; i += 4) s += d[i]; return Math.abs(s / (d.length / 4) - b) > 1; }""", brightness);
     double after = mediaBrightness();
     assertNotEquals(brightness, after, 1.0);
     assertTrue(after > brightness, "a low, narrow window makes the image brighter: " + brightness + " -> " + after);
