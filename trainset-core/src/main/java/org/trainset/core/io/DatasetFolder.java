@@ -74,10 +74,7 @@ public final class DatasetFolder {
       }
 
       @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
-        if (failure[0] == null) {
-          failure[0] = new InputException(file, -1, -1, null, "unreadable",
-              e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be listed: " + e.getMessage(), e);
-        }
+        if (failure[0] == null) failure[0] = unreadable(file, e);
         return FileVisitResult.TERMINATE;
       }
     });
@@ -86,6 +83,59 @@ public final class DatasetFolder {
     for (Issue i : odd) problems.report(i);
     out.sort(null);
     return out;
+  }
+
+  /**
+   * Folders under {@code root} (root included) whose path {@code wanted} accepts, sorted, down to
+   * {@code maxDepth}, for readers that list a dataset's folders first and their files later (one
+   * part per folder). An entry {@code wanted} accepts that is a dangling symlink, a FIFO, socket or
+   * device, or whose name is not valid UTF-8 goes to {@code problems}: it stands where a folder of
+   * the dataset was meant to be, and skipping it would drop that folder's items unnoticed. A
+   * regular file so named is no folder and is left to the caller. Symlinked folders are not
+   * entered (no cycles).
+   */
+  public static List<Path> folders(Path root, int maxDepth, Predicate<Path> wanted, ProblemSink problems)
+      throws IOException {
+    List<Path> out = new ArrayList<>();
+    List<Issue> odd = new ArrayList<>();
+    ProblemSink collect = odd::add;
+    IOException[] failure = {null};
+    Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), maxDepth, new SimpleFileVisitor<>() {
+      @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        if (!dir.equals(root) && badName(dir, collect)) return FileVisitResult.SKIP_SUBTREE;
+        if (wanted.test(dir)) out.add(dir);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (!wanted.test(file)) return FileVisitResult.CONTINUE;
+        if (attrs.isDirectory()) { // a folder at maxDepth
+          if (!badName(file, collect)) out.add(file);
+        } else if (attrs.isSymbolicLink() && !Files.exists(file)) {
+          collect.report(Issue.at(Severity.ERROR, DANGLING_SYMLINK, file.toString(), -1, null, null,
+              "a symbolic link to " + target(file) + ", which does not exist, where a folder of the dataset is expected"));
+        } else if (attrs.isOther() || attrs.isSymbolicLink() && !Files.isDirectory(file) && !Files.isRegularFile(file)) {
+          collect.report(Issue.at(Severity.ERROR, NOT_A_REGULAR_FILE, file.toString(), -1, null, null,
+              "not a folder (a FIFO, socket or device) where a folder of the dataset is expected; not opened"));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
+        if (failure[0] == null) failure[0] = unreadable(file, e);
+        return FileVisitResult.TERMINATE;
+      }
+    });
+    if (failure[0] != null) throw failure[0];
+    odd.sort(java.util.Comparator.comparing(Issue::file));
+    for (Issue i : odd) problems.report(i);
+    out.sort(null);
+    return out;
+  }
+
+  private static InputException unreadable(Path file, IOException e) {
+    return new InputException(file, -1, -1, null, "unreadable",
+        e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be listed: " + e.getMessage(), e);
   }
 
   /**
