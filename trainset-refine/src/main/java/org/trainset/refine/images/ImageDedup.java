@@ -1,6 +1,8 @@
 package org.trainset.refine.images;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.trainset.core.Datasets;
 import org.trainset.core.convert.LossReport;
+import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
@@ -114,12 +117,57 @@ public final class ImageDedup {
         removedCount++;
       }
     }
-    LossReport loss = DatasetRewrite.write(from, input, to, out, plan.schema(), new WriteOptions(root, false),
-        readOptions, progress, (index, item) -> removed.get((int) index) ? null : item);
-    Outcome outcome = new Outcome(n, table.count(), clusters, removedCount, loss);
-    ImageDedupReport.writeJson(reportJson, input, out, options, outcome);
-    if (reportHtml != null) ImageDedupReport.writeHtml(reportHtml, options, outcome);
-    return outcome;
+    long images = table.count(), removedTotal = removedCount;
+    // The page's thumbnails (decodes and encodes: as much CPU as the copying rewrite) are made on
+    // another thread while this one rewrites the dataset, into a temporary file that is published
+    // only after the dataset and the JSON report are: a failed rewrite leaves no page behind.
+    Path page = reportHtml == null ? null : Files.createTempFile("trainset-dedup-", ".html");
+    java.util.concurrent.FutureTask<Void> pageTask = page == null ? null : new java.util.concurrent.FutureTask<>(() -> {
+      try (OutputStream os = Files.newOutputStream(page)) {
+        ImageDedupReport.writeHtml(os, options, clusters, removedTotal, images);
+      }
+      return null;
+    });
+    if (pageTask != null) {
+      Thread t = new Thread(pageTask, "dedup-page");
+      t.setDaemon(true);
+      t.start();
+    }
+    try {
+      LossReport loss = DatasetRewrite.write(from, input, to, out, plan.schema(), new WriteOptions(root, false),
+          readOptions, progress, (index, item) -> removed.get((int) index) ? null : item);
+      Outcome outcome = new Outcome(n, images, clusters, removedCount, loss);
+      ImageDedupReport.writeJson(reportJson, input, out, options, outcome);
+      if (pageTask != null) {
+        awaitPage(pageTask);
+        AtomicOutput.writeFile(reportHtml, os -> Files.copy(page, os));
+      }
+      return outcome;
+    } finally {
+      if (pageTask != null) {
+        try {
+          pageTask.get(); // also on failure: the temporary file is deleted only once written
+        } catch (Exception ignored) {
+          // the rewrite's own exception is the one reported
+        }
+        Files.deleteIfExists(page);
+      }
+    }
+  }
+
+  private static void awaitPage(java.util.concurrent.FutureTask<Void> task) throws IOException {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while writing the HTML report");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+      if (c instanceof IOException io) throw io;
+      if (c instanceof RuntimeException r) throw r;
+      if (c instanceof Error err) throw err;
+      throw new IllegalStateException(c);
+    }
   }
 
   /**
