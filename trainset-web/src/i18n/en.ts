@@ -192,6 +192,7 @@ export const en = {
   'jobs.split.qualificationHint': 'e.g. xray',
   'jobs.split.frameRate': 'Video frames per second',
   'jobs.split.create': 'Create jobs',
+  'jobs.split.running': 'Splitting… {percent} %',
   'jobs.split.done': '{count} jobs created.',
   'jobs.override.title': 'This job has {count} open findings',
   'jobs.override.reason': 'Why submit anyway?',

@@ -191,6 +191,7 @@ export const ko: Record<MessageKey, string> = {
   'jobs.split.qualificationHint': '예: xray',
   'jobs.split.frameRate': '영상 초당 프레임 수',
   'jobs.split.create': '작업 만들기',
+  'jobs.split.running': '나누는 중… {percent}%',
   'jobs.split.done': '작업 {count}개를 만들었습니다.',
   'jobs.override.title': '이 작업에 해결되지 않은 검사 결과가 {count}건 있습니다',
   'jobs.override.reason': '그래도 제출하는 이유',
