@@ -207,7 +207,7 @@ public final class ImageDedup {
     }
   }
 
-  private static List<ImageCluster> clusters(FingerprintTable t, LabelSets labels, Options options, ItemSpill spill)
+  static List<ImageCluster> clusters(FingerprintTable t, LabelSets labels, Options options, ItemSpill spill)
       throws IOException {
     UnionFind uf = union(t, labels, options);
     int n = t.size();
