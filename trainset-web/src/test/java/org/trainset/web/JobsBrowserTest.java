@@ -36,14 +36,6 @@ class JobsBrowserTest extends BrowserTestBase {
     projectId = admin.createProjectWithData("signs", "aihub.ocr", null, ocr);
   }
 
-  void signInAs(String user, String password) {
-    page.navigate(server.baseUrl + "/");
-    page.waitForURL("**/login?next=*");
-    page.locator("#login-username").pressSequentially(user);
-    page.locator("#login-password").pressSequentially(password);
-    page.locator("#login-submit").click();
-    page.waitForURL("**/projects");
-  }
 
   JsonNode jobs() throws Exception {
     return admin.get("/api/projects/" + projectId + "/jobs").path("jobs");
@@ -83,7 +75,7 @@ class JobsBrowserTest extends BrowserTestBase {
     context.clearCookies();
 
     // The annotator: My jobs lists the assigned job; the free one can be taken.
-    signInAs(ANNOTATOR, ANNOTATOR_PASSWORD);
+    signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
     page.locator("#nav-my-jobs").click();
     page.locator("#my-jobs tbody tr[data-job-id='" + jobA + "']").waitFor();
     assertEquals(1, page.locator("#my-jobs tbody tr").count());
