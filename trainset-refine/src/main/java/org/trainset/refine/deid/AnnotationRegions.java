@@ -46,9 +46,8 @@ public final class AnnotationRegions implements RegionDetector {
       } else {
         continue;
       }
-      int ix = (int) Math.floor(x0), iy = (int) Math.floor(y0);
-      int w = (int) Math.ceil(x1) - ix, h = (int) Math.ceil(y1) - iy;
-      if (w > 0 && h > 0) out.add(new Region(ix, iy, w, h, a.label(), name()));
+      Region r = Region.covering(x0, y0, x1, y1, a.label(), name());
+      if (r != null) out.add(r);
     }
     return out;
   }
