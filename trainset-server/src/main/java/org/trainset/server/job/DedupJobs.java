@@ -57,7 +57,7 @@ public final class DedupJobs {
     List<Path> files = new ArrayList<>();
     for (String itemId : jobs.itemIds(job)) {
       StoredItem s = items.find(itemId).orElse(null);
-      StoredItem.MediaFile f = s == null ? null : s.media().stream().filter(m -> m.index() == 0 && m.sha256() != null).findFirst().orElse(null);
+      StoredItem.MediaFile f = s == null ? null : s.firstMedia().orElse(null);
       ids.add(itemId);
       files.add(f == null ? null : media.pathOf(f.sha256()));
     }
