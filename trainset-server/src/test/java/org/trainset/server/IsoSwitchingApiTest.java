@@ -97,6 +97,7 @@ class IsoSwitchingApiTest {
       JsonNode lots = rev1.get("/api/projects/" + p + "/review-stages").json().get("stages").get(0).get("lots");
       assertEquals("tightened", lots.get(0).get("mode").asText());
       assertEquals(8, lots.get(0).get("sampleSize").asInt());
+      assertEquals("D", lots.get(0).get("codeLetter").asText(), "Table 1: lots of 26-50 are code letter D");
       assertEquals(0, lots.get(0).get("accept").asInt());
       assertEquals(true, lots.get(0).get("accepted").asBoolean());
       assertEquals("tightened", quality(p).get("project").get("inspection").get("audit").get("mode").asText());

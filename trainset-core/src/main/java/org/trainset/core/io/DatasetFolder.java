@@ -1,9 +1,12 @@
 package org.trainset.core.io;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -74,10 +77,7 @@ public final class DatasetFolder {
       }
 
       @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
-        if (failure[0] == null) {
-          failure[0] = new InputException(file, -1, -1, null, "unreadable",
-              e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be listed: " + e.getMessage(), e);
-        }
+        if (failure[0] == null) failure[0] = unreadable(file, e);
         return FileVisitResult.TERMINATE;
       }
     });
@@ -86,6 +86,49 @@ public final class DatasetFolder {
     for (Issue i : odd) problems.report(i);
     out.sort(null);
     return out;
+  }
+
+  /**
+   * The folders directly in {@code dir} whose path {@code wanted} accepts, sorted; symlinks to
+   * folders count as folders. A wanted name that is a dangling symlink or a FIFO, socket or device
+   * (a folder gone wrong, never opened), and any folder whose name is not valid UTF-8, go to
+   * {@code problems} and are left out. Regular files are passed over: they are not folders, and a
+   * caller that wants them lists them with {@link #files}.
+   */
+  public static List<Path> folders(Path dir, Predicate<Path> wanted, ProblemSink problems) throws IOException {
+    List<Path> out = new ArrayList<>();
+    List<Issue> odd = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      for (Path p : s) {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        boolean folder = a.isDirectory() || a.isSymbolicLink() && Files.isDirectory(p);
+        if (folder && badName(p, odd::add) || !wanted.test(p)) continue;
+        if (folder) {
+          out.add(p);
+        } else if (a.isSymbolicLink() && !Files.exists(p)) {
+          odd.add(Issue.at(Severity.ERROR, DANGLING_SYMLINK, p.toString(), -1, null, null,
+              "a symbolic link to " + target(p) + ", which does not exist; skipped"));
+        } else if (a.isOther() || a.isSymbolicLink() && !Files.isRegularFile(p)) {
+          odd.add(Issue.at(Severity.ERROR, NOT_A_REGULAR_FILE, p.toString(), -1, null, null,
+              "not a folder nor a regular file (a FIFO, socket or device); not opened"));
+        }
+      }
+    } catch (DirectoryIteratorException e) {
+      throw unreadable(dir, e.getCause());
+    } catch (InputException e) {
+      throw e;
+    } catch (IOException e) {
+      throw unreadable(dir, e);
+    }
+    odd.sort(java.util.Comparator.comparing(Issue::file));
+    for (Issue i : odd) problems.report(i);
+    out.sort(null);
+    return out;
+  }
+
+  private static InputException unreadable(Path file, IOException e) {
+    return new InputException(file, -1, -1, null, "unreadable",
+        e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be listed: " + e.getMessage(), e);
   }
 
   /**

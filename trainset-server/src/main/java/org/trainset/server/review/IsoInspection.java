@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.trainset.inspect.review.Iso2859;
 import org.trainset.inspect.review.Iso2859Switching;
 import org.trainset.inspect.review.Iso2859Switching.Lot;
 import org.trainset.inspect.review.Iso2859Switching.Mode;
@@ -126,7 +127,9 @@ final class IsoInspection {
         + "ORDER BY created_at DESC, id DESC LIMIT " + limit, rs -> {
           ObjectNode o = Http.object().put("kind", rs.getString(1)).put("lotId", rs.getString(2));
           if (rs.getString(3) != null) {
-            o.put("mode", rs.getString(3).toLowerCase(Locale.ROOT)).put("lotSize", rs.getLong(4)).put("sampleSize", rs.getInt(5))
+            // Table 1's letter for the lot size (the plan's row may be another one, reached by an arrow)
+            o.put("mode", rs.getString(3).toLowerCase(Locale.ROOT)).put("lotSize", rs.getLong(4))
+                .put("codeLetter", String.valueOf(Iso2859.codeLetter(rs.getLong(4)))).put("sampleSize", rs.getInt(5))
                 .put("accept", rs.getInt(6)).put("reject", rs.getInt(7));
           }
           long seq = rs.getLong(10);
