@@ -1,18 +1,12 @@
 package org.trainset.refine.textio;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.AnnotationMeta;
 import org.trainset.core.model.Caption;
-import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.TextPair;
-import org.trainset.core.spi.ReadOptions;
-import org.trainset.core.spi.ReadPart;
-import org.trainset.core.spi.ReadPlan;
 
 /**
  * How text datasets look as items: one item per sentence (or sentence pair) with no media and
@@ -23,12 +17,6 @@ public final class TextItems {
   public static final String LABEL = "text";
 
   private TextItems() {}
-
-  /** The plan of a one-file sentence dataset (text-jsonl, text-tsv): the size check, then {@code part} reads the whole file. */
-  static ReadPlan oneFilePlan(Path file, ReadOptions options, ReadPart part) throws IOException {
-    options.limits().checkFileSize(file);
-    return new ReadPlan(DatasetSchema.empty().withLabelsAdded(List.of(LABEL)), List.of(part));
-  }
 
   public static Item pair(String id, String source, String target, String sourceLang, String targetLang) {
     return new Item(id, null, List.of(), Map.of(),

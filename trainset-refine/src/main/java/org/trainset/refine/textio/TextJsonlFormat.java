@@ -35,10 +35,9 @@ public final class TextJsonlFormat implements Format {
 
   @Override public FormatDetector detector() {
     return ctx -> {
-      if (ctx.isDirectory()) return FormatDetector.NONE;
-      if (!java.nio.file.Files.isRegularFile(ctx.root())) return FormatDetector.NONE;
+      String first = SentenceFiles.firstLine(ctx);
+      if (first == null) return FormatDetector.NONE;
       String name = ctx.root().getFileName().toString().toLowerCase(Locale.ROOT);
-      String first = ctx.firstLine(ctx.root()).strip();
       boolean textish = first.startsWith("{") && first.contains("\"id\"")
           && (first.contains("\"text\"") || first.contains("\"ko\"") || first.contains("\"source\""));
       if (!textish) return FormatDetector.NONE;
@@ -47,7 +46,7 @@ public final class TextJsonlFormat implements Format {
   }
 
   @Override public Optional<DatasetReader> reader() {
-    return Optional.of((root, options) -> TextItems.oneFilePlan(root, options, new Part(root.toString())));
+    return Optional.of((root, options) -> SentenceFiles.oneFilePlan(root, options, new Part(root.toString())));
   }
 
   @Override public Optional<DatasetWriter> writer() {

@@ -32,10 +32,9 @@ public final class TextTsvFormat implements Format {
 
   @Override public FormatDetector detector() {
     return ctx -> {
-      if (ctx.isDirectory()) return FormatDetector.NONE;
-      if (!java.nio.file.Files.isRegularFile(ctx.root())) return FormatDetector.NONE;
+      String first = SentenceFiles.firstLine(ctx);
+      if (first == null) return FormatDetector.NONE;
       String name = ctx.root().getFileName().toString().toLowerCase(Locale.ROOT);
-      String first = ctx.firstLine(ctx.root()).strip();
       if (first.startsWith("\uFEFF")) first = first.substring(1);
       if (!first.contains("\t") || !Columns.parse(first).valid()) return FormatDetector.NONE;
       // The header alone is telling; the extension makes it certain enough to beat generic readers.
@@ -44,7 +43,7 @@ public final class TextTsvFormat implements Format {
   }
 
   @Override public Optional<DatasetReader> reader() {
-    return Optional.of((root, options) -> TextItems.oneFilePlan(root, options, new Part(root.toString())));
+    return Optional.of((root, options) -> SentenceFiles.oneFilePlan(root, options, new Part(root.toString())));
   }
 
   @Override public Optional<DatasetWriter> writer() {
