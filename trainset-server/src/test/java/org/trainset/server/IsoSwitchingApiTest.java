@@ -26,8 +26,6 @@ class IsoSwitchingApiTest {
 
   abstract static class Cases extends ReviewTestSupport {
     static final int LOT = 40;
-    /** Rejects lower anna's quality index; keep her off 100 % inspection so the plans stay visible. */
-    static final String NO_ESCALATION = "quality: {threshold: 1, min-items: 100000}\n";
 
     Cases(TestDatabases db) {
       super(db);
@@ -37,14 +35,8 @@ class IsoSwitchingApiTest {
       addUsers();
     }
 
-    /** Items, a job of them assigned to anna and submitted by her through the jobs API. */
     ApiClient.Resp submitLot(String project) {
-      emptyItems(project, LOT);
-      ApiClient.Resp made = manager().post("/api/projects/" + project + "/jobs", Map.of("size", LOT));
-      assertEquals(201, made.status(), made.toString());
-      String job = made.json().get("jobs").get(0).get("id").asText();
-      assertEquals(200, manager().post("/api/jobs/" + job + "/assignee", Map.of("userId", annaId)).status());
-      return anna.post("/api/jobs/" + job + "/submit", Map.of());
+      return submitLot(project, LOT);
     }
 
     /** Reviews every queued item of the project at {@code stage}, rejecting the first {@code rejects}; returns how many. */

@@ -43,13 +43,18 @@ public final class DatasetFolder {
     List<Issue> odd = new ArrayList<>();
     ProblemSink collect = odd::add;
     IOException[] failure = {null};
-    Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), maxDepth, new SimpleFileVisitor<>() {
-      @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (!dir.equals(root) && badName(dir, collect)) return FileVisitResult.SKIP_SUBTREE;
+    // the walk follows no links, so a dataset folder given as a symlink (a person or sample folder
+    // listed by folders(), a dataset linked in) is walked from its target, its entries named under the link
+    Path start = Files.isSymbolicLink(root) && Files.isDirectory(root) ? root.toRealPath() : root;
+    java.util.function.UnaryOperator<Path> named = start == root ? p -> p : p -> root.resolve(start.relativize(p).toString());
+    Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), maxDepth, new SimpleFileVisitor<>() {
+      @Override public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+        if (!d.equals(start) && badName(named.apply(d), collect)) return FileVisitResult.SKIP_SUBTREE;
         return FileVisitResult.CONTINUE;
       }
 
-      @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+      @Override public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+        Path file = named.apply(f);
         if (!wanted.test(file)) return FileVisitResult.CONTINUE;
         if (attrs.isDirectory()) { // a folder at maxDepth, named like the files wanted here
           collect.report(Issue.at(Severity.ERROR, NOT_A_REGULAR_FILE, file.toString(), -1, null, null,
@@ -76,8 +81,8 @@ public final class DatasetFolder {
         return FileVisitResult.CONTINUE;
       }
 
-      @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
-        if (failure[0] == null) failure[0] = unreadable(file, e);
+      @Override public FileVisitResult visitFileFailed(Path f, IOException e) {
+        if (failure[0] == null) failure[0] = unreadable(named.apply(f), e);
         return FileVisitResult.TERMINATE;
       }
     });
@@ -86,6 +91,33 @@ public final class DatasetFolder {
     for (Issue i : odd) problems.report(i);
     out.sort(null);
     return out;
+  }
+
+  /**
+   * The folders under {@code root} (root included), down to {@code maxDepth}, whose path
+   * {@code wanted} accepts, sorted: for readers with one part per folder found some levels down
+   * (a face person, an x-ray sample, a motion camera). Each level is listed with
+   * {@link #folders(Path, Predicate, ProblemSink)}, so a wanted name that is a dangling symlink or a
+   * FIFO is reported rather than its folder's items dropped; a symlinked folder is listed when
+   * wanted but not entered on the way down (no cycles).
+   */
+  public static List<Path> folders(Path root, int maxDepth, Predicate<Path> wanted, ProblemSink problems)
+      throws IOException {
+    List<Path> out = new ArrayList<>();
+    if (wanted.test(root)) out.add(root);
+    descend(root, maxDepth, wanted, problems, out);
+    out.sort(null);
+    return out;
+  }
+
+  private static void descend(Path dir, int depth, Predicate<Path> wanted, ProblemSink problems, List<Path> out)
+      throws IOException {
+    if (depth <= 0) return;
+    // every folder is entered on the way down; of the other entries only wanted names are looked at
+    for (Path p : folders(dir, p -> wanted.test(p) || depth > 1 && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS), problems)) {
+      if (wanted.test(p)) out.add(p);
+      if (!Files.isSymbolicLink(p)) descend(p, depth - 1, wanted, problems, out);
+    }
   }
 
   /**
