@@ -2,8 +2,8 @@ import { LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t } from '../i18n/i18
 import { api, type User } from './api';
 
 let me: Promise<User | null> | undefined;
-/** The signed-in user, asked once per page load. */
-function currentUser(): Promise<User | null> {
+/** The signed-in user, asked once per page load (pages use it to offer only what the role may do). */
+export function currentUser(): Promise<User | null> {
   me ??= api.me().catch(() => null);
   return me;
 }

@@ -1,7 +1,7 @@
 // The jobs part of the HTTP API (openapi.yaml, area "annotate"): a manager splits a project into
 // jobs and assigns them; an annotator lists their jobs, takes a free one, works through its items
 // and submits it. Calls go through the app's one `call` (cookies, CSRF header, ApiError).
-import { api, ApiError, call, type Id } from '../../app/api';
+import { api, ApiError, awaitOperation, call, type Id } from '../../app/api';
 
 export type JobState = 'new' | 'in_progress' | 'submitted';
 
@@ -46,7 +46,14 @@ const enc = (id: Id) => encodeURIComponent(String(id));
 
 export const jobsApi = {
   projectJobs: (projectId: Id) => call<{ jobs: Job[] }>('GET', `/api/projects/${enc(projectId)}/jobs`).then(r => r.jobs),
-  split: (projectId: Id, req: SplitRequest) => call<{ jobs: Job[] }>('POST', `/api/projects/${enc(projectId)}/jobs`, req).then(r => r.jobs),
+  /**
+   * Splits as a background operation (`Prefer: respond-async`, kind `job-split`): a big project's
+   * split would otherwise hold the request open. `onProgress` hears 0..1; resolves with the jobs made.
+   */
+  split: (projectId: Id, req: SplitRequest, onProgress: (fraction: number) => void = () => {}) =>
+    call<{ operationId: string }>('POST', `/api/projects/${enc(projectId)}/jobs`, req, { Prefer: 'respond-async' })
+      .then(started => awaitOperation<{ jobs: Job[] }>(started.operationId, op => onProgress(op.progress)))
+      .then(r => r.jobs),
   job: (jobId: Id) => call<JobDetail>('GET', `/api/jobs/${enc(jobId)}`),
   assign: (jobId: Id, userId: string | null) => call<Job>('POST', `/api/jobs/${enc(jobId)}/assignee`, { userId }),
   take: (jobId: Id) => call<Job>('POST', `/api/jobs/${enc(jobId)}/assignee`, { take: true }),

@@ -52,7 +52,8 @@ function splitForm(projectId: string, status: HTMLElement, refresh: () => Promis
     if (qualification.value.trim()) req.qualification = qualification.value.trim();
     if (frameRate.value) req.frameRate = Number(frameRate.value);
     create.disabled = true;
-    jobsApi.split(projectId, req)
+    status.textContent = t('jobs.split.running', { percent: '0' });
+    jobsApi.split(projectId, req, f => { status.textContent = t('jobs.split.running', { percent: String(Math.round(f * 100)) }); })
       .then(made => { status.textContent = t('jobs.split.done', { count: made.length }); return refresh(); })
       .catch((err: unknown) => status.replaceChildren(errorBox(err)))
       .finally(() => { create.disabled = false; });

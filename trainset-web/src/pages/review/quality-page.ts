@@ -1,6 +1,7 @@
 // The review quality dashboard: per worker (items, throughput, rejection rate per stage, issues
 // per 100 objects, gold accuracy, MQM score, inspection mode) and per project (items per state
-// and stage, open issues by category, reader agreement), with ECharts bar charts and CSV links.
+// and stage, open issues by category, reader agreement), with ECharts bar charts and CSV links;
+// above them the stages' ISO 2859-1 lot inspection (inspection-panel.ts), below the workflow editor.
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -11,6 +12,7 @@ import { frame, loading } from '../../app/layout';
 import type { Page } from '../../app/router';
 import { t } from '../../i18n/i18n';
 import { projectHeader } from '../project/project-tabs';
+import { inspectionPanel } from './inspection-panel';
 import { reviewApi, type QualityFigures } from './review-api';
 import { workflowEditor } from './workflow-editor';
 
@@ -26,7 +28,7 @@ const fmt = (v: number | null | undefined, digits = 2) => v === null || v === un
 export function qualityPage(projectId: string): Page {
   const charts: echarts.ECharts[] = [];
   const body = loading(async el => {
-    const [q, project] = await Promise.all([reviewApi.quality(projectId), api.project(projectId)]);
+    const [q, project, inspection] = await Promise.all([reviewApi.quality(projectId), api.project(projectId), inspectionPanel(projectId)]);
     window.trainset = { ...window.trainset, quality: q };
     const stages = [...new Set(q.workers.flatMap(w => Object.keys(w.stages)))];
     const table = h('table', { id: 'quality-workers', class: 'table' },
@@ -43,6 +45,7 @@ export function qualityPage(projectId: string): Page {
     el.replaceChildren(projectHeader(project, 'quality'), h('h2', {}, t('review.quality', { workflow: q.workflow })),
       h('p', {}, h('a', { href: reviewApi.qualityCsvUrl(projectId), id: 'quality-csv' }, t('review.q.csv')), ' · ',
         h('a', { href: reviewApi.historyCsvUrl(projectId), id: 'history-csv' }, t('review.q.historyCsv'))),
+      inspection,
       table,
       h('p', { id: 'agreement' }, t('review.q.agreement', { items: a.items, kappa: fmt(a.kappa, 3), iou: fmt(a.meanIou, 3) })),
       h('div', { class: 'charts' }, rejectChart, stateChart, issuesChart),
@@ -72,7 +75,10 @@ export function qualityPage(projectId: string): Page {
     dispose: () => {
       window.removeEventListener('resize', resize);
       charts.forEach(c => c.dispose());
-      if (window.trainset) delete window.trainset.quality;
+      if (window.trainset) {
+        delete window.trainset.quality;
+        delete window.trainset.inspection;
+      }
     },
   };
 }

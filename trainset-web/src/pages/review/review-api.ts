@@ -1,5 +1,5 @@
 // The review area's calls (openapi.yaml, area review): the reviewer's queue, verdicts, issues
-// pinned on shapes, the project's workflow and its quality figures.
+// pinned on shapes, the project's workflow, its quality figures and its stages' ISO 2859-1 inspection.
 import { call, type Id } from '../../app/api';
 import type { Annotation } from '../../app/model';
 
@@ -86,6 +86,50 @@ export interface QualityFigures {
   };
 }
 
+export type InspectionMode = 'normal' | 'tightened' | 'reduced' | 'discontinued';
+
+/** An ISO 2859-1 stage's switching state (schema IsoInspection). */
+export interface IsoInspection {
+  stage: string;
+  aql: number;
+  mode: InspectionMode;
+  score: number;
+  reducedAllowed: boolean;
+  lotsDecided: number;
+  lotsNotAccepted: number;
+  rejectedOnTightened: number;
+  lotsHeld: number;
+}
+
+/** One row of a stage's lot history: a drawn lot (with its plan), a held lot or a resumption. */
+export interface InspectionLot {
+  kind: 'lot' | 'resume' | 'held';
+  lotId: string;
+  mode?: Exclude<InspectionMode, 'discontinued'>;
+  lotSize?: number;
+  codeLetter?: string;
+  sampleSize?: number;
+  accept?: number;
+  reject?: number;
+  nonconforming?: number;
+  accepted?: boolean;
+  decided: boolean;
+  seq?: number;
+  createdAt: number;
+  decidedAt?: number;
+}
+
+export interface ReviewStage {
+  name: string;
+  kind: string;
+  sampling: 'all' | 'fraction' | 'iso2859';
+  inspection?: IsoInspection;
+  /** Newest first. */
+  lots?: InspectionLot[];
+}
+
+export interface ReviewStages { projectId: string; stages: ReviewStage[]; resumedStage?: string; lotsReleased?: number }
+
 const enc = (id: Id) => encodeURIComponent(String(id));
 
 export const reviewApi = {
@@ -99,5 +143,8 @@ export const reviewApi = {
   workflow: (projectId: Id) => call<WorkflowInfo>('GET', `/api/projects/${enc(projectId)}/workflow`),
   quality: (projectId: Id) => call<QualityFigures>('GET', `/api/projects/${enc(projectId)}/quality`),
   qualityCsvUrl: (projectId: Id) => `/api/projects/${enc(projectId)}/quality?format=csv`,
+  stages: (projectId: Id) => call<ReviewStages>('GET', `/api/projects/${enc(projectId)}/review-stages`),
+  resume: (projectId: Id, stage: string) =>
+    call<ReviewStages>('POST', `/api/projects/${enc(projectId)}/review-stages/${encodeURIComponent(stage)}/resume`),
   historyCsvUrl: (projectId: Id) => `/api/projects/${enc(projectId)}/review-history?format=csv`,
 };

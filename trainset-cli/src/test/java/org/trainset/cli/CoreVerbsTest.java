@@ -32,6 +32,22 @@ class CoreVerbsTest {
     }
   }
 
+  /** Main builds only the named verb when the words name one: help, groups and typos must not notice. */
+  @Test
+  void aNamedVerbAloneBehavesAsInTheWholeTree() {
+    Cli.Result leaf = Cli.run("dedup", "images", "--help");
+    assertEquals(0, leaf.exitCode(), leaf.toString());
+    assertTrue(leaf.out().contains("Usage: trainset dedup images"), leaf.out());
+    Cli.Result group = Cli.run("dedup", "--help");
+    assertEquals(0, group.exitCode(), group.toString());
+    assertTrue(group.out().contains("images") && group.out().contains("text"), group.out());
+    Cli.Result typo = Cli.run("dedup", "imagez", "x");
+    assertEquals(2, typo.exitCode(), typo.toString());
+    assertTrue(typo.err().contains("imagez"), typo.err());
+    Cli.Result top = Cli.run("--help");
+    assertTrue(top.out().contains("dedup") && top.out().contains("convert"), top.out());
+  }
+
   @Test
   void missingInputIsAnInputError() {
     Cli.Result r = Cli.run("stats", tmp.resolve("nope").toString());

@@ -114,7 +114,7 @@ public final class Platform implements AutoCloseable {
         new org.trainset.server.job.JobSplit(db, items, media, new org.trainset.server.predict.Detections()));
     this.workers = new org.trainset.server.job.Workers(db, audit);
     this.deid = new org.trainset.server.job.DeidApply(db, jobs, items, media, audit, clock);
-    this.dedup = new org.trainset.server.job.DedupJobs(db, jobs, items, media, audit, clock);
+    this.dedup = new org.trainset.server.job.DedupJobs(db, jobs, audit, clock);
     this.drafts = new org.trainset.server.predict.Drafts(db, items);
     this.predictions = new org.trainset.server.predict.Predictions(db, formats, limits.archive(), audit, clock);
     this.modelHooks = new org.trainset.server.predict.ModelHooks(db, jobs, items, media, audit, clock);

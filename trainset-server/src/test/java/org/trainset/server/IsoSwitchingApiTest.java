@@ -26,8 +26,6 @@ class IsoSwitchingApiTest {
 
   abstract static class Cases extends ReviewTestSupport {
     static final int LOT = 40;
-    /** Rejects lower anna's quality index; keep her off 100 % inspection so the plans stay visible. */
-    static final String NO_ESCALATION = "quality: {threshold: 1, min-items: 100000}\n";
 
     Cases(TestDatabases db) {
       super(db);
@@ -37,14 +35,8 @@ class IsoSwitchingApiTest {
       addUsers();
     }
 
-    /** Items, a job of them assigned to anna and submitted by her through the jobs API. */
     ApiClient.Resp submitLot(String project) {
-      emptyItems(project, LOT);
-      ApiClient.Resp made = manager().post("/api/projects/" + project + "/jobs", Map.of("size", LOT));
-      assertEquals(201, made.status(), made.toString());
-      String job = made.json().get("jobs").get(0).get("id").asText();
-      assertEquals(200, manager().post("/api/jobs/" + job + "/assignee", Map.of("userId", annaId)).status());
-      return anna.post("/api/jobs/" + job + "/submit", Map.of());
+      return submitLot(project, LOT);
     }
 
     /** Reviews every queued item of the project at {@code stage}, rejecting the first {@code rejects}; returns how many. */
@@ -97,6 +89,7 @@ class IsoSwitchingApiTest {
       JsonNode lots = rev1.get("/api/projects/" + p + "/review-stages").json().get("stages").get(0).get("lots");
       assertEquals("tightened", lots.get(0).get("mode").asText());
       assertEquals(8, lots.get(0).get("sampleSize").asInt());
+      assertEquals("D", lots.get(0).get("codeLetter").asText(), "Table 1: lots of 26-50 are code letter D");
       assertEquals(0, lots.get(0).get("accept").asInt());
       assertEquals(true, lots.get(0).get("accepted").asBoolean());
       assertEquals("tightened", quality(p).get("project").get("inspection").get("audit").get("mode").asText());

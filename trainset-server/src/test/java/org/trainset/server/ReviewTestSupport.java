@@ -12,6 +12,9 @@ import org.trainset.server.work.WorkEvents;
 
 /** Users, projects, items and submissions for the review tests. */
 abstract class ReviewTestSupport extends ServerTestBase {
+  /** Rejects lower anna's quality index; keep her off 100 % inspection so the plans stay visible. */
+  static final String NO_ESCALATION = "quality: {threshold: 1, min-items: 100000}\n";
+
   ApiClient anna;
   ApiClient rev1;
   ApiClient rev2;
@@ -76,6 +79,16 @@ abstract class ReviewTestSupport extends ServerTestBase {
       anns.add("[]");
     }
     return insertItems(project, bodies, anns);
+  }
+
+  /** {@code size} new items, a job of them assigned to anna and submitted by her through the jobs API (one lot). */
+  ApiClient.Resp submitLot(String project, int size) {
+    emptyItems(project, size);
+    ApiClient.Resp made = manager().post("/api/projects/" + project + "/jobs", Map.of("size", size));
+    assertEquals(201, made.status(), made.toString());
+    String job = made.json().get("jobs").get(0).get("id").asText();
+    assertEquals(200, manager().post("/api/jobs/" + job + "/assignee", Map.of("userId", annaId)).status());
+    return anna.post("/api/jobs/" + job + "/submit", Map.of());
   }
 
   /** What the jobs stage publishes when a job is submitted. */

@@ -37,21 +37,13 @@ class AccessBrowserTest extends BrowserTestBase {
     Files.writeString(pdf, "%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n", StandardCharsets.US_ASCII);
   }
 
-  void signInAs(String user, String password) {
-    page.navigate(server.baseUrl + "/login");
-    page.locator("#login-username").pressSequentially(user);
-    page.locator("#login-password").pressSequentially(password);
-    page.locator("#login-submit").click();
-    page.waitForURL("**/projects");
-  }
-
   String file() {
     return server.baseUrl + "/api/datasets/" + DATASET + "/versions/1.0.0/files/SHA256SUMS";
   }
 
   @Test
   void requestWithPdfNeedsInfoApprovalDownloadRevocation() throws Exception {
-    signInAs(APPLICANT, APPLICANT_PASSWORD);
+    signIn(APPLICANT, APPLICANT_PASSWORD);
     assertEquals(403, page.request().get(file()).status(), "gated: no grant yet");
     page.navigate(server.baseUrl + "/datasets/" + DATASET); // the catalog's page links to the form
     page.locator("#request-access").click();
@@ -72,7 +64,7 @@ class AccessBrowserTest extends BrowserTestBase {
 
     // the manager asks for more in the queue
     context.clearCookies();
-    signInAs(USER, PASSWORD);
+    signIn(USER, PASSWORD);
     page.navigate(server.baseUrl + "/access/review");
     page.locator(".access-card[data-request='" + id + "'] .access-document-link").waitFor();
     page.locator(".access-card .access-message").pressSequentially("Please add the signed page.");
@@ -82,7 +74,7 @@ class AccessBrowserTest extends BrowserTestBase {
 
     // the applicant sees the question and answers
     context.clearCookies();
-    signInAs(APPLICANT, APPLICANT_PASSWORD);
+    signIn(APPLICANT, APPLICANT_PASSWORD);
     page.navigate(server.baseUrl + "/access/requests");
     page.locator("#my-requests tr[data-state=needs-info]:has-text('Please add the signed page.')").waitFor();
     page.locator(".access-reply-text").pressSequentially("Signed page attached to the notice.");
@@ -91,14 +83,14 @@ class AccessBrowserTest extends BrowserTestBase {
 
     // approved with an expiry
     context.clearCookies();
-    signInAs(USER, PASSWORD);
+    signIn(USER, PASSWORD);
     page.navigate(server.baseUrl + "/access/review");
     page.locator(".access-card .access-expires").fill("2099-12-31");
     page.locator(".access-card .access-approve").click();
     page.locator("#access-queue-total:has-text('0 requests')").waitFor();
 
     context.clearCookies();
-    signInAs(APPLICANT, APPLICANT_PASSWORD);
+    signIn(APPLICANT, APPLICANT_PASSWORD);
     page.navigate(server.baseUrl + "/access/requests");
     page.locator("#my-requests tr[data-state=approved]").waitFor();
     String colour = (String) page.evaluate("() => getComputedStyle(document.querySelector('#my-requests .access-state-approved')).color");

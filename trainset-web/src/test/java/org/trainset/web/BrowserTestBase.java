@@ -65,10 +65,14 @@ abstract class BrowserTestBase {
 
   /** Signs in through the login form, typing like a user (the app sends anonymous visitors there). */
   void signIn() {
+    signIn(USER, PASSWORD);
+  }
+
+  void signIn(String user, String password) {
     page.navigate(server.baseUrl + "/");
     page.waitForURL("**/login?next=*");
-    page.locator("#login-username").pressSequentially(USER);
-    page.locator("#login-password").pressSequentially(PASSWORD);
+    page.locator("#login-username").pressSequentially(user);
+    page.locator("#login-password").pressSequentially(password);
     page.locator("#login-submit").click();
     page.waitForURL("**/projects");
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,9 @@ import org.trainset.server.auth.Role;
 
 /**
  * Jobs in headless Chromium against a real server, as two people: a manager splits an OCR project
- * into jobs of three items on the project's Jobs page and assigns one to an annotator with the
- * assignee picker; the annotator finds it under My jobs, takes the free one too, opens "next item"
+ * into jobs of three items on the project's Jobs page (a job-split operation the page follows) and
+ * assigns one to an annotator with the assignee picker; the annotator finds it under My jobs,
+ * takes the free one too, opens "next item"
  * (the editor with the job strip), transcribes a word with a forbidden character, moves on to the
  * job's next item, and submits: the server refuses because of the open finding, the dialog lists
  * it and asks for a reason, and "submit anyway" records the override.
@@ -34,14 +36,6 @@ class JobsBrowserTest extends BrowserTestBase {
     projectId = admin.createProjectWithData("signs", "aihub.ocr", null, ocr);
   }
 
-  void signInAs(String user, String password) {
-    page.navigate(server.baseUrl + "/");
-    page.waitForURL("**/login?next=*");
-    page.locator("#login-username").pressSequentially(user);
-    page.locator("#login-password").pressSequentially(password);
-    page.locator("#login-submit").click();
-    page.waitForURL("**/projects");
-  }
 
   JsonNode jobs() throws Exception {
     return admin.get("/api/projects/" + projectId + "/jobs").path("jobs");
@@ -58,7 +52,11 @@ class JobsBrowserTest extends BrowserTestBase {
     page.locator("#jobs-empty").waitFor();
     page.locator("#split-size").click();
     page.keyboard().type("3");
-    page.locator("#split-create").click();
+    // the page splits as a background operation (Prefer: respond-async, 202) and follows it
+    Request split = page.waitForRequest(r -> r.method().equals("POST") && r.url().endsWith("/projects/" + projectId + "/jobs"),
+        () -> page.locator("#split-create").click());
+    assertEquals("respond-async", split.headerValue("prefer"));
+    assertEquals(202, split.response().status());
     Locator rows = page.locator("#jobs tbody tr");
     rows.first().waitFor();
     int expected = (items + 2) / 3;
@@ -77,7 +75,7 @@ class JobsBrowserTest extends BrowserTestBase {
     context.clearCookies();
 
     // The annotator: My jobs lists the assigned job; the free one can be taken.
-    signInAs(ANNOTATOR, ANNOTATOR_PASSWORD);
+    signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
     page.locator("#nav-my-jobs").click();
     page.locator("#my-jobs tbody tr[data-job-id='" + jobA + "']").waitFor();
     assertEquals(1, page.locator("#my-jobs tbody tr").count());

@@ -1,9 +1,12 @@
 package org.trainset.core.io;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -40,13 +43,18 @@ public final class DatasetFolder {
     List<Issue> odd = new ArrayList<>();
     ProblemSink collect = odd::add;
     IOException[] failure = {null};
-    Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), maxDepth, new SimpleFileVisitor<>() {
-      @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (!dir.equals(root) && badName(dir, collect)) return FileVisitResult.SKIP_SUBTREE;
+    // the walk follows no links, so a dataset folder given as a symlink (a person or sample folder
+    // listed by folders(), a dataset linked in) is walked from its target, its entries named under the link
+    Path start = Files.isSymbolicLink(root) && Files.isDirectory(root) ? root.toRealPath() : root;
+    java.util.function.UnaryOperator<Path> named = start == root ? p -> p : p -> root.resolve(start.relativize(p).toString());
+    Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), maxDepth, new SimpleFileVisitor<>() {
+      @Override public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+        if (!d.equals(start) && badName(named.apply(d), collect)) return FileVisitResult.SKIP_SUBTREE;
         return FileVisitResult.CONTINUE;
       }
 
-      @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+      @Override public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+        Path file = named.apply(f);
         if (!wanted.test(file)) return FileVisitResult.CONTINUE;
         if (attrs.isDirectory()) { // a folder at maxDepth, named like the files wanted here
           collect.report(Issue.at(Severity.ERROR, NOT_A_REGULAR_FILE, file.toString(), -1, null, null,
@@ -73,11 +81,8 @@ public final class DatasetFolder {
         return FileVisitResult.CONTINUE;
       }
 
-      @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
-        if (failure[0] == null) {
-          failure[0] = new InputException(file, -1, -1, null, "unreadable",
-              e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be listed: " + e.getMessage(), e);
-        }
+      @Override public FileVisitResult visitFileFailed(Path f, IOException e) {
+        if (failure[0] == null) failure[0] = unreadable(named.apply(f), e);
         return FileVisitResult.TERMINATE;
       }
     });
@@ -86,6 +91,76 @@ public final class DatasetFolder {
     for (Issue i : odd) problems.report(i);
     out.sort(null);
     return out;
+  }
+
+  /**
+   * The folders under {@code root} (root included), down to {@code maxDepth}, whose path
+   * {@code wanted} accepts, sorted: for readers with one part per folder found some levels down
+   * (a face person, an x-ray sample, a motion camera). Each level is listed with
+   * {@link #folders(Path, Predicate, ProblemSink)}, so a wanted name that is a dangling symlink or a
+   * FIFO is reported rather than its folder's items dropped; a symlinked folder is listed when
+   * wanted but not entered on the way down (no cycles).
+   */
+  public static List<Path> folders(Path root, int maxDepth, Predicate<Path> wanted, ProblemSink problems)
+      throws IOException {
+    List<Path> out = new ArrayList<>();
+    if (wanted.test(root)) out.add(root);
+    descend(root, maxDepth, wanted, problems, out);
+    out.sort(null);
+    return out;
+  }
+
+  private static void descend(Path dir, int depth, Predicate<Path> wanted, ProblemSink problems, List<Path> out)
+      throws IOException {
+    if (depth <= 0) return;
+    // every folder is entered on the way down; of the other entries only wanted names are looked at
+    for (Path p : folders(dir, p -> wanted.test(p) || depth > 1 && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS), problems)) {
+      if (wanted.test(p)) out.add(p);
+      if (!Files.isSymbolicLink(p)) descend(p, depth - 1, wanted, problems, out);
+    }
+  }
+
+  /**
+   * The folders directly in {@code dir} whose path {@code wanted} accepts, sorted; symlinks to
+   * folders count as folders. A wanted name that is a dangling symlink or a FIFO, socket or device
+   * (a folder gone wrong, never opened), and any folder whose name is not valid UTF-8, go to
+   * {@code problems} and are left out. Regular files are passed over: they are not folders, and a
+   * caller that wants them lists them with {@link #files}.
+   */
+  public static List<Path> folders(Path dir, Predicate<Path> wanted, ProblemSink problems) throws IOException {
+    List<Path> out = new ArrayList<>();
+    List<Issue> odd = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      for (Path p : s) {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        boolean folder = a.isDirectory() || a.isSymbolicLink() && Files.isDirectory(p);
+        if (folder && badName(p, odd::add) || !wanted.test(p)) continue;
+        if (folder) {
+          out.add(p);
+        } else if (a.isSymbolicLink() && !Files.exists(p)) {
+          odd.add(Issue.at(Severity.ERROR, DANGLING_SYMLINK, p.toString(), -1, null, null,
+              "a symbolic link to " + target(p) + ", which does not exist; skipped"));
+        } else if (a.isOther() || a.isSymbolicLink() && !Files.isRegularFile(p)) {
+          odd.add(Issue.at(Severity.ERROR, NOT_A_REGULAR_FILE, p.toString(), -1, null, null,
+              "not a folder nor a regular file (a FIFO, socket or device); not opened"));
+        }
+      }
+    } catch (DirectoryIteratorException e) {
+      throw unreadable(dir, e.getCause());
+    } catch (InputException e) {
+      throw e;
+    } catch (IOException e) {
+      throw unreadable(dir, e);
+    }
+    odd.sort(java.util.Comparator.comparing(Issue::file));
+    for (Issue i : odd) problems.report(i);
+    out.sort(null);
+    return out;
+  }
+
+  private static InputException unreadable(Path file, IOException e) {
+    return new InputException(file, -1, -1, null, "unreadable",
+        e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be listed: " + e.getMessage(), e);
   }
 
   /**

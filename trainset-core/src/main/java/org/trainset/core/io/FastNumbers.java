@@ -24,8 +24,12 @@ public final class FastNumbers {
 
   private FastNumbers() {}
 
-  /** {@code mantissa / 10^scale}, exact for the fast path's operands. */
-  private static double scaled(long mantissa, int scale, boolean negative) {
+  /**
+   * {@code mantissa / 10^scale}, negated when asked: the double {@link Double#parseDouble} gives
+   * for those digits when {@code mantissa < 2^53} and {@code 0 <= scale <= 22} (callers that
+   * scan digits themselves, such as the COCO byte reader, check that and call this).
+   */
+  public static double scaled(long mantissa, int scale, boolean negative) {
     double v = scale == 0 ? (double) mantissa : (double) mantissa / POW10[scale];
     return negative ? -v : v;
   }

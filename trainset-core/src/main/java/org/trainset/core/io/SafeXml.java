@@ -1,9 +1,13 @@
 package org.trainset.core.io;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -53,13 +57,99 @@ public final class SafeXml {
     }
   }
 
-  /** Opens {@code file} after checking its size; closing the reader closes the file. */
+  /**
+   * Opens {@code file} after checking its size; closing the reader closes the file. The bytes of a
+   * UTF-8 document (declared, or by default) are checked on their way to the parser: the JDK
+   * parser prints "[Fatal Error] ..." to the process's stderr on a malformed byte before it
+   * throws, a second line beside the input error given here instead (naming the file and line).
+   */
   public static XMLStreamReader open(Path file, ParseLimits limits) throws IOException {
     limits.checkFileSize(file);
-    return open(Files.newInputStream(file), file, limits);
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    try {
+      return open(utf8(in) ? new Utf8Only(in, file) : in, file, limits);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  private static final Pattern ENCODING = Pattern.compile("^(?:\\xEF\\xBB\\xBF)?<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
+  /** Whether the document in {@code in} is UTF-8: no other encoding declared and no UTF-16/32 signature. */
+  private static boolean utf8(InputStream in) throws IOException {
+    in.mark(512);
+    byte[] head = in.readNBytes(512);
+    in.reset();
+    for (byte b : head) if (b == 0) return false; // UTF-16 or UTF-32
+    if (head.length >= 2 && (head[0] & 0xFF) >= 0xFE) return false; // a UTF-16 byte-order mark
+    Matcher m = ENCODING.matcher(new String(head, StandardCharsets.ISO_8859_1));
+    return !m.find() || m.group(1).equalsIgnoreCase("UTF-8") || m.group(1).equalsIgnoreCase("UTF8");
+  }
+
+  /**
+   * Passes bytes through unchanged, refusing the first that breaks UTF-8 (RFC 3629: no overlong
+   * forms, surrogates or code points past U+10FFFF) before the parser's decoder sees it.
+   */
+  private static final class Utf8Only extends java.io.FilterInputStream {
+    private final Path file;
+    private int need; // continuation bytes still expected
+    private int lo = 0x80;
+    private int hi = 0xBF; // range of the next continuation byte
+    private long line = 1;
+
+    Utf8Only(InputStream in, Path file) {
+      super(in);
+      this.file = file;
+    }
+
+    @Override public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) check(b);
+      else if (need > 0) throw TextFiles.notUtf8(file, line);
+      return b;
+    }
+
+    @Override public int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      for (int i = off; i < off + n; i++) check(buf[i] & 0xFF);
+      if (n < 0 && need > 0) throw TextFiles.notUtf8(file, line); // a sequence cut off by the end
+      return n;
+    }
+
+    @Override public boolean markSupported() {
+      return false; // a reset would check (and count lines of) the same bytes twice
+    }
+
+    private void check(int b) throws InputException {
+      if (need > 0) {
+        if (b < lo || b > hi) throw TextFiles.notUtf8(file, line);
+        need--;
+        lo = 0x80;
+        hi = 0xBF;
+      } else if (b < 0x80) {
+        if (b == '\n') line++;
+      } else if (b >= 0xC2 && b <= 0xDF) {
+        need = 1;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 2;
+        if (b == 0xE0) lo = 0xA0; // overlong
+        if (b == 0xED) hi = 0x9F; // surrogates
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 3;
+        if (b == 0xF0) lo = 0x90; // overlong
+        if (b == 0xF4) hi = 0x8F; // past U+10FFFF
+      } else {
+        throw TextFiles.notUtf8(file, line);
+      }
+    }
   }
 
   public static InputException inputError(Path file, XMLStreamException e) {
+    // the strict decoder's error, which already names the file and the rule
+    for (Throwable t = e.getNestedException() != null ? e.getNestedException() : e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof InputException ie) return ie;
+    }
     Location loc = e.getLocation();
     String msg = e.getMessage();
     if (msg != null && msg.startsWith("ParseError at [")) {

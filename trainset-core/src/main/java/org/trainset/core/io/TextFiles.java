@@ -28,11 +28,11 @@ public final class TextFiles {
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
       return text.lines().toList();
     } catch (CharacterCodingException e) {
-      throw notUtf8(file, lineOfFirstBadByte(bytes));
+      throw notUtf8(file, lineOfFirstBadByte(file));
     }
   }
 
-  /** A reader of the file whose decoding errors name the file. */
+  /** A reader of the file whose decoding errors name the file and the line. */
   public static BufferedReader newReader(Path file) throws IOException {
     Reader strict = Files.newBufferedReader(file, StandardCharsets.UTF_8);
     return new BufferedReader(new FilterReader(strict) {
@@ -40,7 +40,7 @@ public final class TextFiles {
         try {
           return super.read();
         } catch (CharacterCodingException e) {
-          throw notUtf8(file, -1);
+          throw notUtf8(file, lineOfFirstBadByte(file));
         }
       }
 
@@ -48,29 +48,40 @@ public final class TextFiles {
         try {
           return super.read(buf, off, len);
         } catch (CharacterCodingException e) {
-          throw notUtf8(file, -1);
+          throw notUtf8(file, lineOfFirstBadByte(file));
         }
       }
     });
   }
 
-  private static InputException notUtf8(Path file, long line) {
+  static InputException notUtf8(Path file, long line) {
     return new InputException(file, line, -1, "text-encoding", "not valid UTF-8 text");
   }
 
-  private static long lineOfFirstBadByte(byte[] b) {
+  /** The line of the file's first byte that is not UTF-8 (re-read, only once decoding has failed), or -1. */
+  private static long lineOfFirstBadByte(Path file) {
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(b);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(4096);
+    ByteBuffer in = ByteBuffer.allocate(1 << 16);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(1 << 16);
     long line = 1;
-    while (true) {
-      var result = decoder.decode(in, out, true);
-      out.flip();
-      while (out.hasRemaining()) if (out.get() == '\n') line++;
-      out.clear();
-      if (result.isError()) return line;
-      if (result.isUnderflow()) return -1;
+    boolean eof = false;
+    try (java.io.InputStream s = Files.newInputStream(file)) {
+      while (true) {
+        int n = eof ? -1 : s.read(in.array(), in.position(), in.remaining());
+        if (n < 0) eof = true;
+        else in.position(in.position() + n);
+        in.flip();
+        var result = decoder.decode(in, out, eof);
+        out.flip();
+        while (out.hasRemaining()) if (out.get() == '\n') line++;
+        out.clear();
+        if (result.isError()) return line;
+        in.compact();
+        if (eof && result.isUnderflow()) return -1;
+      }
+    } catch (IOException e) {
+      return -1;
     }
   }
 }

@@ -105,4 +105,55 @@ class SafeXmlTest {
     r.close();
     assertEquals(500, read);
   }
+
+  private static String text(Path xml) throws Exception {
+    XMLStreamReader r = SafeXml.open(xml, ParseLimits.DEFAULT);
+    StringBuilder text = new StringBuilder();
+    while (r.hasNext()) {
+      if (r.next() == XMLStreamConstants.CHARACTERS) text.append(r.getText());
+    }
+    r.close();
+    return text.toString();
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreOneInputErrorAndNothingOnStderr() throws Exception {
+    byte[] bad = {(byte) 0xC3, (byte) 0x28};
+    for (String head : new String[] {"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", "", "\uFEFF"}) {
+      Path xml = tmp.resolve("bad" + head.length() + ".xml");
+      byte[] start = (head + "<annotation>\n<name>" + "x".repeat(20_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] end = "</name></annotation>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      b.write(start);
+      b.write(bad);
+      b.write(end);
+      Files.write(xml, b.toByteArray());
+      java.io.PrintStream err = System.err;
+      java.io.ByteArrayOutputStream stray = new java.io.ByteArrayOutputStream();
+      InputException e;
+      try {
+        System.setErr(new java.io.PrintStream(stray, true));
+        e = readAll(xml, ParseLimits.DEFAULT);
+      } finally {
+        System.setErr(err);
+      }
+      assertEquals("text-encoding", e.rule(), e.getMessage());
+      assertEquals(head.startsWith("<?xml") ? 3 : 2, e.line(), e.getMessage());
+      assertTrue(e.getMessage().contains(xml.getFileName().toString()), e.getMessage());
+      assertEquals("", stray.toString(), "the parser printed to stderr");
+    }
+  }
+
+  @Test
+  void otherDeclaredEncodingsAndAByteOrderMarkStillRead() throws Exception {
+    Path euc = tmp.resolve("euc.xml");
+    Files.write(euc, "<?xml version=\"1.0\" encoding=\"EUC-KR\"?><a>보행</a>".getBytes("EUC-KR"));
+    assertEquals("보행", text(euc));
+    Path bom = tmp.resolve("bom.xml");
+    Files.write(bom, "\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?><a>보행 &amp; 길</a>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("보행 & 길", text(bom));
+    Path utf16 = tmp.resolve("utf16.xml");
+    Files.write(utf16, "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>보행</a>".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+    assertEquals("보행", text(utf16));
+  }
 }

@@ -20,7 +20,6 @@ import org.trainset.core.io.InputException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.io.SafePaths;
 import org.trainset.core.progress.Progress;
@@ -183,9 +182,9 @@ public final class DeidRun {
 
   static List<Path> list(Path in) throws IOException {
     if (!Files.isDirectory(in)) return List.of(in);
-    try (Stream<Path> s = Files.walk(in)) {
-      return new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
-    }
+    // a dangling symlink or a FIFO among the inputs is an input error naming it, not a file fewer
+    return new ArrayList<>(org.trainset.core.io.DatasetFolder.files(in, Integer.MAX_VALUE, p -> true,
+        org.trainset.core.spi.ProblemSink.FAIL));
   }
 
   static boolean isDicom(Path f) throws IOException {

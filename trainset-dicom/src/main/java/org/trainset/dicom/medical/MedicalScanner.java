@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
-import java.util.stream.Stream;
 import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.Json;
@@ -96,9 +95,8 @@ final class MedicalScanner {
     }
     Path dir = root.resolve(MedicalLayout.MAMMO_DIR);
     Set<String> folders = new TreeSet<>();
-    try (Stream<Path> s = Files.list(dir)) {
-      s.filter(Files::isDirectory).forEach(p -> folders.add(p.getFileName().toString()));
-    }
+    // a patient folder gone wrong (a dangling symlink, a FIFO, an undecodable name) is reported
+    DatasetFolder.folders(dir, p -> true, problems).forEach(p -> folders.add(p.getFileName().toString()));
     for (String f : folders) {
       if (!cases.containsKey(f)) {
         problems.report(Issue.at(Severity.ERROR, "medical.unlisted-image", MedicalLayout.MAMMO_DIR + "/" + f, -1, f, null, "patient folder has no row in " + MedicalLayout.CASES_CSV));

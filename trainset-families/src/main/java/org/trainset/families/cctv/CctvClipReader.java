@@ -1,7 +1,6 @@
 package org.trainset.families.cctv;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.AnnotationMeta;
@@ -69,7 +69,7 @@ final class CctvClipReader {
     Path video = xml.resolveSibling(id.substring(id.lastIndexOf('/') + 1) + ".mp4");
     Mp4Info mp4 = null;
     List<MediaRef> media = new ArrayList<>();
-    if (Files.isRegularFile(video)) {
+    if (DatasetFolder.present(video)) { // a dangling or FIFO .mp4 is an input error naming it; absent: reported below
       mp4 = Mp4Info.read(video);
       Map<String, Object> info = new LinkedHashMap<>();
       info.put("fps", mp4.fps());

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
@@ -21,7 +21,7 @@ import org.trainset.core.spi.ReadPlan;
 final class CctvReader implements DatasetReader {
   @Override public ReadPlan plan(Path root, ReadOptions options) throws IOException {
     Path dir = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
-    List<Path> xmls = Files.isRegularFile(root) ? List.of(root) : xmlFiles(dir);
+    List<Path> xmls = Files.isRegularFile(root) ? List.of(root) : xmlFiles(dir, options);
     if (xmls.isEmpty()) throw new InputException(root, "cctv-empty", "no clip XML files here");
     Map<String, List<String>> byFolder = new TreeMap<>();
     for (Path x : xmls) {
@@ -35,11 +35,10 @@ final class CctvReader implements DatasetReader {
         List.of(), List.of()), parts);
   }
 
-  static List<Path> xmlFiles(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir, 3)) {
-      return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().toLowerCase().endsWith(".xml"))
-          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-    }
+  /** The clip XMLs under {@code dir}, sorted; a dangling symlink or a FIFO named like one is reported, not dropped. */
+  static List<Path> xmlFiles(Path dir, ReadOptions options) throws IOException {
+    return DatasetFolder.files(dir, 3, p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")
+        && !p.getFileName().toString().startsWith("."), options.problems());
   }
 
   record FolderPart(String root, List<String> xmls) implements ReadPart {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.media.ImageHeaderProbe;
 import org.trainset.core.model.Annotation;
@@ -45,11 +45,9 @@ final class FaceReader implements DatasetReader {
         ? root.getFileName().toString() + "/" : null;
     Path base = only != null ? root.toAbsolutePath().getParent() : root;
     List<String> persons = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(base, only != null ? 2 : 3)) {
-      for (Path p : s.filter(Files::isDirectory).toList()) {
-        String rel = base.relativize(p).toString().replace('\\', '/');
-        if (PERSON_DIR.matcher(rel).matches() && (only == null || rel.startsWith(only))) persons.add(rel);
-      }
+    // a person folder that is a dangling symlink or a FIFO is reported, not dropped with its shots
+    for (Path p : DatasetFolder.folders(base, only != null ? 2 : 3, p -> isPerson(base, p, only), options.problems())) {
+      persons.add(base.relativize(p).toString().replace('\\', '/'));
     }
     if (persons.isEmpty()) throw new InputException(root, "face-layout", "no {High|Middle|Low}_Resolution/<8-digit id>/ folders");
     persons.sort(null);
@@ -61,6 +59,11 @@ final class FaceReader implements DatasetReader {
     FaceLabels.BOXES.forEach(b -> labels.add(LabelDef.named(b)));
     return new ReadPlan(new DatasetSchema(root.getFileName() == null ? "" : root.getFileName().toString(), Map.of(),
         labels, List.of()), parts);
+  }
+
+  private static boolean isPerson(Path base, Path p, String only) {
+    String rel = base.relativize(p).toString().replace('\\', '/');
+    return PERSON_DIR.matcher(rel).matches() && (only == null || rel.startsWith(only));
   }
 
   /** Sort key with numbers zero-padded so C2 comes before C10. */
@@ -78,11 +81,10 @@ final class FaceReader implements DatasetReader {
     @Override public ItemCursor open(ReadOptions options) throws IOException {
       Path base = options.storage().local(root);
       List<String> images = new ArrayList<>();
-      try (Stream<Path> s = Files.walk(base.resolve(personDir), 5)) {
-        for (Path p : s.filter(Files::isRegularFile).toList()) {
-          String rel = base.relativize(p).toString().replace('\\', '/');
-          if (FaceGrid.parse(rel) != null) images.add(rel);
-        }
+      // a shot that is a dangling symlink or a FIFO is reported (a FIFO would block the size probe)
+      for (Path p : DatasetFolder.files(base.resolve(personDir), 5, p -> FaceGrid.parse(rel(base, p)) != null,
+          options.problems())) {
+        images.add(rel(base, p));
       }
       images.sort(Comparator.comparing((String r) -> key(FaceGrid.parse(r))));
       checkGrid(images, base, options);
@@ -129,6 +131,10 @@ final class FaceReader implements DatasetReader {
       }
     }
 
+    private static String rel(Path base, Path p) {
+      return base.relativize(p).toString().replace('\\', '/');
+    }
+
     private static Item item(Path base, String rel, ReadOptions options) throws IOException {
       FaceGrid g = FaceGrid.parse(rel);
       Path image = base.resolve(rel);
@@ -136,7 +142,7 @@ final class FaceReader implements DatasetReader {
       String id = rel.substring(0, rel.lastIndexOf('.'));
       Path txt = base.resolve(id + ".txt");
       List<Annotation> anns = List.of();
-      if (Files.isRegularFile(txt)) {
+      if (DatasetFolder.present(txt)) {
         anns = FaceLabels.read(txt);
       } else {
         options.problems().report(Issue.at(Severity.ERROR, "face-missing-label", image.toString(), -1, id, null, "no " + txt.getFileName() + " beside the image"));

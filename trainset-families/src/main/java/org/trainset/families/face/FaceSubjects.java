@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 
 /**
@@ -27,7 +28,7 @@ final class FaceSubjects {
   /** The attributes of {@code person}, or none when the sheet or the row is absent. */
   static Map<String, Object> of(Path base, String person) throws IOException {
     Path file = base.resolve(FILE);
-    if (!Files.isRegularFile(file)) return Map.of();
+    if (!DatasetFolder.present(file)) return Map.of(); // no sheet: no subject attributes
     try (BufferedReader r = org.trainset.core.io.TextFiles.newReader(file)) {
       String header = r.readLine();
       if (header == null || !header.replace("\uFEFF", "").strip().equals("person,gender,age_group")) {

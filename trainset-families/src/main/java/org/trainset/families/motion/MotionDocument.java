@@ -2,13 +2,13 @@ package org.trainset.families.motion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.json.JsonValues;
 import org.trainset.core.model.Annotation;
@@ -63,12 +63,12 @@ final class MotionDocument {
 
     Path threeD = root.resolve("Annotation/3D").resolve(clip.scenario());
     Path pos = threeD.resolve(clip.takeName()).resolve("3D_" + clip.takeName() + "_" + clip.frame() + ".json");
-    if (Files.isRegularFile(pos)) {
+    if (DatasetFolder.present(pos)) { // optional: a take without 3D positions
       JsonNode d = JsonFiles.read(pos, options.limits());
       attrs.put("3d_pos", matrix(pos, d.path("annotations").get("3d_pos"), "/annotations/3d_pos", 24, 3));
     }
     Path camera = threeD.resolve("camera").resolve(clip.clip() + ".json");
-    if (Files.isRegularFile(camera)) {
+    if (DatasetFolder.present(camera)) { // optional: a camera without parameters
       JsonNode c = JsonFiles.read(camera, options.limits());
       attrs.put("intrinsics", matrix(camera, c.get("intrinsics"), "/intrinsics", 3, 3));
       attrs.put("extrinsics", matrix(camera, c.get("extrinsics"), "/extrinsics", 3, 4));

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.LabelDef;
@@ -28,10 +28,9 @@ final class MotionReader implements DatasetReader {
     Path twoD = dir.resolve("Annotation/2D");
     if (!Files.isDirectory(twoD)) throw new InputException(root, "motion-layout", "no Annotation/2D folder here");
     List<ReadPart> parts = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(twoD, 2)) {
-      for (Path camera : s.filter(Files::isDirectory).filter(p -> twoD.relativize(p).getNameCount() == 2).sorted().toList()) {
-        parts.add(new FolderPart(dir.toString(), camera.toString(), "*.json", MotionDocument::parse));
-      }
+    // a camera folder that is a dangling symlink or a FIFO is reported, not dropped with its frames
+    for (Path camera : DatasetFolder.folders(twoD, 2, p -> twoD.relativize(p).getNameCount() == 2, options.problems())) {
+      parts.add(new FolderPart(dir.toString(), camera.toString(), "*.json", MotionDocument::parse));
     }
     LabelDef person = new LabelDef(LABEL, 1, null, null, "skeleton", List.of(), MotionNames.JOINTS, MotionNames.BONES);
     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();

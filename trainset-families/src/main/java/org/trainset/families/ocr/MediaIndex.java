@@ -1,11 +1,11 @@
 package org.trainset.families.ocr;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
+import org.trainset.core.spi.ProblemSink;
 
 /**
  * Finds an image by the bare {@code file_name} the JSON gives: directly under the root, else in
@@ -13,16 +13,19 @@ import java.util.stream.Stream;
  */
 final class MediaIndex {
   private final Path root;
+  private final ProblemSink problems;
   private Map<String, String> byName;
 
-  MediaIndex(Path root) {
+  /** Odd entries met while indexing (a dangling symlink, a FIFO) go to {@code problems} ({@link DatasetFolder}). */
+  MediaIndex(Path root, ProblemSink problems) {
     this.root = root;
+    this.problems = problems;
   }
 
   /** The '/'-separated path relative to the root, or {@code fileName} itself when not found. */
   String resolve(String fileName) throws IOException {
     if (fileName == null || fileName.isEmpty()) return "";
-    if (Files.isRegularFile(root.resolve(fileName))) return fileName.replace('\\', '/');
+    if (DatasetFolder.present(root.resolve(fileName))) return fileName.replace('\\', '/');
     if (byName == null) byName = index();
     String name = Path.of(fileName.replace('\\', '/')).getFileName().toString();
     return byName.getOrDefault(name, fileName);
@@ -30,12 +33,8 @@ final class MediaIndex {
 
   private Map<String, String> index() throws IOException {
     Map<String, String> map = new HashMap<>();
-    try (Stream<Path> s = Files.walk(root, 5)) {
-      for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-        String n = p.getFileName().toString();
-        if (n.endsWith(".json")) continue;
-        map.putIfAbsent(n, root.relativize(p).toString().replace('\\', '/'));
-      }
+    for (Path p : DatasetFolder.files(root, 5, f -> !f.getFileName().toString().endsWith(".json"), problems)) {
+      map.putIfAbsent(p.getFileName().toString(), root.relativize(p).toString().replace('\\', '/'));
     }
     return map;
   }

@@ -50,7 +50,7 @@ final class OcrCursor implements ItemCursor {
     this.file = file;
     this.idPrefix = idPrefix;
     this.options = options;
-    this.media = new MediaIndex(root);
+    this.media = new MediaIndex(root, options.problems());
     this.mapper = Json.mapper(options.limits());
     firstPass();
     parser = openAt("annotations");

@@ -35,11 +35,11 @@ record AnnotatedPart(String base, String folder, SidewalkFolder kind) implements
 
   @Override public ItemCursor open(ReadOptions options) throws IOException {
     Path dir = options.storage().local(folder);
-    List<Path> xmls = SidewalkFolder.files(dir, ".xml");
+    List<Path> xmls = SidewalkFolder.files(dir, ".xml", options.problems());
     if (xmls.size() != 1) {
       throw new InputException(dir, "sidewalk-xml", "expected one CVAT XML in the folder, found " + xmls.size());
     }
-    List<Path> csvs = SidewalkFolder.files(dir, ".csv");
+    List<Path> csvs = SidewalkFolder.files(dir, ".csv", options.problems());
     if (csvs.size() > 1) throw new InputException(dir, "sidewalk-csv", "more than one environment CSV: " + csvs);
     Map<String, Map<String, Object>> env = csvs.isEmpty() ? Map.of() : EnvironmentCsv.read(csvs.get(0));
     ReadPlan plan = Datasets.plan(CVAT, xmls.get(0), options);

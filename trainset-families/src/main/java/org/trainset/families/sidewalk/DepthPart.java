@@ -43,11 +43,11 @@ record DepthPart(String base, String folder) implements ReadPart {
     Path dir = options.storage().local(folder);
     String name = dir.getFileName().toString();
     Map<String, Map<String, Path>> sets = new TreeMap<>();
-    for (Path f : SidewalkFolder.files(dir, ".png")) {
+    for (Path f : SidewalkFolder.files(dir, ".png", options.problems())) {
       Matcher m = FILE.matcher(f.getFileName().toString());
       if (m.matches()) sets.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(m.group(2), f);
     }
-    List<Path> confs = SidewalkFolder.files(dir, ".conf");
+    List<Path> confs = SidewalkFolder.files(dir, ".conf", options.problems());
     Map<String, Object> calibration = confs.isEmpty() ? null : CalibrationConf.read(confs.get(0));
     if (confs.isEmpty()) {
       options.problems().report(Issue.at(Severity.WARNING, "sidewalk-depth-calibration", folder, -1, null, null, "no calibration .conf in the depth folder"));

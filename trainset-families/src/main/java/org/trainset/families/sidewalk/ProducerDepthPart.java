@@ -39,7 +39,7 @@ record ProducerDepthPart(String base) implements ReadPart {
     Map<String, Path> confs = new TreeMap<>();
     Map<String, String> tasks = new TreeMap<>();
     for (String folder : List.of(ProducerLayout.RAWDATA, ProducerLayout.OUTPUT)) {
-      for (Path f : SidewalkFolder.files(root.resolve(folder), "")) {
+      for (Path f : SidewalkFolder.files(root.resolve(folder), "", options.problems())) {
         ProducerNames n = ProducerNames.parse(f.getFileName().toString());
         if (n == null || n.folder() != SidewalkFolder.DEPTH) continue;
         String key = "Sidewalk_" + n.task() + "_depth_" + n.number() + "_" + n.k();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.trainset.core.io.InputException;
+import org.trainset.core.spi.ProblemSink;
 import org.trainset.core.spi.ReadPart;
 
 /**
@@ -34,17 +35,17 @@ final class ProducerLayout {
     return null;
   }
 
-  /** One part per annotated kind (its XMLs) and one for the depth sets. */
-  static List<ReadPart> parts(Path base) throws IOException {
+  /** One part per annotated kind (its XMLs) and one for the depth sets; odd entries go to {@code problems}. */
+  static List<ReadPart> parts(Path base, ProblemSink problems) throws IOException {
     Map<SidewalkFolder, List<String>> xmls = new TreeMap<>();
     boolean depth = false;
-    for (Path f : SidewalkFolder.files(base.resolve(OUTPUT), "")) {
+    for (Path f : SidewalkFolder.files(base.resolve(OUTPUT), "", problems)) {
       ProducerNames n = ProducerNames.parse(f.getFileName().toString());
       if (n == null) continue;
       if (n.folder() == SidewalkFolder.DEPTH) depth = true;
       else if (n.ext().equals("xml")) xmls.computeIfAbsent(n.folder(), k -> new ArrayList<>()).add(f.getFileName().toString());
     }
-    for (Path f : SidewalkFolder.files(base.resolve(RAWDATA), "")) {
+    for (Path f : SidewalkFolder.files(base.resolve(RAWDATA), "", problems)) {
       ProducerNames n = ProducerNames.parse(f.getFileName().toString());
       if (n != null && n.folder() == SidewalkFolder.DEPTH) depth = true;
     }

@@ -1,7 +1,6 @@
 package org.trainset.families.sidewalk;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trainset.core.Datasets;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.LabelDef;
@@ -68,10 +68,11 @@ record ProducerPart(String base, SidewalkFolder kind, List<String> xmls) impleme
         MediaRef m = it.primaryMedia();
         String named = m == null ? it.id() : m.path().substring(m.path().lastIndexOf('/') + 1);
         String file = named;
-        if (!Files.isRegularFile(raw.resolve(named))) {
+        // a dangling symlink or a FIFO in place of a raw image is an input error (DatasetFolder.present)
+        if (!DatasetFolder.present(raw.resolve(named))) {
           file = null;
           for (String ext : new String[] {"jpg", "png", "jpeg"}) {
-            if (Files.isRegularFile(raw.resolve(own.with("raw", ext)))) file = own.with("raw", ext);
+            if (DatasetFolder.present(raw.resolve(own.with("raw", ext)))) file = own.with("raw", ext);
           }
           if (file == null) {
             options.problems().report(Issue.at(Severity.WARNING, "sidewalk-producer-image", xml.toString(), -1, named, null, "no rawdata/" + named + " nor rawdata/" + own.with("raw", "jpg") + " for this <image>"));
@@ -88,7 +89,7 @@ record ProducerPart(String base, SidewalkFolder kind, List<String> xmls) impleme
             : m.withPath(ProducerLayout.RAWDATA + "/" + file);
         if (kind == SidewalkFolder.SURFACE) {
           String mask = (names != null ? names : own).with("mask", "png");
-          Path png = Files.isRegularFile(raw.resolve(mask)) ? raw.resolve(mask)
+          Path png = DatasetFolder.present(raw.resolve(mask)) ? raw.resolve(mask)
               : root.resolve(ProducerLayout.OUTPUT).resolve(mask);
           SurfaceMasks.Result r = SurfaceMasks.read(png, xml, id, media, colours, anns, options,
               (png.startsWith(raw) ? ProducerLayout.RAWDATA : ProducerLayout.OUTPUT) + "/" + mask);

@@ -1,12 +1,12 @@
 package org.trainset.families.sidewalk;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
+import org.trainset.core.spi.ProblemSink;
 
 /** The four kinds of release folder, recognised by name. */
 enum SidewalkFolder {
@@ -31,13 +31,13 @@ enum SidewalkFolder {
     return null;
   }
 
-  /** Files directly in {@code dir} ending with {@code suffix} (case-insensitive), sorted. */
-  static List<Path> files(Path dir, String suffix) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(suffix))
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted().toList();
-    }
+  /**
+   * Files directly in {@code dir} ending with {@code suffix} (case-insensitive), sorted, hidden
+   * ones left out. Such a name that is a dangling symlink, a FIFO or another non-file goes to
+   * {@code problems} ({@link DatasetFolder}), never an item fewer.
+   */
+  static List<Path> files(Path dir, String suffix, ProblemSink problems) throws IOException {
+    return DatasetFolder.files(dir, 1, p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(suffix)
+        && !p.getFileName().toString().startsWith("."), problems);
   }
 }

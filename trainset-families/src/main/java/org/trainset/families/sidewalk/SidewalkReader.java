@@ -1,12 +1,11 @@
 package org.trainset.families.sidewalk;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.LabelDef;
@@ -25,17 +24,16 @@ final class SidewalkReader implements DatasetReader {
   @Override public ReadPlan plan(Path root, ReadOptions options) throws IOException {
     Path dir = root.toAbsolutePath().normalize();
     Path producer = ProducerLayout.base(dir);
-    if (producer != null) return new ReadPlan(schema(producer), ProducerLayout.parts(producer), producer.toString());
+    if (producer != null) return new ReadPlan(schema(producer), ProducerLayout.parts(producer, options.problems()), producer.toString());
     List<Path> folders = new ArrayList<>();
     Path base = dir;
     if (SidewalkFolder.of(dir.getFileName().toString()) != null) {
       folders.add(dir);
       base = dir.getParent();
     } else {
-      try (Stream<Path> s = Files.list(dir)) {
-        s.filter(Files::isDirectory).filter(p -> SidewalkFolder.of(p.getFileName().toString()) != null)
-            .sorted().forEach(folders::add);
-      }
+      // a release-folder name that is a dangling symlink or a FIFO is reported, not a folder fewer
+      folders.addAll(DatasetFolder.folders(dir, p -> SidewalkFolder.of(p.getFileName().toString()) != null,
+          options.problems()));
     }
     if (folders.isEmpty()) {
       throw new InputException(root, "sidewalk-layout", "no Bbox_/Polygon_/Surface_/Depth_ folders here");

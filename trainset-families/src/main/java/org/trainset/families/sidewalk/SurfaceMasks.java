@@ -4,7 +4,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +44,7 @@ final class SurfaceMasks {
   /** As above; {@code rel} is how the mask file is named in findings and the masks' {@code mask_file}. */
   static Result read(Path png, Path xml, String itemId, MediaRef media, Map<String, String> colours,
                      List<Annotation> anns, ReadOptions options, String rel) throws IOException {
-    if (!Files.isRegularFile(png)) {
+    if (!org.trainset.core.io.DatasetFolder.present(png)) { // a dangling symlink or FIFO: an input error, not "missing"
       options.problems().report(Issue.at(Severity.WARNING, "sidewalk-mask-missing", xml.toString(), -1, itemId, null, "no mask " + rel + " for this surface image"));
       return new Result(List.of(), List.of(), Map.of());
     }

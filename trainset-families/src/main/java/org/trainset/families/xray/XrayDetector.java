@@ -2,6 +2,7 @@ package org.trainset.families.xray;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.spi.DetectionContext;
 import org.trainset.core.spi.FormatDetector;
 
@@ -36,10 +37,12 @@ final class XrayDetector implements FormatDetector {
     return NONE;
   }
 
-  /** The sample folder holds the scans themselves (a VOC export's Annotations/ tree does not). */
+  /**
+   * The sample folder holds the scans themselves (a VOC export's Annotations/ tree does not).
+   * Detection ignores odd entries (nothing is opened); reading the dataset reports them.
+   */
   private static boolean holdsPng(Path folder) throws IOException {
-    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(folder)) {
-      return s.anyMatch(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"));
-    }
+    return !DatasetFolder.files(folder, 1, p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+        .endsWith(".png"), issue -> { }).isEmpty();
   }
 }

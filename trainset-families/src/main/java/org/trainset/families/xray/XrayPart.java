@@ -1,7 +1,6 @@
 package org.trainset.families.xray;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.trainset.core.Datasets;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
@@ -49,8 +48,8 @@ record XrayPart(String base, String folder) implements ReadPart {
     attrs.put("composition", XrayLayout.composition(sample));
     attrs.put("contents", XrayLayout.contents(sample));
     String prefix = rel.toString().replace('\\', '/') + "/";
-    List<Path> jsons = list(dir, ".json");
-    List<Path> xmls = list(dir, ".xml");
+    List<Path> jsons = list(dir, ".json", options);
+    List<Path> xmls = list(dir, ".xml", options);
     if (jsons.size() > 1) throw new InputException(dir, "xray-coco", "more than one COCO JSON in the sample folder");
     Format voc = VOC;
     ItemCursor coco = jsons.isEmpty() ? null
@@ -67,7 +66,7 @@ record XrayPart(String base, String folder) implements ReadPart {
             String stem = stem(file);
             seen.add(stem);
             Path xml = dir.resolve(stem + ".xml");
-            List<Annotation> boxes = Files.isRegularFile(xml) ? vocBoxes(voc, xml, options) : null;
+            List<Annotation> boxes = DatasetFolder.present(xml) ? vocBoxes(voc, xml, options) : null;
             return XrayJoin.item(prefix, stem, file, m, attrs, c.attributes(), c.annotations(), boxes);
           }
         }
@@ -94,11 +93,10 @@ record XrayPart(String base, String folder) implements ReadPart {
     return items.isEmpty() ? List.of() : items.get(0).annotations();
   }
 
-  static List<Path> list(Path dir, String suffix) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix))
-          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-    }
+  /** The sample folder's visible {@code *suffix} files, sorted; a dangling symlink or a FIFO so named is reported. */
+  static List<Path> list(Path dir, String suffix, ReadOptions options) throws IOException {
+    return DatasetFolder.files(dir, 1, p -> p.getFileName().toString().endsWith(suffix)
+        && !p.getFileName().toString().startsWith("."), options.problems());
   }
 
   static String stem(String file) {

@@ -1,12 +1,11 @@
 package org.trainset.families.xray;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.LabelDef;
@@ -22,10 +21,9 @@ import org.trainset.core.spi.ReadPlan;
 final class XrayReader implements DatasetReader {
   @Override public ReadPlan plan(Path root, ReadOptions options) throws IOException {
     Path dir = root.toAbsolutePath().normalize();
-    List<Path> samples;
-    try (Stream<Path> s = Files.walk(dir, 3)) {
-      samples = s.filter(Files::isDirectory).filter(p -> XrayLayout.isSample(p.getFileName().toString())).sorted().toList();
-    }
+    // a sample folder that is a dangling symlink or a FIFO is reported, not dropped with its scans
+    List<Path> samples = DatasetFolder.folders(dir, 3, p -> p.getFileName() != null
+        && XrayLayout.isSample(p.getFileName().toString()), options.problems());
     if (samples.isEmpty()) {
       throw new InputException(root, "xray-layout", "no Single_Default/Single_Other/Multiple_* sample folders here");
     }

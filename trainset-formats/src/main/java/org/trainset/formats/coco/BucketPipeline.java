@@ -2,7 +2,9 @@ package org.trainset.formats.coco;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,9 +12,11 @@ import java.util.concurrent.Future;
 import org.trainset.core.model.Annotation;
 
 /**
- * Hands out buckets of model annotations in order while the next bucket is read and built on a
- * background thread, so decoding overlaps with whatever consumes the items (a writer, a
- * validator). At most two buckets are in memory.
+ * Hands out buckets of model annotations in order while the next buckets are read and built on
+ * background threads, so decoding overlaps with whatever consumes the items (a writer, a
+ * validator) and, on a machine with cores to spare, with each other: building is most of the
+ * emitting work, and one thread for it left a second core idle. At most {@link #AHEAD} + 1
+ * buckets are in memory.
  */
 final class BucketPipeline implements AutoCloseable {
   /** Turns a bucket's spilled records into model annotations per image. */
@@ -20,11 +24,15 @@ final class BucketPipeline implements AutoCloseable {
     List<List<Annotation>> build(List<List<SpillCodec.Record>> records) throws IOException;
   }
 
+  /** Buckets built ahead of the one being consumed (and threads building them). */
+  static final int AHEAD = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
   private final Buckets buckets;
   private final Builder builder;
   private ExecutorService pool;
-  private Future<List<List<Annotation>>> pending;
-  private int pendingBucket = -1;
+  /** Buckets submitted and not yet handed out, in ascending order. */
+  private final ArrayDeque<Map.Entry<Integer, Future<List<List<Annotation>>>>> pending = new ArrayDeque<>();
+  private int nextToSubmit;
 
   BucketPipeline(Buckets buckets, Builder builder) {
     this.buckets = buckets;
@@ -33,21 +41,28 @@ final class BucketPipeline implements AutoCloseable {
 
   /** Bucket {@code b}; buckets must be asked for in ascending order. */
   List<List<Annotation>> get(int b) throws IOException {
-    List<List<Annotation>> out = pending != null && pendingBucket == b ? join(pending) : builder.build(buckets.read(b));
-    pending = null;
-    if (b + 1 < buckets.bucketCount()) {
+    Future<List<List<Annotation>>> mine = null;
+    while (!pending.isEmpty() && pending.peek().getKey() <= b) {
+      Map.Entry<Integer, Future<List<List<Annotation>>>> e = pending.poll();
+      if (e.getKey() == b) {
+        mine = e.getValue();
+      } else {
+        join(e.getValue()); // a bucket skipped (none are, in practice): still wait for its files
+      }
+    }
+    if (nextToSubmit <= b) nextToSubmit = b + 1;
+    while (nextToSubmit < buckets.bucketCount() && nextToSubmit <= b + AHEAD) {
       if (pool == null) {
-        pool = Executors.newSingleThreadExecutor(r -> {
+        pool = Executors.newFixedThreadPool(AHEAD, r -> {
           Thread t = new Thread(r, "coco-buckets");
           t.setDaemon(true);
           return t;
         });
       }
-      int next = b + 1;
-      pending = pool.submit(() -> builder.build(buckets.read(next)));
-      pendingBucket = next;
+      int next = nextToSubmit++;
+      pending.add(Map.entry(next, pool.submit(() -> builder.build(buckets.read(next)))));
     }
-    return out;
+    return mine != null ? join(mine) : builder.build(buckets.read(b));
   }
 
   /** The task's result, with its I/O failure rethrown as it was (shared by the parallel passes). */
@@ -66,17 +81,18 @@ final class BucketPipeline implements AutoCloseable {
     }
   }
 
-  /** Waits for the background read (it uses the bucket files) and stops the thread. */
+  /** Waits for the background reads (they use the bucket files) and stops the threads. */
   @Override public void close() {
-    if (pending != null) {
+    for (Map.Entry<Integer, Future<List<List<Annotation>>>> e : pending) {
       try {
-        pending.get();
-      } catch (InterruptedException e) {
+        e.getValue().get();
+      } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
       } catch (ExecutionException ignored) {
         // the item stream is being abandoned; its error no longer matters
       }
     }
+    pending.clear();
     if (pool != null) pool.shutdownNow();
   }
 }

@@ -23,7 +23,7 @@ import org.trainset.core.io.AtomicOutput;
  */
 final class Buckets implements AutoCloseable {
   /** Source bytes per bucket: one bucket's annotations stay well under 100 MB of heap. */
-  static final long BYTES_PER_BUCKET = 16L << 20;
+  static final long BYTES_PER_BUCKET = 4L << 20;
   private static final int MAX_BUCKETS = 512;
 
   private final SpillCodec codec;

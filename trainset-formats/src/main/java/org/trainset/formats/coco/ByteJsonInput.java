@@ -121,9 +121,6 @@ final class ByteJsonInput implements AutoCloseable {
     return c == ',' || c == ']' || c == '}' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
-  /** Exact powers of ten for the fast path (10^22 is the largest exact double power). */
-  private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   /** The fast path needs the longest number it takes plus its delimiter in the buffer. */
   private static final int FAST_WINDOW = 24;
 
@@ -132,8 +129,8 @@ final class ByteJsonInput implements AutoCloseable {
    * Polygon coordinates are most of a COCO file's bytes, so the common short decimal
    * ({@code -123.45}: at most 18 digits, no exponent) is parsed in one pass over the buffer:
    * its digits as a long below 2^53 and its scale below 23 are both exact doubles, so one
-   * division is correctly rounded, the double {@link Double#parseDouble} gives (Clinger's fast
-   * path). Anything else goes the general way through {@link FastNumbers}.
+   * division ({@link FastNumbers#scaled}) is correctly rounded, the double {@link Double#parseDouble}
+   * gives (Clinger's fast path). Anything else goes the general way through {@link FastNumbers}.
    */
   double number() throws IOException {
     int first = peekNonWs();
@@ -164,8 +161,7 @@ final class ByteJsonInput implements AutoCloseable {
       if (i < lim && intDigits > 0 && intDigits + scale <= 18 && scale >= 0 && m < (1L << 53)
           && (b[intStart] != '0' || intDigits == 1) && isDelimiter(b[i])) {
         pos = i;
-        double v = scale == 0 ? (double) m : (double) m / POW10[scale];
-        return negative ? -v : v;
+        return FastNumbers.scaled(m, scale, negative);
       }
     }
     int end = pos;

@@ -1,21 +1,13 @@
 package org.trainset.formats.coco;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trainset.core.io.Json;
-import org.trainset.core.json.JsonValues;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
@@ -53,7 +45,11 @@ final class CocoCursor implements ItemCursor {
     try {
       Map<String, Integer> byName = part.files().size() > 1 ? new HashMap<>() : null;
       ImageTable.LongIntMap[] ids = new ImageTable.LongIntMap[part.files().size()];
-      for (int f = 0; f < ids.length; f++) ids[f] = readImages(part.files().get(f), table, byName);
+      ImageReader imageReader = new ImageReader(mapper, options.limits(),
+          (rule, file, line, item, message) -> report(rule, file, line, item, null, message));
+      long[] imageBytes = {0};
+      for (int f = 0; f < ids.length; f++) ids[f] = imageReader.read(part.files().get(f), table, byName, imageBytes);
+      bytes += imageBytes[0];
       spilled = new Buckets(table.size(), part.estimatedBytes(), new SpillCodec(mapper));
       for (int f = 0; f < ids.length; f++) {
         bytes += new AnnotationPass(part.files().get(f), f, ids[f], options.limits(), mapper,
@@ -67,68 +63,6 @@ final class CocoCursor implements ItemCursor {
     this.images = table;
     this.buckets = spilled;
     this.pipeline = new BucketPipeline(spilled, this::build);
-  }
-
-  private ImageTable.LongIntMap readImages(CocoFileIndex index, ImageTable table, Map<String, Integer> byName)
-      throws IOException {
-    ImageTable.LongIntMap ids = new ImageTable.LongIntMap();
-    if (index.images() == null) return ids;
-    Path file = index.file();
-    try (Region.Opened r = index.images().open(file, options.limits())) {
-      JsonParser p = r.parser();
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-        JsonLocation at = p.currentTokenLocation();
-        JsonNode img = mapper.readTree(p);
-        long line = index.images().lineOf(at);
-        JsonNode id = img.get("id");
-        JsonNode name = img.get("file_name");
-        if (id == null || !id.isIntegralNumber()) {
-          report("coco-image", file, line, null, null, "image without an integer \"id\"");
-          continue;
-        }
-        if (name == null || !name.isTextual() || name.textValue().isEmpty()) {
-          report("coco-image", file, line, null, null, "image " + id + " has no \"file_name\"");
-          continue;
-        }
-        String fileName = name.textValue();
-        Integer number = byName == null ? null : byName.get(fileName);
-        if (number == null) {
-          Integer w = size(img, "width", file, line, fileName);
-          Integer h = size(img, "height", file, line, fileName);
-          Map<String, Object> attrs = new LinkedHashMap<>();
-          attrs.put("id", id.longValue());
-          for (Iterator<Map.Entry<String, JsonNode>> it = img.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String k = e.getKey();
-            if (!k.equals("id") && !k.equals("file_name") && !k.equals("width") && !k.equals("height")) {
-              attrs.put(k, JsonValues.toJava(e.getValue()));
-            }
-          }
-          number = table.add(new ImageTable.Image(fileName, w, h, attrs));
-          if (byName != null) byName.put(fileName, number);
-        }
-        ids.put(id.longValue(), number);
-      }
-      if (t != JsonToken.END_ARRAY) {
-        throw index.images().error(file, p.currentTokenLocation(), "coco-structure", "\"images\" must hold objects");
-      }
-      bytes += p.currentLocation().getByteOffset();
-    } catch (JsonProcessingException e) {
-      throw index.images().syntaxError(file, e);
-    }
-    return ids;
-  }
-
-  private Integer size(JsonNode img, String key, Path file, long line, String item) throws IOException {
-    JsonNode v = img.get(key);
-    if (v == null || v.isNull()) return null;
-    if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() < 0
-        || v.doubleValue() != Math.rint(v.doubleValue()) || v.doubleValue() > Integer.MAX_VALUE) {
-      report("bad-size", file, line, item, null, "image " + key + " " + v + " is not a non-negative integer");
-      return null;
-    }
-    return v.intValue();
   }
 
   /** Serialised: annotation passes may report from several threads. */

@@ -1,8 +1,5 @@
 package org.trainset.formats.coco;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -12,7 +9,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.trainset.core.json.JsonValues;
 
@@ -25,8 +25,6 @@ final class ImageTable implements AutoCloseable {
   /** One image: its COCO file_name, size when given, and its other keys (including {@code id}). */
   record Image(String fileName, Integer width, Integer height, Map<String, Object> attributes) {}
 
-  private final JsonFactory json = new JsonFactory();
-  private final ObjectMapper mapper = new ObjectMapper();
   private final ByteArrayOutputStream memory;
   private final Path file;
   private DataOutputStream out;
@@ -51,17 +49,10 @@ final class ImageTable implements AutoCloseable {
 
   /** Appends an image and returns its number. */
   int add(Image image) throws IOException {
-    byte[] name = image.fileName().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    out.writeInt(name.length);
-    out.write(name);
+    writeString(out, image.fileName());
     out.writeInt(image.width() == null ? -1 : image.width());
     out.writeInt(image.height() == null ? -1 : image.height());
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    try (JsonGenerator g = json.createGenerator(buf)) {
-      JsonValues.writeMap(g, image.attributes());
-    }
-    out.writeInt(buf.size());
-    out.write(buf.toByteArray());
+    writeValue(out, image.attributes());
     return count++;
   }
 
@@ -72,14 +63,86 @@ final class ImageTable implements AutoCloseable {
       in = new DataInputStream(memory != null ? new ByteArrayInputStream(memory.toByteArray())
           : new BufferedInputStream(Files.newInputStream(file), 1 << 16));
     }
-    byte[] nameBytes = new byte[in.readInt()];
-    in.readFully(nameBytes);
-    String name = new String(nameBytes, java.nio.charset.StandardCharsets.UTF_8);
+    String name = readString(in);
     int w = in.readInt();
     int h = in.readInt();
-    byte[] attrs = new byte[in.readInt()];
-    in.readFully(attrs);
-    return new Image(name, w < 0 ? null : w, h < 0 ? null : h, JsonValues.toMap(mapper.readTree(attrs)));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> attrs = (Map<String, Object>) readValue(in);
+    return new Image(name, w < 0 ? null : w, h < 0 ? null : h, attrs);
+  }
+
+  private static final int NULL = 0, STRING = 1, TRUE = 2, FALSE = 3, LONG = 4, DOUBLE = 5, LIST = 6, MAP = 7;
+
+  /**
+   * Attribute values ({@link JsonValues#toJava}'s types: String, Boolean, Long, Double, List,
+   * ordered Map, null) in a tagged binary form that reads back equal, bit for bit for doubles;
+   * a JSON generator and parser per image cost more than reading the image did.
+   */
+  private static void writeValue(DataOutputStream out, Object v) throws IOException {
+    if (v == null) {
+      out.write(NULL);
+    } else if (v instanceof String s) {
+      out.write(STRING);
+      writeString(out, s);
+    } else if (v instanceof Boolean b) {
+      out.write(b ? TRUE : FALSE);
+    } else if (v instanceof Long l) {
+      out.write(LONG);
+      out.writeLong(l);
+    } else if (v instanceof Double d) {
+      out.write(DOUBLE);
+      out.writeDouble(d);
+    } else if (v instanceof List<?> list) {
+      out.write(LIST);
+      out.writeInt(list.size());
+      for (Object e : list) writeValue(out, e);
+    } else if (v instanceof Map<?, ?> map) {
+      out.write(MAP);
+      out.writeInt(map.size());
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        writeString(out, (String) e.getKey());
+        writeValue(out, e.getValue());
+      }
+    } else {
+      throw new IllegalArgumentException("not an attribute value: " + v.getClass());
+    }
+  }
+
+  private static Object readValue(DataInputStream in) throws IOException {
+    int tag = in.read();
+    switch (tag) {
+      case NULL: return null;
+      case STRING: return readString(in);
+      case TRUE: return Boolean.TRUE;
+      case FALSE: return Boolean.FALSE;
+      case LONG: return in.readLong();
+      case DOUBLE: return in.readDouble();
+      case LIST: {
+        int n = in.readInt();
+        List<Object> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) list.add(readValue(in));
+        return list;
+      }
+      case MAP: {
+        int n = in.readInt();
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) map.put(readString(in), readValue(in));
+        return map;
+      }
+      default: throw new IOException("corrupt image table (tag " + tag + ")");
+    }
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Override public void close() throws IOException {

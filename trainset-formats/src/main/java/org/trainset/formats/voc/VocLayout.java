@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.SafePaths;
 import org.trainset.core.spi.ProblemSink;
@@ -34,7 +33,7 @@ final class VocLayout {
 
   /** Items of the standard layout: subset lists first (in task order), then unlisted annotation files. */
   static List<Entry> standard(Path root, Set<String> knownLabels, ProblemSink problems) throws IOException {
-    Map<String, String> subsetOf = subsets(root, knownLabels);
+    Map<String, String> subsetOf = subsets(root, knownLabels, problems);
     Map<String, String> xmlOf = new LinkedHashMap<>();
     Path ann = root.resolve(VocFormat.ANNOTATIONS);
     {
@@ -76,17 +75,15 @@ final class VocLayout {
    * first subset that lists an id wins; within a task lists are taken train, val, test, others,
    * and {@code trainval} last because it is the union of train and val. Class-specific lists ({@code cat_train.txt}) are not subsets.
    */
-  static Map<String, String> subsets(Path root, Set<String> knownLabels) throws IOException {
+  static Map<String, String> subsets(Path root, Set<String> knownLabels, ProblemSink problems) throws IOException {
     Map<String, String> subsetOf = new LinkedHashMap<>();
     Path sets = root.resolve(VocFormat.IMAGE_SETS);
     if (!Files.isDirectory(sets)) return subsetOf;
     for (String task : VocFormat.TASKS) {
       Path dir = sets.resolve(task);
       if (!Files.isDirectory(dir)) continue;
-      List<Path> lists;
-      try (Stream<Path> s = Files.list(dir)) {
-        lists = s.filter(f -> f.getFileName().toString().endsWith(".txt")).toList();
-      }
+      // a list that is a dangling symlink or a FIFO is reported (DatasetFolder), never opened
+      List<Path> lists = DatasetFolder.files(dir, 1, f -> f.getFileName().toString().endsWith(".txt"), problems);
       Set<String> plain = new LinkedHashSet<>();
       for (Path f : lists) {
         String stem = stem(f);

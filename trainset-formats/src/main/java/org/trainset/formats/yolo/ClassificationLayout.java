@@ -1,28 +1,28 @@
 package org.trainset.formats.yolo;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.SafePaths;
+import org.trainset.core.spi.ProblemSink;
 
 /**
  * Ultralytics classification: {@code <subset>/<class>/<image>}. Each image is an item with a
  * tag of its folder's class; class names are the folder names sorted, as Ultralytics indexes them.
+ * Folders are listed through {@link DatasetFolder}: a subset or class name that is a dangling
+ * symlink or a FIFO, or a class folder whose name is not valid UTF-8, is an input error naming
+ * it, never a class or an item fewer.
  */
 final class ClassificationLayout {
   private ClassificationLayout() {}
 
   /** The layout, or null when the root's top folders are not subset names. */
   static YoloLayout read(Path root) throws IOException {
-    List<Path> subsets;
-    try (Stream<Path> s = Files.list(root)) {
-      subsets = s.filter(Files::isDirectory)
-          .filter(p -> YoloFormat.CLASSIFICATION_SUBSETS.contains(p.getFileName().toString())).toList();
-    }
+    List<Path> subsets = DatasetFolder.folders(root,
+        p -> YoloFormat.CLASSIFICATION_SUBSETS.contains(p.getFileName().toString()), ProblemSink.FAIL);
     if (subsets.isEmpty()) return null;
     subsets = subsets.stream().sorted((a, b) -> Integer.compare(
         YoloFormat.SUBSET_ORDER.indexOf(a.getFileName().toString()),
@@ -31,11 +31,7 @@ final class ClassificationLayout {
     List<YoloLayout.Entry> entries = new ArrayList<>();
     for (Path subsetDir : subsets) {
       String subset = subsetDir.getFileName().toString();
-      List<Path> classDirs;
-      try (Stream<Path> s = Files.list(subsetDir)) {
-        classDirs = s.filter(Files::isDirectory).sorted().toList();
-      }
-      for (Path classDir : classDirs) {
+      for (Path classDir : DatasetFolder.folders(subsetDir, p -> true, ProblemSink.FAIL)) {
         String label = classDir.getFileName().toString();
         classes.add(label);
         for (String image : YoloLayout.images(root, classDir)) {

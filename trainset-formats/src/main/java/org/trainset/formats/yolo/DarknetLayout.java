@@ -3,15 +3,15 @@ package org.trainset.formats.yolo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.SafePaths;
+import org.trainset.core.spi.ProblemSink;
 
 /**
  * Darknet exports (CVAT's "YOLO 1.1"): {@code obj.data} names the class file and one image
@@ -28,14 +28,15 @@ final class DarknetLayout {
     Path objData = root.resolve(YoloFormat.OBJ_DATA);
     Map<String, String> keys = keyValues(objData);
     Path namesFile = SafePaths.resolveInside(root, stripData(keys.getOrDefault("names", YoloFormat.OBJ_NAMES)));
-    if (!Files.isRegularFile(namesFile)) namesFile = root.resolve(YoloFormat.OBJ_NAMES);
+    if (!DatasetFolder.present(namesFile)) namesFile = root.resolve(YoloFormat.OBJ_NAMES);
     List<String> names = names(namesFile);
     List<YoloLayout.Entry> entries = new ArrayList<>();
     for (var e : keys.entrySet()) {
       if (NOT_SUBSETS.contains(e.getKey())) continue;
       String subset = e.getKey();
       Path list = SafePaths.resolveInside(root, stripData(e.getValue()));
-      List<String> images = Files.isRegularFile(list) ? imageList(root, list)
+      // a subset list that is a dangling symlink or a FIFO is an input error, not "list absent"
+      List<String> images = DatasetFolder.present(list) ? imageList(root, list)
           : YoloLayout.images(root, root.resolve("obj_" + subset + "_data"));
       for (String image : images) {
         String base = image.contains("/") ? image.substring(0, image.indexOf('/')) : "";
@@ -49,17 +50,16 @@ final class DarknetLayout {
   static YoloLayout loose(Path root) throws IOException {
     Path namesFile = YoloFormat.looseNamesFile(root);
     List<String> names = names(namesFile);
-    Path labels = YoloLayout.childIgnoringCase(root, "labels");
-    if (labels == null) labels = YoloLayout.childIgnoringCase(root, "annotations");
-    Path images = YoloLayout.childIgnoringCase(root, "images");
+    Path labels = YoloLayout.childIgnoringCase(root, "labels", ProblemSink.FAIL);
+    if (labels == null) labels = YoloLayout.childIgnoringCase(root, "annotations", ProblemSink.FAIL);
+    Path images = YoloLayout.childIgnoringCase(root, "images", ProblemSink.FAIL);
     if (labels == null || images == null) {
       throw new InputException(root, "yolo-layout", namesFile.getFileName() + " needs a labels/ (or Annotations/) and an images/ folder beside it");
     }
     List<YoloLayout.Entry> entries = new ArrayList<>();
-    List<Path> subsetDirs;
-    try (Stream<Path> s = Files.list(images)) {
-      subsetDirs = s.filter(Files::isDirectory).sorted().toList();
-    }
+    // images/ holds the images or one folder per subset; an entry that is a dangling symlink or a
+    // FIFO is reported (a subset folder or an image gone wrong), not passed over
+    List<Path> subsetDirs = DatasetFolder.folders(images, p -> true, ProblemSink.FAIL);
     if (subsetDirs.isEmpty()) {
       addLoose(root, images, labels, null, entries);
     } else {
@@ -79,7 +79,7 @@ final class DarknetLayout {
 
   /** Class names, one per line; blank lines at the end are ignored. */
   static List<String> names(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) throw new InputException(file, "yolo-names", "class names file not found");
+    if (!DatasetFolder.present(file)) throw new InputException(file, "yolo-names", "class names file not found");
     List<String> names = new ArrayList<>(org.trainset.core.io.TextFiles.readAllLines(file).stream().map(String::strip).toList());
     while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) names.remove(names.size() - 1);
     return names;

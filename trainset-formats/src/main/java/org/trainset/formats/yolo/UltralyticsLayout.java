@@ -3,6 +3,7 @@ package org.trainset.formats.yolo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.trainset.core.io.ConfigFiles;
+import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.ParseLimits;
 import org.trainset.core.io.SafePaths;
@@ -68,6 +70,8 @@ final class UltralyticsLayout {
   private static List<String> imagesOf(Path root, Path base, String subset, String value, Path yaml) throws IOException {
     Path p = existing(root, base, value);
     if (p != null && Files.isDirectory(p)) return YoloLayout.images(root, p);
+    // a list or image named here that is a dangling symlink or a FIFO is an input error (never opened)
+    if (p != null && !DatasetFolder.present(p)) p = null;
     if (p != null && p.getFileName().toString().endsWith(".txt")) return DarknetLayout.imageList(root, p);
     if (p != null && YoloFormat.isImage(p.getFileName().toString())) return List.of(SafePaths.relative(root, p));
     for (String alias : subset.equals("val") ? List.of("val", "valid") : subset.equals("valid") ? List.of("valid", "val") : List.of(subset)) {
@@ -90,7 +94,7 @@ final class UltralyticsLayout {
       for (Path b : List.of(base, root)) {
         try {
           Path p = SafePaths.resolveInside(b, t);
-          if (p.startsWith(root) && Files.exists(p)) return p;
+          if (p.startsWith(root) && Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return p;
         } catch (IOException | RuntimeException e) {
           // outside the dataset or not a path: try the next reading
         }

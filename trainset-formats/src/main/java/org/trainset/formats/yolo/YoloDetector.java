@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.trainset.core.spi.DetectionContext;
 import org.trainset.core.spi.FormatDetector;
+import org.trainset.core.spi.ProblemSink;
 
 /**
  * {@link #SPECIFIC} for {@code data.yaml} (or another root-level dataset yaml) with {@code names:},
@@ -25,7 +26,9 @@ final class YoloDetector implements FormatDetector {
       return NONE;
     }
     Path root = ctx.root();
-    Path yaml = YoloLayout.datasetYaml(root);
+    // detection passes over odd entries (never opening them); reading the dataset reports them
+    ProblemSink ignore = issue -> { };
+    Path yaml = YoloLayout.datasetYaml(root, ignore);
     if (yaml != null) {
       if (ctx.headText(yaml).contains("names")) {
         ctx.saw(ctx.name(yaml) + " with names:");
@@ -47,8 +50,8 @@ final class YoloDetector implements FormatDetector {
     // classes.txt is a common name, so it counts only with the images/ + labels/ pair beside it
     // (Label Studio's export); then it outranks a plain media folder.
     if (Files.isRegularFile(root.resolve(YoloFormat.CLASSES_TXT))
-        && YoloLayout.childIgnoringCase(root, "images") != null && YoloLayout.childIgnoringCase(root, "labels") != null) {
-      Path labels = YoloLayout.childIgnoringCase(root, "labels");
+        && YoloLayout.childIgnoringCase(root, "images", ignore) != null && YoloLayout.childIgnoringCase(root, "labels", ignore) != null) {
+      Path labels = YoloLayout.childIgnoringCase(root, "labels", ignore);
       boolean labelFiles = ctx.filesEndingWith(".txt").stream().anyMatch(p -> p.startsWith(labels));
       if (labelFiles) ctx.saw(YoloFormat.CLASSES_TXT + " with images/ and labels/ holding .txt files");
       else ctx.rejected(YoloFormat.CLASSES_TXT + " with images/ and labels/, but no label .txt files");

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.SafePaths;
@@ -30,9 +29,11 @@ record YoloLayout(List<String> names, int[] kptShape, boolean obb, List<Entry> e
   static YoloLayout of(Path root, org.trainset.core.io.ParseLimits limits) throws IOException {
     // data.yaml or obj.data as a dangling symlink or a FIFO is an input error, not another layout
     if (Files.isDirectory(root)) DatasetFolder.present(root.resolve(YoloFormat.DATA_YAML));
-    Path yaml = datasetYaml(root);
+    Path yaml = datasetYaml(root, ProblemSink.FAIL);
     if (yaml != null) return UltralyticsLayout.read(root, yaml, limits);
     if (DatasetFolder.present(root.resolve(YoloFormat.OBJ_DATA))) return DarknetLayout.strict(root);
+    // likewise obj.names and classes.txt: reported, not read as "no layout found"
+    for (String names : List.of(YoloFormat.OBJ_NAMES, YoloFormat.CLASSES_TXT)) DatasetFolder.present(root.resolve(names));
     if (YoloFormat.looseNamesFile(root) != null) return DarknetLayout.loose(root);
     YoloLayout classes = ClassificationLayout.read(root);
     if (classes != null) return classes;
@@ -43,18 +44,16 @@ record YoloLayout(List<String> names, int[] kptShape, boolean obb, List<Entry> e
   /**
    * The Ultralytics dataset file: {@code data.yaml}, else the first root-level {@code .yaml}/{@code .yml}
    * (e.g. {@code coco128.yaml}) whose first 64 KiB declare {@code names:} and {@code train:}; or null.
+   * A root-level yaml name that is a dangling symlink or a FIFO goes to {@code problems} (never opened).
    */
-  static Path datasetYaml(Path root) throws IOException {
+  static Path datasetYaml(Path root, ProblemSink problems) throws IOException {
     Path data = root.resolve(YoloFormat.DATA_YAML);
     if (Files.isRegularFile(data)) return data;
     if (!Files.isDirectory(root)) return null;
-    List<Path> yamls;
-    try (Stream<Path> s = Files.list(root)) {
-      yamls = s.filter(Files::isRegularFile).filter(p -> {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml");
-      }).sorted().toList();
-    }
+    List<Path> yamls = DatasetFolder.files(root, 1, p -> {
+      String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+      return n.endsWith(".yaml") || n.endsWith(".yml");
+    }, problems);
     for (Path y : yamls) {
       String head;
       try (var in = Files.newInputStream(y)) {
@@ -119,13 +118,13 @@ record YoloLayout(List<String> names, int[] kptShape, boolean obb, List<Entry> e
     return dot > path.lastIndexOf('/') ? path.substring(0, dot) : path;
   }
 
-  /** A child folder of {@code dir} whose name equals {@code name} ignoring case, or null. */
-  static Path childIgnoringCase(Path dir, String name) throws IOException {
+  /**
+   * A child folder of {@code dir} whose name equals {@code name} ignoring case, or null; such a
+   * name that is a dangling symlink or a FIFO goes to {@code problems} ({@link DatasetFolder}).
+   */
+  static Path childIgnoringCase(Path dir, String name, ProblemSink problems) throws IOException {
     if (!Files.isDirectory(dir)) return null;
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isDirectory)
-          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).equals(name))
-          .sorted().findFirst().orElse(null);
-    }
+    return DatasetFolder.folders(dir, p -> p.getFileName().toString().toLowerCase(Locale.ROOT).equals(name), problems)
+        .stream().findFirst().orElse(null);
   }
 }

@@ -37,7 +37,8 @@ record YoloPart(String root, List<String> names, int[] kptShape, boolean obb, Li
         YoloLayout.Entry e = entries.get(next++);
         Path image = dir.resolve(e.image());
         MediaRef media = MediaRef.image(e.image(), null, null);
-        if (Files.isRegularFile(image)) {
+        // a listed image that is a dangling symlink or a FIFO is an input error; one not there at all is an item without size
+        if (org.trainset.core.io.DatasetFolder.present(image)) {
           Optional<MediaRef> probed = MediaProbe.probeAll(image, e.image());
           if (probed.isPresent()) media = probed.get();
         }

@@ -152,6 +152,31 @@ class CocoEdgeCasesTest {
 
   private static final String IMAGE = "[{\"id\": 1, \"file_name\": \"x.jpg\", \"width\": 10, \"height\": 10}]";
 
+  /**
+   * Image keys of every JSON kind come back as {@link org.trainset.core.json.JsonValues#toJava}
+   * makes them from the image's tree (the images pass reads tokens, not trees), a repeated key
+   * with its last value in its first place, as a tree keeps it; sizes given as 10.0 are sizes.
+   */
+  @Test
+  void imageAttributesOfEveryKindAsTheTreeGivesThem() throws IOException {
+    String image = "{\"id\": 1, \"s\": \"t\\u00e9\", \"file_name\": \"x.jpg\", \"width\": 10.0, \"height\": 7,"
+        + " \"f\": 0.1, \"big\": 123456789012345678901234567890, \"neg\": -5, \"yes\": true, \"no\": false,"
+        + " \"nil\": null, \"list\": [1, 2.5, \"a\", [null]], \"obj\": {\"k\": {\"n\": -0.0}}, \"s\": \"last\"}";
+    String json = "[" + image + "]";
+    Path f = instancesWith("", json);
+    Item item = read(f).get(0);
+    ObjectNode tree = (ObjectNode) M.readTree(json).get(0);
+    tree.remove(List.of("file_name", "width", "height"));
+    assertEquals(org.trainset.core.json.JsonValues.toMap(tree), item.attributes());
+    assertEquals(List.of("id", "s", "f", "big", "neg", "yes", "no", "nil", "list", "obj"),
+        List.copyOf(item.attributes().keySet()));
+    assertEquals("last", item.attributes().get("s"));
+    assertEquals(Double.doubleToRawLongBits(-0.0),
+        Double.doubleToRawLongBits((Double) ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) item.attributes().get("obj")).get("k")).get("n")));
+    assertEquals(10, item.media().get(0).width());
+    assertEquals(7, item.media().get(0).height());
+  }
+
   @Test
   void truncatedJsonNamesFileLineAndColumn() throws IOException {
     String full = Files.readString(SharedFixtures.datumaro("coco_dataset/coco/annotations/instances_val.json"));

@@ -3,14 +3,13 @@ package org.trainset.server.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trainset.core.progress.Progress;
 import org.trainset.refine.images.ImageCluster;
 import org.trainset.refine.images.ImageDedup;
 import org.trainset.server.ApiException;
@@ -19,9 +18,6 @@ import org.trainset.server.auth.Principal;
 import org.trainset.server.db.Database;
 import org.trainset.server.db.Sql;
 import org.trainset.server.http.Http;
-import org.trainset.server.item.Items;
-import org.trainset.server.item.StoredItem;
-import org.trainset.server.media.MediaStore;
 
 /**
  * Dedup jobs: a job of kind {@code dedup} holds the near-duplicate clusters the refine module's
@@ -37,43 +33,26 @@ public final class DedupJobs {
 
   private final Database db;
   private final Jobs jobs;
-  private final Items items;
-  private final MediaStore media;
   private final AuditLog audit;
   private final Clock clock;
 
-  public DedupJobs(Database db, Jobs jobs, Items items, MediaStore media, AuditLog audit, Clock clock) {
+  public DedupJobs(Database db, Jobs jobs, AuditLog audit, Clock clock) {
     this.db = db;
     this.jobs = jobs;
-    this.items = items;
-    this.media = media;
     this.audit = audit;
     this.clock = clock;
   }
 
-  /** Clusters the job's images and stores the clusters (replacing earlier ones). */
-  public void cluster(Job job) throws IOException {
-    List<String> ids = new ArrayList<>();
-    List<Path> files = new ArrayList<>();
-    for (String itemId : jobs.itemIds(job)) {
-      StoredItem s = items.find(itemId).orElse(null);
-      StoredItem.MediaFile f = s == null ? null : s.media().stream().filter(m -> m.index() == 0 && m.sha256() != null).findFirst().orElse(null);
-      ids.add(itemId);
-      files.add(f == null ? null : media.pathOf(f.sha256()));
-    }
-    List<ImageCluster> clusters = ImageDedup.cluster(ids, files, OPTIONS, Progress.NONE);
-    db.write(c -> {
-      Sql.update(c, "DELETE FROM dedup_members WHERE job_id = ?", job.id());
-      int k = 0;
-      for (ImageCluster cl : clusters) {
-        for (ImageCluster.Member m : cl.members()) {
-          Sql.update(c, "INSERT INTO dedup_members (job_id, item_id, cluster, rule, phash_distance, dhash_distance) VALUES (?, ?, ?, ?, ?, ?)",
-              job.id(), m.id(), k, m.rule(), m.phashDistance(), m.dhashDistance());
-        }
-        k++;
+  /** Stores a new job's clusters (planned by {@link JobSplit}), inside the transaction that makes the job. */
+  static void store(Connection c, String jobId, List<ImageCluster> clusters) throws SQLException {
+    int k = 0;
+    for (ImageCluster cl : clusters) {
+      for (ImageCluster.Member m : cl.members()) {
+        Sql.update(c, "INSERT INTO dedup_members (job_id, item_id, cluster, rule, phash_distance, dhash_distance) VALUES (?, ?, ?, ?, ?, ?)",
+            jobId, m.id(), k, m.rule(), m.phashDistance(), m.dhashDistance());
       }
-      return null;
-    });
+      k++;
+    }
   }
 
   /** The job's clusters: members with distances to the cluster's first (kept by default) member and decisions. */

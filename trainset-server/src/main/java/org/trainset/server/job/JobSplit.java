@@ -10,8 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaKind;
+import org.trainset.core.progress.Progress;
+import org.trainset.refine.images.ImageCluster;
+import org.trainset.refine.images.ImageDedup;
 import org.trainset.refine.video.VideoProbe;
 import org.trainset.server.ApiException;
 import org.trainset.server.auth.Principal;
@@ -28,15 +34,20 @@ import org.trainset.server.project.Project;
 
 /**
  * Plans a split before anything is written: which items go in which job (N per job, per subset,
- * one set per aspect), the frames sampled from video items, and for de-identification jobs the
- * regions the refine module's detectors find (stored as drafts with the jobs).
+ * one set per aspect), the frames sampled from video items, for de-identification jobs the
+ * regions the refine module's detectors find (stored as drafts with the jobs) and for dedup jobs
+ * the near-duplicate clusters of their images. {@link Jobs#create} writes the whole plan in one
+ * transaction, so a split that fails part-way leaves no jobs behind.
  */
 public final class JobSplit {
   /** One item of a planned job, with its sampled frames (JSON array) or null. */
   public record PlannedItem(String itemId, String framesJson, List<Drafts.NewDraft> drafts) {}
 
-  /** One planned job. */
-  public record Planned(String subset, String aspect, List<PlannedItem> items) {}
+  /** One planned job; {@code clusters} are a dedup job's (empty for other kinds). */
+  public record Planned(String subset, String aspect, List<PlannedItem> items, List<ImageCluster> clusters) {}
+
+  /** One job as laid out from the free items, before any item is prepared. */
+  private record Layout(String subset, String aspect, List<Row> rows) {}
 
   private final Database db;
   private final Items items;
@@ -52,10 +63,47 @@ public final class JobSplit {
 
   private record Row(String id, String name, String subset, String body) {}
 
-  public List<Planned> plan(Project project, JobRequest req) {
-    List<String> aspects = req.aspects().isEmpty() ? java.util.Collections.singletonList(null) : req.aspects();
-    List<Planned> out = new ArrayList<>();
+  /** True when some current item is in no job of the request's kind and aspect (a database read only). */
+  public boolean anythingToSplit(Project project, JobRequest req) {
+    return !layout(project, req).isEmpty();
+  }
+
+  /**
+   * The plan; {@code progress} hears the fraction of items (and dedup jobs) prepared, and a split
+   * whose {@code cancelled} turns true stops with a {@link CancellationException} before writing.
+   */
+  public List<Planned> plan(Project project, JobRequest req, DoubleConsumer progress, BooleanSupplier cancelled) {
+    List<Layout> layout = layout(project, req);
     Map<String, PlannedItem> prepared = new LinkedHashMap<>();
+    long steps = layout.stream().flatMap(l -> l.rows().stream()).map(Row::id).distinct().count()
+        + (Job.DEDUP.equals(req.kind()) ? layout.size() : 0);
+    long done = 0;
+    List<Planned> out = new ArrayList<>();
+    for (Layout l : layout) {
+      List<PlannedItem> its = new ArrayList<>();
+      for (Row r : l.rows()) {
+        if (cancelled.getAsBoolean()) throw new CancellationException("cancelled while preparing the jobs");
+        PlannedItem it = prepared.get(r.id());
+        if (it == null) {
+          prepared.put(r.id(), it = prepare(r, req));
+          progress.accept(++done / (double) steps);
+        }
+        its.add(it);
+      }
+      List<ImageCluster> clusters = List.of();
+      if (Job.DEDUP.equals(req.kind())) {
+        clusters = clusters(its);
+        progress.accept(++done / (double) steps);
+      }
+      out.add(new Planned(l.subset(), l.aspect(), its, clusters));
+    }
+    return out;
+  }
+
+  /** The jobs the free items fall into: per aspect, per subset when asked, {@code size} at a time. */
+  private List<Layout> layout(Project project, JobRequest req) {
+    List<String> aspects = req.aspects().isEmpty() ? java.util.Collections.singletonList(null) : req.aspects();
+    List<Layout> out = new ArrayList<>();
     for (String aspect : aspects) {
       List<Row> free = db.read(c -> Sql.list(c, "SELECT id, name, subset, body FROM items WHERE project_id = ? AND generation = ? "
           + "AND id NOT IN (SELECT ji.item_id FROM job_items ji JOIN jobs j ON j.id = ji.job_id WHERE j.project_id = ? "
@@ -68,15 +116,27 @@ public final class JobSplit {
         List<Row> rows = g.getValue();
         int size = req.size() == null ? rows.size() : req.size();
         for (int from = 0; from < rows.size(); from += size) {
-          List<PlannedItem> its = new ArrayList<>();
-          for (Row r : rows.subList(from, Math.min(rows.size(), from + size))) {
-            its.add(prepared.computeIfAbsent(r.id(), k -> prepare(r, req)));
-          }
-          out.add(new Planned(req.bySubset() ? rows.get(0).subset() : null, aspect, its));
+          out.add(new Layout(req.bySubset() ? rows.get(0).subset() : null, aspect, rows.subList(from, Math.min(rows.size(), from + size))));
         }
       }
     }
     return out;
+  }
+
+  /** A dedup job's near-duplicate clusters among its items' images (what {@code trainset dedup images} finds). */
+  private List<ImageCluster> clusters(List<PlannedItem> its) {
+    List<String> ids = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (PlannedItem it : its) {
+      StoredItem s = items.find(it.itemId()).orElse(null);
+      ids.add(it.itemId());
+      files.add(s == null ? null : mediaFile(s));
+    }
+    try {
+      return ImageDedup.cluster(ids, files, DedupJobs.OPTIONS, Progress.NONE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Writes the planned drafts (deid detections) inside the jobs' transaction. */

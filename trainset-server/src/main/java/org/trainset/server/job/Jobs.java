@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import org.trainset.server.ApiException;
 import org.trainset.server.Ids;
 import org.trainset.server.audit.AuditLog;
@@ -18,6 +21,7 @@ import org.trainset.server.db.Database;
 import org.trainset.server.db.Sql;
 import org.trainset.server.http.Http;
 import org.trainset.server.item.Items;
+import org.trainset.server.ops.Operations;
 import org.trainset.server.item.StoredItem;
 import org.trainset.server.project.Project;
 import org.trainset.server.project.Projects;
@@ -61,10 +65,46 @@ public final class Jobs {
 
   /** Splits the project's items that are in no job of the same aspect and kind; 409 when none are left. */
   public List<Job> create(Principal p, Project project, JobRequest req) {
-    List<JobSplit.Planned> planned = split.plan(project, req);
-    if (planned.isEmpty()) throw ApiException.conflict("every current item of the project is already in a job of this kind and aspect");
+    return create(p, project, req, f -> { }, () -> false);
+  }
+
+  /**
+   * {@link #create} as a background operation of kind {@code job-split} whose result is the jobs
+   * made ({@code {jobs: [...]}}); nothing left to split is refused at once (409).
+   */
+  public String start(Operations operations, Principal p, Project project, JobRequest req) {
+    if (!split.anythingToSplit(project, req)) throw ApiException.conflict(NOTHING_LEFT);
+    return operations.start(p, project.id(), "job-split", ctx -> toJson(create(p, project, req, ctx::progress, ctx::cancelled)));
+  }
+
+  private static final String NOTHING_LEFT = "every current item of the project is already in a job of this kind and aspect";
+
+  private List<Job> create(Principal p, Project project, JobRequest req, DoubleConsumer progress, BooleanSupplier cancelled) {
+    List<JobSplit.Planned> planned = split.plan(project, req, progress, cancelled);
+    if (planned.isEmpty()) throw ApiException.conflict(NOTHING_LEFT);
     long now = clock.millis();
     List<String> ids = db.write(c -> {
+      // the plan was read outside this transaction: a split that finished meanwhile (two managers,
+      // or two background splits) may have taken some of its items; then this one writes nothing.
+      // The no-op update holds the project's row until commit, so on PostgreSQL a concurrent split
+      // of the project waits here and then sees these jobs (SQLite serialises writes anyway).
+      Sql.update(c, "UPDATE projects SET name = name WHERE id = ?", project.id());
+      java.util.Map<String, Set<String>> taken = new java.util.HashMap<>();
+      for (JobSplit.Planned j : planned) {
+        String aspect = j.aspect() == null ? "" : j.aspect();
+        if (!taken.containsKey(aspect)) {
+          taken.put(aspect, Set.copyOf(Sql.list(c, "SELECT ji.item_id FROM job_items ji JOIN jobs j ON j.id = ji.job_id "
+              + "WHERE j.project_id = ? AND j.kind = ? AND COALESCE(j.aspect, '') = ?", rs -> rs.getString(1), project.id(),
+              req.kind(), aspect)));
+        }
+        for (JobSplit.PlannedItem it : j.items()) {
+          if (taken.get(aspect).contains(it.itemId())) {
+            throw ApiException.conflict("item " + it.itemId() + " was put in another " + req.kind() + " job"
+                + (j.aspect() == null ? "" : " of aspect '" + j.aspect() + "'") + " while this split was planned; no job was made");
+          }
+        }
+      }
+      if (cancelled.getAsBoolean()) throw new CancellationException("cancelled before the jobs were written");
       int seq = (int) Sql.count(c, "SELECT COALESCE(MAX(seq), 0) FROM jobs WHERE project_id = ?", project.id());
       List<String> made = new ArrayList<>();
       for (JobSplit.Planned j : planned) {
@@ -79,6 +119,7 @@ public final class Jobs {
           Sql.update(c, "INSERT INTO job_items (job_id, item_id, seq, state, frames) VALUES (?, ?, ?, 'todo', ?)",
               id, it.itemId(), i++, it.framesJson());
         }
+        DedupJobs.store(c, id, j.clusters());
         made.add(id);
       }
       split.storeDrafts(c, project, planned, p, now);
@@ -91,6 +132,14 @@ public final class Jobs {
       for (String id : ids) out.add(byId(c, id));
       return out;
     });
+  }
+
+  /** Jobs as the API lists them: {@code {jobs: [...]}}. */
+  public static ObjectNode toJson(List<Job> jobs) {
+    ObjectNode out = Http.object();
+    ArrayNode arr = out.putArray("jobs");
+    jobs.forEach(j -> arr.add(j.toJson()));
+    return out;
   }
 
   /** The project's jobs; annotators see their own and the free jobs whose qualification they hold. */

@@ -47,7 +47,7 @@ final class DualReading {
       Sql.update(c, "INSERT INTO review_readings (item_id, stage, reader_id, project_id, annotations, at) VALUES (?, ?, ?, ?, ?, ?)",
           s.id(), rule.name(), p.userId(), s.projectId(), json, now);
       ReviewFlow.recordEvent(c, r.projectId(), s.id(), rule.name(), r.round(), r.authorId(), p.userId(), "read", null, r.lotId(),
-          r.lotSize(), reading.size(), now - r.enteredAt(), null, now);
+          r.lotSize(), reading.size(), now - r.enteredAt(), null, null, now);
       return Sql.list(c, "SELECT annotations FROM review_readings WHERE item_id = ? AND stage = ? ORDER BY at, reader_id",
           rs -> rs.getString(1), s.id(), rule.name());
     });
@@ -75,7 +75,8 @@ final class DualReading {
       });
     }
     StoredItem saved = items.require(p, s.id());
-    ObjectNode out = flow.decide(p, saved, wf, r, "accept", o.disagreements().size() + " disagreement(s)", now);
+    ObjectNode out = flow.decide(p, saved, wf, r, "accept", o.disagreements().size() + " disagreement(s)",
+        o.disagreements().size(), now);
     out.put("readings", readings.size()).put("disagreements", o.disagreements().size()).put("version", version);
     return out;
   }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.trainset.inspect.review.Iso2859;
 import org.trainset.inspect.review.Iso2859Switching;
 import org.trainset.inspect.review.Iso2859Switching.Lot;
 import org.trainset.inspect.review.Iso2859Switching.Mode;
@@ -20,7 +22,8 @@ import org.trainset.server.http.Http;
  * ISO 2859-1 switching at the review stages that sample {@code {aql: A}}. A lot (one submitted
  * job) is drawn with the plan of the stage's current mode; it is decided when every item the stage
  * drew has its first verdict there (rejects are the nonconforming items, resubmissions are not
- * original inspection). The mode is never stored: inspect's {@link Iso2859Switching} replays the
+ * original inspection). At a dual-reading stage, where readers only read, an item is inspected
+ * when its dual reading is complete (see {@link #dualDefective}). The mode is never stored: inspect's {@link Iso2859Switching} replays the
  * stage's decided lots and resumptions from {@code review_lots}, so it survives a restart.
  */
 final class IsoInspection {
@@ -92,30 +95,88 @@ final class IsoInspection {
   }
 
   /**
-   * After a verdict at {@code stage}: decides the item's lot there when every item the stage drew
-   * has had its first verdict at it.
+   * After a verdict at {@code stage} on an item with this {@code route}: decides the item's lot
+   * there, and at the stage before it when that is a dual-reading stage (the verdict may be the
+   * adjudication that completes a disputed reading there).
    */
-  static void verdictGiven(Connection c, String projectId, String stage, String lotId, long now) throws SQLException {
+  static void verdictGiven(Connection c, ReviewWorkflow wf, String projectId, List<String> route, String stage, String lotId,
+                           long now) throws SQLException {
+    decide(c, wf, projectId, stage, lotId, now);
+    int at = route.indexOf(stage);
+    if (at > 0 && wf.stage(route.get(at - 1)) != null && wf.stage(route.get(at - 1)).kind() == ReviewWorkflow.Kind.DUAL) {
+      decide(c, wf, projectId, route.get(at - 1), lotId, now);
+    }
+  }
+
+  /** Decides the lot at {@code stage} when every item the stage drew from it has been inspected there. */
+  private static void decide(Connection c, ReviewWorkflow wf, String projectId, String stage, String lotId, long now)
+      throws SQLException {
     var lot = Sql.one(c, "SELECT id, mode, aql, lot_size FROM review_lots WHERE project_id = ? AND lot_id = ? AND stage = ? "
         + "AND kind = 'lot' AND decided_seq IS NULL", rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3),
         rs.getLong(4)}, projectId, lotId, stage).orElse(null);
-    if (lot == null) return;
-    List<String> drawn = Sql.list(c, "SELECT item_id, route FROM review_items WHERE project_id = ? AND lot_id = ?",
-        rs -> ("\n" + rs.getString(2) + "\n").contains("\n" + stage + "\n") ? rs.getString(1) : null, projectId, lotId)
-        .stream().filter(java.util.Objects::nonNull).toList();
-    Map<String, String> first = new LinkedHashMap<>();
-    for (Object[] e : Sql.list(c, "SELECT item_id, verdict FROM review_events WHERE project_id = ? AND lot_id = ? AND stage = ? "
-        + "AND verdict IN ('accept', 'reject', 'fix') ORDER BY seq", rs -> new Object[] {rs.getString(1), rs.getString(2)},
-        projectId, lotId, stage)) {
-      first.putIfAbsent((String) e[0], (String) e[1]);
+    ReviewWorkflow.StageRule rule = wf.stage(stage);
+    if (lot == null || rule == null) return;
+    Map<String, List<String>> drawn = new LinkedHashMap<>();
+    for (Object[] r : Sql.list(c, "SELECT item_id, route FROM review_items WHERE project_id = ? AND lot_id = ?",
+        rs -> new Object[] {rs.getString(1), rs.getString(2)}, projectId, lotId)) {
+      List<String> route = ((String) r[1]).isEmpty() ? List.of() : List.of(((String) r[1]).split("\n"));
+      if (route.contains(stage)) drawn.put((String) r[0], route);
     }
-    if (!first.keySet().containsAll(drawn)) return;
-    int nonconforming = (int) drawn.stream().filter(id -> "reject".equals(first.get(id))).count();
+    Map<String, Map<String, Object[]>> verdicts = new HashMap<>();
+    verdicts.put(stage, firstVerdicts(c, projectId, lotId, stage));
+    int nonconforming = 0;
+    for (Map.Entry<String, List<String>> item : drawn.entrySet()) {
+      Object[] v = verdicts.get(stage).get(item.getKey());
+      if (v == null) return; // not inspected yet
+      Boolean defective = "reject".equals(v[0]); // (not a ?: with a boolean branch: that would unbox a null)
+      if (rule.kind() == ReviewWorkflow.Kind.DUAL) {
+        defective = dualDefective(c, rule, projectId, lotId, item.getKey(), item.getValue(), (Integer) v[1], verdicts);
+      }
+      if (defective == null) return; // a disputed reading still waits for its adjudicator
+      if (defective) nonconforming++;
+    }
     Lot decided = Lot.inspected((Long) lot[3], (Double) lot[2], Mode.valueOf((String) lot[1]), nonconforming);
     long seq = Sql.count(c, "SELECT COALESCE(MAX(decided_seq), 0) FROM review_lots WHERE project_id = ? AND stage = ?",
         projectId, stage) + 1;
     Sql.update(c, "UPDATE review_lots SET nonconforming = ?, accepted = ?, decided_seq = ?, decided_at = ? WHERE id = ?",
         nonconforming, decided.accepted() ? 1 : 0, seq, now, lot[0]);
+  }
+
+  /** Each item's first verdict at a stage in a lot and, for a completed dual reading, its disagreements. */
+  private static Map<String, Object[]> firstVerdicts(Connection c, String projectId, String lotId, String stage)
+      throws SQLException {
+    Map<String, Object[]> first = new LinkedHashMap<>();
+    for (Object[] e : Sql.list(c, "SELECT item_id, verdict, disagreements FROM review_events WHERE project_id = ? AND lot_id = ? "
+        + "AND stage = ? AND verdict IN ('accept', 'reject', 'fix') ORDER BY seq", rs -> {
+          int d = rs.getInt(3);
+          return new Object[] {rs.getString(1), rs.getString(2), rs.wasNull() ? null : d};
+        }, projectId, lotId, stage)) {
+      first.putIfAbsent((String) e[0], new Object[] {e[1], e[2]});
+    }
+    return first;
+  }
+
+  /**
+   * Whether an item whose dual reading is in is nonconforming, or null while that is still open.
+   * Readings are the stage's inspection of the item: readers who agree (under the stage's IoU and
+   * label rule) find it conforming. Readers who disagree find it nonconforming when the stage
+   * excludes disagreements (the disputed findings are lost) or when nobody adjudicates it (no stage
+   * after this one drew it); otherwise the adjudicator's first verdict at the next stage decides:
+   * accepting the consensus finds no defect, a fix or a reject does. Why: readers only read, so the
+   * readings and their adjudication are the whole inspection of the item at this stage; counting
+   * every disagreement would charge one reader's slip to the lot, and counting none (as the
+   * synthetic accept of a completed reading did) would accept every lot whatever the readers found.
+   */
+  private static Boolean dualDefective(Connection c, ReviewWorkflow.StageRule rule, String projectId, String lotId,
+                                       String itemId, List<String> route, Integer disagreements,
+                                       Map<String, Map<String, Object[]>> verdicts) throws SQLException {
+    if (disagreements == null || disagreements == 0) return false;
+    int at = route.indexOf(rule.name());
+    if (rule.excludeDisagreements() || at + 1 >= route.size()) return true;
+    String adjudication = route.get(at + 1);
+    if (!verdicts.containsKey(adjudication)) verdicts.put(adjudication, firstVerdicts(c, projectId, lotId, adjudication));
+    Object[] v = verdicts.get(adjudication).get(itemId);
+    return v == null ? null : !v[0].equals("accept");
   }
 
   /** The lots of a stage, newest first, for the stage JSON. */
@@ -126,7 +187,9 @@ final class IsoInspection {
         + "ORDER BY created_at DESC, id DESC LIMIT " + limit, rs -> {
           ObjectNode o = Http.object().put("kind", rs.getString(1)).put("lotId", rs.getString(2));
           if (rs.getString(3) != null) {
-            o.put("mode", rs.getString(3).toLowerCase(Locale.ROOT)).put("lotSize", rs.getLong(4)).put("sampleSize", rs.getInt(5))
+            // Table 1's letter for the lot size (the plan's row may be another one, reached by an arrow)
+            o.put("mode", rs.getString(3).toLowerCase(Locale.ROOT)).put("lotSize", rs.getLong(4))
+                .put("codeLetter", String.valueOf(Iso2859.codeLetter(rs.getLong(4)))).put("sampleSize", rs.getInt(5))
                 .put("accept", rs.getInt(6)).put("reject", rs.getInt(7));
           }
           long seq = rs.getLong(10);

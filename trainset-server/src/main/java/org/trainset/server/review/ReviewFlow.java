@@ -168,7 +168,7 @@ public final class ReviewFlow {
       throw new SQLException("stored annotations are not JSON", ex);
     }
     recordEvent(c, projectId, itemId, wf.stages().get(0).name(), 1, e.authorId(), "gold", "gold", null, e.jobId(),
-        e.itemIds().size(), countOf(annotations), 0, ok ? GoldItems.CORRECT : GoldItems.WRONG, now);
+        e.itemIds().size(), countOf(annotations), 0, ok ? GoldItems.CORRECT : GoldItems.WRONG, null, now);
   }
 
   /** The project's rule pack, as the findings route runs it, pre-places its findings on the new items. */
@@ -283,6 +283,12 @@ public final class ReviewFlow {
 
   /** Records the verdict and moves the item on (next stage, done, or back to its author). */
   ObjectNode decide(Principal p, StoredItem s, ReviewWorkflow wf, Row r, String verdict, String comment, long now) {
+    return decide(p, s, wf, r, verdict, comment, null, now);
+  }
+
+  /** As above; {@code disagreements} is set when the verdict completes a dual reading. */
+  ObjectNode decide(Principal p, StoredItem s, ReviewWorkflow wf, Row r, String verdict, String comment, Integer disagreements,
+                    long now) {
     String next = null;
     if (!verdict.equals("reject")) {
       int at = r.route().indexOf(r.stage());
@@ -297,8 +303,8 @@ public final class ReviewFlow {
           fNext != null ? now : r.enteredAt(), now, s.id(), PENDING, r.stage(), r.round());
       if (changed == 0) throw ApiException.conflict("item " + s.id() + " was reviewed by someone else meanwhile");
       recordEvent(c, r.projectId(), s.id(), r.stage(), r.round(), r.authorId(), p.userId(), verdict, comment, r.lotId(),
-          r.lotSize(), countOf(s.annotations()), now - r.enteredAt(), null, now);
-      IsoInspection.verdictGiven(c, r.projectId(), r.stage(), r.lotId(), now);
+          r.lotSize(), countOf(s.annotations()), now - r.enteredAt(), null, disagreements, now);
+      IsoInspection.verdictGiven(c, wf, r.projectId(), r.route(), r.stage(), r.lotId(), now);
       audit.append(c, new AuditLog.Entry(p.userId(), "review.verdict", "item", s.id(), Http.object().put("stage", r.stage())
           .put("verdict", verdict).put("comment", comment)));
       return null;
@@ -313,12 +319,12 @@ public final class ReviewFlow {
 
   static void recordEvent(Connection c, String projectId, String itemId, String stage, int round, String authorId,
                           String reviewerId, String verdict, String comment, String lotId, long lotSize, int objects,
-                          long waited, String goldAnswer, long now) throws SQLException {
+                          long waited, String goldAnswer, Integer disagreements, long now) throws SQLException {
     long seq = Sql.count(c, "SELECT COALESCE(MAX(seq), 0) FROM review_events WHERE project_id = ?", projectId) + 1;
     Sql.update(c, "INSERT INTO review_events (id, seq, project_id, item_id, stage, round, author_id, reviewer_id, verdict, comment, "
-        + "lot_id, lot_size, objects, waited_ms, gold_answer, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        + "lot_id, lot_size, objects, waited_ms, gold_answer, disagreements, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         Ids.newId(), seq, projectId, itemId, stage, round, authorId, reviewerId, verdict, comment, lotId, lotSize, objects,
-        waited, goldAnswer, now);
+        waited, goldAnswer, disagreements, now);
   }
 
   static int countOf(String annotationsJson) {

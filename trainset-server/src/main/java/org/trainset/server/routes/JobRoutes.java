@@ -43,26 +43,21 @@ public final class JobRoutes {
     t.put("/api/users/{id}/qualifications", RouteTable.OWNERS, this::qualifications);
   }
 
-  private static ObjectNode jobs(List<Job> jobs) {
-    ObjectNode out = Http.object();
-    ArrayNode arr = out.putArray("jobs");
-    jobs.forEach(j -> arr.add(j.toJson()));
-    return out;
-  }
-
   private void list(Context ctx) {
     Principal p = Http.principal(ctx);
     Project project = platform.projects().require(p, ctx.pathParam("id"));
-    Http.json(ctx, jobs(platform.jobs().list(p, project)));
+    Http.json(ctx, Jobs.toJson(platform.jobs().list(p, project)));
   }
 
   private void create(Context ctx) throws IOException {
     Principal p = Http.principal(ctx);
     Project project = platform.projects().require(p, ctx.pathParam("id"));
     JobRequest req = JobRequest.of(Http.objectBody(ctx));
-    List<Job> made = platform.jobs().create(p, project, req);
-    if (Job.DEDUP.equals(req.kind())) for (Job j : made) platform.dedup().cluster(j);
-    Http.json(ctx, 201, jobs(made));
+    if (Http.prefersAsync(ctx)) {
+      Http.startedAsync(ctx, platform.jobs().start(platform.operations(), p, project, req));
+    } else {
+      Http.json(ctx, 201, Jobs.toJson(platform.jobs().create(p, project, req)));
+    }
   }
 
   private void get(Context ctx) {
@@ -95,7 +90,7 @@ public final class JobRoutes {
   }
 
   private void mine(Context ctx) {
-    Http.json(ctx, jobs(platform.jobs().mine(Http.principal(ctx))));
+    Http.json(ctx, Jobs.toJson(platform.jobs().mine(Http.principal(ctx))));
   }
 
   private void submit(Context ctx) {
