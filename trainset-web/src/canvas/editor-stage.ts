@@ -50,6 +50,9 @@ export class EditorStage {
   private brush = 10;
   private readonly unsubscribe: () => void;
   private readonly pointer: StagePointer;
+  /** The box's size is followed, not read once (the panels under it and the window change it). */
+  private readonly resizer = new ResizeObserver(() => this.resize());
+  private fitted = true; // no zoom or pan since the last fit: a resize fits again
 
   constructor(private readonly container: HTMLDivElement, private readonly mediaWidth: number, private readonly mediaHeight: number,
               private readonly host: StageHost) {
@@ -85,6 +88,7 @@ export class EditorStage {
     this.unsubscribe = host.session.onChange((changes, cause) => this.sessionChanged(changes, cause));
     this.pointer = new StagePointer(container, this.pointerHost());
     this.fit();
+    this.resizer.observe(container);
   }
 
   // ---- media and view ------------------------------------------------------------------------
@@ -108,6 +112,19 @@ export class EditorStage {
   fit(): void {
     const s = Math.min(this.state.width / this.mediaWidth, this.state.height / this.mediaHeight) * 0.95;
     this.setView(s, (this.state.width - this.mediaWidth * s) / 2, (this.state.height - this.mediaHeight * s) / 2, false);
+    this.fitted = true;
+  }
+
+  /** The box's new size (observed before the next paint): canvases resized, the view refitted or recentred. */
+  private resize(): void {
+    const width = Math.max(100, this.container.clientWidth), height = Math.max(100, this.container.clientHeight);
+    const dw = width - this.state.width, dh = height - this.state.height;
+    if (!dw && !dh) return;
+    Object.assign(this.state, { width, height });
+    this.stage.size(PanSurface.stageSize(width, height));
+    if (this.fitted) this.fit();
+    else this.setView(this.state.scale, this.state.x + dw / 2, this.state.y + dh / 2, false);
+    this.surface.settle();
   }
 
   /** Multiplies the zoom by `factor` about (sx, sy); a `gesture` (wheel) scales tiles until it ends. */
@@ -143,6 +160,7 @@ export class EditorStage {
 
   private setView(scale: number, x: number, y: number, gesture: boolean): void {
     const zoomed = scale !== this.state.scale;
+    this.fitted = false; // fit() sets it again after this
     Object.assign(this.state, { scale, x, y });
     if (gesture) {
       this.gesture = true;
@@ -306,6 +324,7 @@ export class EditorStage {
 
   destroy(): void {
     clearTimeout(this.gestureTimer);
+    this.resizer.disconnect();
     this.surface.destroy();
     this.unsubscribe();
     this.pointer.destroy();

@@ -286,6 +286,7 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
     extra.replaceChildren(errorBox(new Error(t('viewer.mediaFailed', { reason: mediaState.error }))));
   };
   let stopVideo = () => {};
+  let startVideo = () => {};
   if (media && hasCanvas) {
     const url = media.url ?? api.mediaUrl(item.id, 0);
     if (media.kind === 'image') {
@@ -308,22 +309,26 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
       const video = h('video', { class: 'editor-video' });
       Object.assign(video, { muted: true, preload: 'auto', playsInline: true, controls: true, src: url });
       ctx.video = video;
-      const s = startStage(media.width || 1280, media.height || 720);
-      // Tracks are drawn at the presented frame, counted as the video panel counts it (video-math.ts).
-      const fps = Number(media.info?.fps ?? 25) || 25;
-      let stopped = false;
-      const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
-        if (stopped) return;
-        s.setFrame(frameAt(meta.mediaTime, fps));
-        s.mediaChanged();
-        video.requestVideoFrameCallback(onFrame);
-      };
-      video.addEventListener('loadeddata', () => { s.setMedia(video, false); mediaState.ready = true; video.requestVideoFrameCallback(onFrame); });
-      video.addEventListener('seeked', () => {
-        if (video.paused) s.setFrame(frameAt(video.currentTime, fps));
-        s.mediaChanged();
-      });
       extra.replaceChildren(video);
+      let stopped = false;
+      // Made once the video and the panels are under the stage's box (below), so that the stage's
+      // first measure is the box's laid-out size; later changes reach it through its ResizeObserver.
+      startVideo = () => {
+        const s = startStage(media.width || 1280, media.height || 720);
+        // Tracks are drawn at the presented frame, counted as the video panel counts it (video-math.ts).
+        const fps = Number(media.info?.fps ?? 25) || 25;
+        const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+          if (stopped) return;
+          s.setFrame(frameAt(meta.mediaTime, fps));
+          s.mediaChanged();
+          video.requestVideoFrameCallback(onFrame);
+        };
+        video.addEventListener('loadeddata', () => { s.setMedia(video, false); mediaState.ready = true; video.requestVideoFrameCallback(onFrame); });
+        video.addEventListener('seeked', () => {
+          if (video.paused) s.setFrame(frameAt(video.currentTime, fps));
+          s.mediaChanged();
+        });
+      };
       stopVideo = () => { stopped = true; video.pause(); };
     }
   }
@@ -335,6 +340,7 @@ function build(el: HTMLElement, item: ServerItem, project: Project | undefined, 
     panels.push(p);
     (f.wide ? extra : panelBox).appendChild(p.element);
   }
+  startVideo();
   check.run();
   refreshLists();
 

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class VideoTrackCanvasBrowserTest extends BrowserTestBase {
     settle();
     BufferedImage shot = ImageIO.read(new ByteArrayInputStream(page.screenshot()));
     double[] top = pagePoint(x, y0), bottom = pagePoint(x, y1);
-    // Only rows inside the stage box (the panels below can make it shorter than the video).
+    // Only rows inside the stage box (pixels below it are the video and the panels).
     double boxBottom = ((Number) page.evaluate("() => document.querySelector('#editor-stage').getBoundingClientRect().bottom")).doubleValue();
     int px = (int) Math.round(top[0]), rows = 0, hit = 0;
     for (int y = (int) Math.ceil(top[1]); y <= (int) Math.floor(Math.min(bottom[1], boxBottom - 2)); y++) {
@@ -163,6 +164,61 @@ class VideoTrackCanvasBrowserTest extends BrowserTestBase {
     assertTrue(between > 0.35 && between < 0.85, "frame 3 interpolates towards the new keyframe: " + between);
     assertNull(EditorPanelsBrowserTest.keyframe(wrap(sessionTrack()), 3), "stepping stores nothing");
     screenshot("track-frame3-after-reload");
+  }
+
+  /**
+   * The stage is measured once its box is laid out with the video and the panels under it: the
+   * drawn view, the canvases' backing store (the box plus PanSurface's 256 px margin on each side)
+   * and the fitted frame agree with the box, and the first frame's pixels are on the media canvas
+   * inside the box, all without any resize of the window. A window resize later resizes the stage.
+   */
+  @Test
+  void stageIsMeasuredAfterItsBoxIsLaidOutAndFollowsItsSize() {
+    signIn();
+    openEditor();
+    Map<?, ?> m = stageMeasures();
+    assertEquals(m.get("boxW"), m.get("viewW"), "view width = box width: " + m);
+    assertEquals(m.get("boxH"), m.get("viewH"), "view height = box height: " + m);
+    assertEquals(((Number) m.get("boxH")).intValue() + 2 * 256, ((Number) m.get("canvasH")).intValue(), "backing store: " + m);
+    assertEquals(((Number) m.get("boxW")).intValue() + 2 * 256, ((Number) m.get("canvasW")).intValue(), "backing store: " + m);
+    assertFrameInsideBox(m);
+    assertTrue(((Number) m.get("drawnAlpha")).intValue() == 255, "the first frame is drawn at its centre on the media canvas: " + m);
+    screenshot("video-stage-first-frame");
+
+    // A smaller window shrinks the box; the stage follows it and fits the frame again.
+    page.setViewportSize(1000, 700);
+    page.waitForFunction("() => { const b = document.querySelector('#editor-stage'); const d = window.trainset.editor.draw;"
+        + " return d.height === b.clientHeight && d.width === b.clientWidth; }");
+    settle();
+    Map<?, ?> after = stageMeasures();
+    assertTrue(((Number) after.get("boxW")).intValue() < ((Number) m.get("boxW")).intValue(), "the box shrank: " + after);
+    assertEquals(((Number) after.get("boxH")).intValue() + 2 * 256, ((Number) after.get("canvasH")).intValue(), "backing store: " + after);
+    assertFrameInsideBox(after);
+    assertTrue(((Number) after.get("drawnAlpha")).intValue() == 255, "the frame is drawn after the resize: " + after);
+  }
+
+  Map<?, ?> stageMeasures() {
+    return (Map<?, ?>) page.evaluate("""
+        () => {
+          const box = document.querySelector('#editor-stage'), e = window.trainset.editor, d = e.draw;
+          const canvas = box.querySelector('canvas'); // the media layer's (a video is drawn on it)
+          const v = document.querySelector('video.editor-video');
+          const [x0, y0] = e.toScreen(0, 0), [x1, y1] = e.toScreen(v.videoWidth, v.videoHeight);
+          const [cx, cy] = e.toCanvas(v.videoWidth / 2, v.videoHeight / 2);
+          const ratio = canvas.width / canvas.clientWidth;
+          const px = canvas.getContext('2d').getImageData(Math.round(cx * ratio), Math.round(cy * ratio), 1, 1).data;
+          return { boxW: box.clientWidth, boxH: box.clientHeight, viewW: d.width, viewH: d.height,
+            canvasW: canvas.width, canvasH: canvas.height, x0, y0, x1, y1, drawnAlpha: px[3] };
+        }""");
+  }
+
+  /** The fitted frame (95 % of the box, centred) lies inside the box. */
+  static void assertFrameInsideBox(Map<?, ?> m) {
+    double x0 = ((Number) m.get("x0")).doubleValue(), y0 = ((Number) m.get("y0")).doubleValue();
+    double x1 = ((Number) m.get("x1")).doubleValue(), y1 = ((Number) m.get("y1")).doubleValue();
+    double w = ((Number) m.get("boxW")).doubleValue(), h = ((Number) m.get("boxH")).doubleValue();
+    assertTrue(x0 >= 0 && y0 >= 0 && x1 <= w && y1 <= h, "the frame is inside the box: " + m);
+    assertTrue(Math.abs((x0 + x1) / 2 - w / 2) < 1 && Math.abs((y0 + y1) / 2 - h / 2) < 1, "and centred in it: " + m);
   }
 
   /** An item-shaped node holding one track (for EditorPanelsBrowserTest.keyframe). */

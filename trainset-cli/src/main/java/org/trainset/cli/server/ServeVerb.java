@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Run the trainset platform: HTTP API and web app over an embedded database.",
         "Data (database, media, operations) lives in --data; --db jdbc:postgresql://... uses PostgreSQL instead.",
-        "Add users first with 'trainset users add'. Serves until Ctrl-C."})
+        "Add users first with 'trainset users add'. Serves until Ctrl-C.",
+        "Reminder mails to reviewers (with 'users add --email'): --smtp-host mail.lab.example --smtp-from trainset@lab.example,",
+        "STARTTLS on port 587 by default; --smtp-user U with the password in --smtp-password-file FILE or TRAINSET_SMTP_PASSWORD."})
 public final class ServeVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
@@ -33,22 +35,13 @@ public final class ServeVerb implements Verb {
   @Option(names = "--reminder-interval", defaultValue = "1h", paramLabel = "TIME",
       description = "How often the server looks for access requests waiting past their reminder days: 90s, 30m, 1h, 1d or ISO-8601 (default ${DEFAULT-VALUE}).")
   String reminderInterval;
-  @Option(names = "--smtp-host", paramLabel = "HOST", description = "SMTP server for reviewers' reminder mails (default: none; reminders show in the app only).")
-  String smtpHost;
-  @Option(names = "--smtp-port", defaultValue = "25", paramLabel = "N", description = "SMTP port (default ${DEFAULT-VALUE}; usually 587 with --smtp-starttls).")
-  int smtpPort;
-  @Option(names = "--smtp-from", paramLabel = "ADDRESS", description = "Sender address of the mails (required with --smtp-host).")
-  String smtpFrom;
-  @Option(names = "--smtp-starttls", description = "Require STARTTLS (refuse servers that do not offer it).")
-  boolean smtpStartTls;
-  @Option(names = "--smtp-user", paramLabel = "USER",
-      description = "SMTP user; the password is read from the environment variable TRAINSET_SMTP_PASSWORD (never from the command line).")
-  String smtpUser;
+  @Mixin SmtpOptions smtp;
 
   @Override public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Platform platform = Services.open(data, db, Services.reminders(reminderInterval, smtpHost, smtpPort, smtpFrom, smtpStartTls, smtpUser,
-        System.getenv("TRAINSET_SMTP_PASSWORD")));
+    var reminders = new org.trainset.server.access.ReminderSettings(Services.duration("--reminder-interval", reminderInterval),
+        smtp.settings(System::getenv));
+    Platform platform = Services.open(data, db, reminders);
     TrainsetServer server = new TrainsetServer(platform);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -59,13 +52,26 @@ public final class ServeVerb implements Verb {
     try {
       int bound = server.start(host, port);
       String url = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + bound + "/";
+      var mailer = platform.reminders().mailer();
       if (output.json) {
         out.println(org.trainset.cli.Json.write(org.trainset.cli.Json.object().put("url", url).put("db", platform.db().kind())
-            .put("data", platform.dataDir().toString())));
+            .put("data", platform.dataDir().toString()).put("mail", mailer.enabled() ? mailer.describe() : null)));
       } else {
         out.println("trainset serving on " + url + " (" + platform.db().kind() + ", data in " + platform.dataDir() + "); Ctrl-C stops");
+        out.println(mailer.enabled() ? "reminder mails via " + mailer.describe() : "reminder mails: none (no --smtp-host); reminders show in the app");
       }
       out.flush();
+      if (mailer.enabled()) {
+        // a wrong password or TLS setting shows now, not at the first reminder hours later; the
+        // server still runs (the mail server may be down for a moment) and retries each interval
+        try {
+          mailer.check();
+        } catch (org.trainset.server.mail.Mailer.MailException e) {
+          PrintWriter err = spec.commandLine().getErr();
+          err.println("trainset serve: warning: reminder mails will fail: " + e.getMessage());
+          err.flush();
+        }
+      }
       Runtime.getRuntime().addShutdownHook(hook);
       stopped.await();
     } catch (InterruptedException e) {

@@ -30,7 +30,7 @@ import org.trainset.server.db.Sql;
  * SHA256SUMS, refused without a grant) and {@code trainset audit verify} on a database edited
  * behind the server's back (changed, deleted, reordered entries; exit 1 naming them).
  */
-class AccessCliTest {
+public class AccessCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 
@@ -109,8 +109,8 @@ class AccessCliTest {
     assertEquals(2, Cli.run("audit", "verify", "--data", tmp.resolve("nowhere").toString()).exitCode());
   }
 
-  /** A release as the release service leaves it: catalog row and folder with SHA256SUMS. */
-  private static void publish(Platform platform, Principal mgr, String name, byte[] big) throws Exception {
+  /** A release as the release service leaves it: catalog row and folder with SHA256SUMS (the serve tests reuse it). */
+  public static void publish(Platform platform, Principal mgr, String name, byte[] big) throws Exception {
     var project = platform.projects().create(mgr, "p-" + name, null, null, "acme");
     Path dir = platform.dataDir().resolve("releases").resolve(name).resolve("1.0.0");
     Files.createDirectories(dir.resolve("data"));

@@ -233,4 +233,30 @@ class OddEntriesInFamilyReadersCliTest {
     assertTrue(r.err().contains("file-name-encoding") && r.err().contains(camera.getFileName() + "caf"), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
   }
+
+  private static int items(Path data, String format) throws Exception {
+    Cli.Result r = Cli.run("stats", data.toString(), "--format", format, "--json", "-q");
+    assertTrue(r.exitCode() == 0 || r.exitCode() == 1, r.toString());
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("items").asInt();
+  }
+
+  /** Symlinks to folders are followed where a folder is expected: a linked person folder and a linked dataset read in full. */
+  @Test void symlinkedFoldersAreRead() throws Exception {
+    Path data = sample("aihub.face");
+    int before = items(data, "aihub.face");
+    Path person = first(data, "High_Resolution/\\d{8}");
+    int shots;
+    try (Stream<Path> s = Files.walk(person)) {
+      shots = (int) s.filter(p -> p.toString().endsWith(".jpg")).count();
+    }
+    Path elsewhere = TestTrees.copy(person, tmp.resolve("elsewhere"));
+    Files.createSymbolicLink(person.resolveSibling("99999998"), elsewhere);
+    assertTrue(shots > 0);
+    assertEquals(before + shots, items(data, "aihub.face"));
+    Path link = Files.createSymbolicLink(tmp.resolve("linked-face"), data);
+    assertEquals(before + shots, items(link, "aihub.face"));
+
+    Path motion = sample("aihub.motion");
+    assertEquals(items(motion, "aihub.motion"), items(Files.createSymbolicLink(tmp.resolve("linked-motion"), motion), "aihub.motion"));
+  }
 }

@@ -46,6 +46,19 @@ class DedupImagesCliTest {
     assertTrue(html.contains("figure class=\"keep\""));
   }
 
+  /** The page is drawn while the dataset is rewritten; a rewrite that fails must leave no page (nor report). */
+  @Test void failedRewriteLeavesNoPage() throws Exception {
+    Path media = tmp.resolve("media");
+    var img = SyntheticImages.scene(3, 320, 240);
+    SyntheticImages.writeJpeg(img, media.resolve("a.jpg"), 0.92f);
+    SyntheticImages.writeJpeg(img, media.resolve("b.jpg"), 0.35f);
+    Path blocker = Files.writeString(tmp.resolve("file"), "a file where the output's parent folder should be");
+    Cli.Result r = Cli.run("dedup", "images", media.toString(), "--out", blocker.resolve("out").toString(),
+        "--report", tmp.resolve("r.json").toString(), "--html", tmp.resolve("page.html").toString());
+    assertTrue(r.exitCode() != 0, r.toString());
+    assertTrue(!Files.exists(tmp.resolve("page.html")) && !Files.exists(tmp.resolve("r.json")), r.toString());
+  }
+
   @Test void missingImageIsAnInputError() throws Exception {
     RefineFixtures.dataset(tmp.resolve("ds"), tmp, List.of(RefineFixtures.tagged("1", "nope.jpg", null)));
     Cli.Result r = Cli.run("dedup", "images", tmp.resolve("ds").toString(), "--out", tmp.resolve("o").toString());

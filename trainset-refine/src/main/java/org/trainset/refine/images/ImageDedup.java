@@ -1,7 +1,8 @@
 package org.trainset.refine.images;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.trainset.core.Datasets;
 import org.trainset.core.convert.LossReport;
+import org.trainset.core.io.AtomicOutput;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Item;
 import org.trainset.core.model.MediaRef;
@@ -65,39 +67,107 @@ public final class ImageDedup {
   public static Outcome run(Format from, Path input, Format to, Path out, Path reportJson, Path reportHtml,
                             Options options, ReadOptions readOptions, Progress progress, Hasher hasher)
       throws IOException {
-    List<String> ids = new ArrayList<>();
-    List<Path> files = new ArrayList<>();
-    List<List<String>> labels = new ArrayList<>();
     ReadPlan plan = Datasets.plan(from, input, readOptions);
     Path root = plan.mediaRootFor(input);
-    try (ItemCursor c = Datasets.cursor(plan, readOptions)) {
-      for (Item item = c.next(); item != null; item = c.next()) {
-        MediaRef m = MediaFiles.firstImage(item);
-        ids.add(item.id());
-        files.add(m == null ? null : MediaFiles.resolve(root, item, m));
-        labels.add(labelsOf(item));
+    FingerprintTable table = new FingerprintTable();
+    LabelSets labels = new LabelSets();
+    List<ImageCluster> clusters;
+    try (ItemSpill spill = new ItemSpill()) {
+      if (hasher == IN_PROCESS) {
+        // Hashed while the items stream in; per item only its label set stays on the heap.
+        try (HashPipeline pipe = new HashPipeline(table, progress);
+             ItemCursor c = Datasets.cursor(plan, readOptions)) {
+          for (Item item = c.next(); item != null; item = c.next()) {
+            MediaRef m = MediaFiles.firstImage(item);
+            Path file = m == null ? null : MediaFiles.resolve(root, item, m);
+            int i = spill.count();
+            spill.add(item.id(), file);
+            labels.add(labelsOf(item));
+            table.ensure(i);
+            if (file != null) pipe.submit(i, file, item.id());
+          }
+          pipe.finish();
+        }
+      } else {
+        List<String> ids = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        try (ItemCursor c = Datasets.cursor(plan, readOptions)) {
+          for (Item item = c.next(); item != null; item = c.next()) {
+            MediaRef m = MediaFiles.firstImage(item);
+            ids.add(item.id());
+            files.add(m == null ? null : MediaFiles.resolve(root, item, m));
+            spill.add(ids.get(ids.size() - 1), files.get(files.size() - 1));
+            labels.add(labelsOf(item));
+          }
+        }
+        Fingerprint[] prints = hasher.fingerprints(ids, files, progress);
+        for (int i = 0; i < prints.length; i++) {
+          table.ensure(i);
+          if (prints[i] != null) table.set(i, prints[i]);
+        }
       }
+      clusters = clusters(table, labels, options, spill);
     }
-    int n = ids.size();
-    Fingerprint[] prints = hasher.fingerprints(ids, files, progress);
-    long images = Arrays.stream(prints).filter(p -> p != null).count();
-    UnionFind uf = new UnionFind(n);
-    union(prints, labels, options, uf);
-    List<ImageCluster> clusters = clusters(ids, files, labels, prints, uf);
-    boolean[] removed = new boolean[n];
+    int n = table.size();
+    java.util.BitSet removed = new java.util.BitSet(n);
     long removedCount = 0;
     for (ImageCluster c : clusters) {
       for (ImageCluster.Member mem : c.members().subList(1, c.members().size())) {
-        removed[mem.index()] = true;
+        removed.set(mem.index());
         removedCount++;
       }
     }
-    LossReport loss = DatasetRewrite.write(from, input, to, out, plan.schema(), new WriteOptions(root, false),
-        readOptions, progress, (index, item) -> removed[(int) index] ? null : item);
-    Outcome outcome = new Outcome(n, images, clusters, removedCount, loss);
-    ImageDedupReport.writeJson(reportJson, input, out, options, outcome);
-    if (reportHtml != null) ImageDedupReport.writeHtml(reportHtml, options, outcome);
-    return outcome;
+    long images = table.count(), removedTotal = removedCount;
+    // The page's thumbnails (decodes and encodes: as much CPU as the copying rewrite) are made on
+    // another thread while this one rewrites the dataset, into a temporary file that is published
+    // only after the dataset and the JSON report are: a failed rewrite leaves no page behind.
+    Path page = reportHtml == null ? null : Files.createTempFile("trainset-dedup-", ".html");
+    java.util.concurrent.FutureTask<Void> pageTask = page == null ? null : new java.util.concurrent.FutureTask<>(() -> {
+      try (OutputStream os = Files.newOutputStream(page)) {
+        ImageDedupReport.writeHtml(os, options, clusters, removedTotal, images);
+      }
+      return null;
+    });
+    if (pageTask != null) {
+      Thread t = new Thread(pageTask, "dedup-page");
+      t.setDaemon(true);
+      t.start();
+    }
+    try {
+      LossReport loss = DatasetRewrite.write(from, input, to, out, plan.schema(), new WriteOptions(root, false),
+          readOptions, progress, (index, item) -> removed.get((int) index) ? null : item);
+      Outcome outcome = new Outcome(n, images, clusters, removedCount, loss);
+      ImageDedupReport.writeJson(reportJson, input, out, options, outcome);
+      if (pageTask != null) {
+        awaitPage(pageTask);
+        AtomicOutput.writeFile(reportHtml, os -> Files.copy(page, os));
+      }
+      return outcome;
+    } finally {
+      if (pageTask != null) {
+        try {
+          pageTask.get(); // also on failure: the temporary file is deleted only once written
+        } catch (Exception ignored) {
+          // the rewrite's own exception is the one reported
+        }
+        Files.deleteIfExists(page);
+      }
+    }
+  }
+
+  private static void awaitPage(java.util.concurrent.FutureTask<Void> task) throws IOException {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while writing the HTML report");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+      if (c instanceof IOException io) throw io;
+      if (c instanceof RuntimeException r) throw r;
+      if (c instanceof Error err) throw err;
+      throw new IllegalStateException(c);
+    }
   }
 
   /**
@@ -107,12 +177,20 @@ public final class ImageDedup {
    */
   public static List<ImageCluster> cluster(List<String> ids, List<Path> files, Options options, Progress progress)
       throws IOException {
-    List<List<String>> labels = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) labels.add(List.of());
-    Fingerprint[] prints = IN_PROCESS.fingerprints(ids, files, progress);
-    UnionFind uf = new UnionFind(ids.size());
-    union(prints, labels, options, uf);
-    return clusters(ids, files, labels, prints, uf);
+    FingerprintTable table = new FingerprintTable();
+    LabelSets labels = new LabelSets();
+    try (ItemSpill spill = new ItemSpill()) {
+      try (HashPipeline pipe = new HashPipeline(table, progress)) {
+        for (int i = 0; i < ids.size(); i++) {
+          spill.add(ids.get(i), files.get(i));
+          labels.add(List.of());
+          table.ensure(i);
+          if (files.get(i) != null) pipe.submit(i, files.get(i), ids.get(i));
+        }
+        pipe.finish();
+      }
+      return clusters(table, labels, options, spill);
+    }
   }
 
   static List<String> labelsOf(Item item) {
@@ -123,76 +201,87 @@ public final class ImageDedup {
 
   private static Fingerprint[] fingerprints(List<String> ids, List<Path> files, Progress progress) throws IOException {
     Fingerprint[] prints = new Fingerprint[ids.size()];
-    progress.start("hash images", ids.size());
-    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-    try {
-      IntStream.range(0, ids.size()).parallel().forEach(i -> {
-        if (files.get(i) == null) return;
-        try {
-          prints[i] = Fingerprint.of(files.get(i), ids.get(i));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        long d = done.incrementAndGet();
-        if ((d & 63) == 0) synchronized (progress) { progress.advance(d); }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    } finally {
-      progress.finish();
+    try (HashPipeline pipe = new HashPipeline((i, p) -> prints[i] = p, progress)) {
+      for (int i = 0; i < ids.size(); i++) if (files.get(i) != null) pipe.submit(i, files.get(i), ids.get(i));
+      pipe.finish();
     }
-    return prints;
+    return prints; // the workers' writes happen-before their join in finish()
   }
 
-  private static void union(Fingerprint[] prints, List<List<String>> labels, Options options, UnionFind uf) {
-    int n = prints.length;
-    Map<String, Integer> bySha = new HashMap<>();
-    int[] present = IntStream.range(0, n).filter(i -> prints[i] != null).toArray();
-    for (int i : present) {
-      Integer first = bySha.putIfAbsent(prints[i].sha256(), i);
-      if (first != null && compatible(labels, first, i, options)) uf.union(first, i);
+  /**
+   * Union-find over the table: exact duplicates through an open-addressing table of SHA prefixes
+   * (8 bytes an image, no boxed keys), near ones through {@link MultiIndexHash} on the pHashes.
+   * Only what a cluster holds becomes objects: components are sized in an int array first.
+   */
+  static UnionFind union(FingerprintTable t, LabelSets labels, Options options) {
+    int n = t.size();
+    UnionFind uf = new UnionFind(n);
+    int[] slots = new int[Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1];
+    java.util.Arrays.fill(slots, -1);
+    int mask = slots.length - 1;
+    for (int i = 0; i < n; i++) {
+      if (!t.has(i)) continue;
+      int h = (int) (t.shaPrefix(i) ^ (t.shaPrefix(i) >>> 32)) & mask;
+      while (slots[h] >= 0 && !t.sameBytes(slots[h], i)) h = (h + 1) & mask;
+      if (slots[h] < 0) slots[h] = i; // the first image with these bytes, as bySha.putIfAbsent kept
+      else if (labels.compatible(slots[h], i, options)) uf.union(slots[h], i);
     }
-    long[] codes = new long[present.length];
-    for (int k = 0; k < present.length; k++) codes[k] = prints[present[k]].phash();
+    slots = null;
+    long[] codes = t.phashes();
     MultiIndexHash index = new MultiIndexHash(codes);
-    List<int[]> edges = java.util.Collections.synchronizedList(new ArrayList<>());
-    IntStream.range(0, present.length).parallel().forEach(k -> index.query(codes[k], options.distance(), j -> {
-      if (j <= k) return;
-      int a = present[k], b = present[j];
-      if (PerceptualHash.distance(prints[a].dhash(), prints[b].dhash()) <= options.dhashDistance()
-          && compatible(labels, a, b, options)) {
-        edges.add(new int[] {a, b});
+    Edges edges = new Edges();
+    IntStream.range(0, n).parallel().filter(t::has).forEach(k -> index.query(codes[k], options.distance(), j -> {
+      if (j <= k || !t.has(j)) return;
+      if (PerceptualHash.distance(t.dhash(k), t.dhash(j)) <= options.dhashDistance() && labels.compatible(k, j, options)) {
+        edges.add(k, j);
       }
     }));
-    for (int[] e : edges) uf.union(e[0], e[1]); // union order does not change the components
+    edges.forEach(uf::union); // union order does not change the components
+    return uf;
   }
 
-  private static boolean compatible(List<List<String>> labels, int a, int b, Options options) {
-    if (!options.perLabel()) return true;
-    List<String> x = labels.get(a), y = labels.get(b);
-    if (x.isEmpty() && y.isEmpty()) return true;
-    for (String l : x) if (y.contains(l)) return true;
-    return false;
+  /** Near pairs found by the parallel queries, packed two ints to a long (no object per pair). */
+  private static final class Edges {
+    private long[] pairs = new long[64];
+    private int size;
+
+    synchronized void add(int a, int b) {
+      if (size == pairs.length) pairs = Arrays.copyOf(pairs, size * 2);
+      pairs[size++] = ((long) a << 32) | (b & 0xffffffffL);
+    }
+
+    void forEach(java.util.function.BiConsumer<Integer, Integer> f) {
+      for (int i = 0; i < size; i++) f.accept((int) (pairs[i] >>> 32), (int) pairs[i]);
+    }
   }
 
-  private static List<ImageCluster> clusters(List<String> ids, List<Path> files, List<List<String>> labels,
-                                             Fingerprint[] prints, UnionFind uf) {
+  static List<ImageCluster> clusters(FingerprintTable t, LabelSets labels, Options options, ItemSpill spill)
+      throws IOException {
+    UnionFind uf = union(t, labels, options);
+    int n = t.size();
+    int[] size = new int[n];
+    for (int i = 0; i < n; i++) if (t.has(i)) size[uf.find(i)]++;
+    int members = 0;
+    for (int i = 0; i < n; i++) if (t.has(i) && size[uf.find(i)] > 1) members++;
+    int[] wanted = new int[members];
+    for (int i = 0, k = 0; i < n; i++) if (t.has(i) && size[uf.find(i)] > 1) wanted[k++] = i;
+    size = null;
+    Map<Integer, String[]> named = spill.read(wanted);
     Map<Integer, List<Integer>> byRoot = new HashMap<>();
-    for (int i = 0; i < ids.size(); i++) if (prints[i] != null) byRoot.computeIfAbsent(uf.find(i), r -> new ArrayList<>()).add(i);
+    for (int i : wanted) byRoot.computeIfAbsent(uf.find(i), r -> new ArrayList<>()).add(i);
     List<ImageCluster> out = new ArrayList<>();
-    for (List<Integer> members : byRoot.values()) {
-      if (members.size() < 2) continue;
-      members.sort((a, b) -> {
-        int c = IdOrder.INSTANCE.compare(ids.get(a), ids.get(b));
+    for (List<Integer> group : byRoot.values()) {
+      group.sort((a, b) -> {
+        int c = IdOrder.INSTANCE.compare(named.get(a)[0], named.get(b)[0]);
         return c != 0 ? c : Integer.compare(a, b);
       });
-      Fingerprint keep = prints[members.get(0)];
+      int keep = group.get(0);
       List<ImageCluster.Member> list = new ArrayList<>();
-      for (int i : members) {
-        Fingerprint p = prints[i];
-        String rule = list.isEmpty() ? "keep" : p.sha256().equals(keep.sha256()) ? "exact" : "near";
-        list.add(new ImageCluster.Member(i, ids.get(i), files.get(i).toString(), rule,
-            PerceptualHash.distance(p.phash(), keep.phash()), PerceptualHash.distance(p.dhash(), keep.dhash()), labels.get(i)));
+      for (int i : group) {
+        String rule = list.isEmpty() ? "keep" : t.sameBytes(i, keep) ? "exact" : "near";
+        list.add(new ImageCluster.Member(i, named.get(i)[0], named.get(i)[1], rule,
+            PerceptualHash.distance(t.phash(i), t.phash(keep)), PerceptualHash.distance(t.dhash(i), t.dhash(keep)),
+            labels.of(i)));
       }
       out.add(new ImageCluster(list));
     }

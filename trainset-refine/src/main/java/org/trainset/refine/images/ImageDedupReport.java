@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.trainset.core.io.AtomicOutput;
 import org.trainset.refine.Html;
 import org.trainset.refine.Reports;
 
@@ -74,32 +73,31 @@ final class ImageDedupReport {
     return w.append("</section>\n").toString();
   }
 
-  static void writeHtml(Path file, ImageDedup.Options o, ImageDedup.Outcome r) throws IOException {
-    AtomicOutput.writeFile(file, os -> {
-      Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-      w.write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>trainset dedup images</title><style>"
-          + Html.STYLE + "</style></head><body>\n");
-      w.write("<h1>Duplicate images: " + r.clusters().size() + " clusters, " + r.removed() + " removed of "
-          + r.images() + " images</h1>\n");
-      w.write("<p>pHash ≤ " + o.distance() + " and dHash ≤ " + o.dhashDistance() + " bits"
-          + (o.perLabel() ? ", within the same label" : "") + ". Green: kept (lowest id); red: removed.</p>\n");
-      // Thumbnails are made on all cores, a batch of clusters at a time (bounded memory).
-      List<ImageCluster> clusters = r.clusters();
-      for (int from = 0; from < clusters.size(); from += 64) {
-        List<ImageCluster> batch = clusters.subList(from, Math.min(clusters.size(), from + 64));
-        List<String> sections = batch.parallelStream().map(c -> {
-          try {
-            return section(c);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }).toList();
-        for (int i = 0; i < sections.size(); i++) {
-          w.write("<section><h2>Cluster " + (from + i + 1) + sections.get(i));
+  /** The page into {@code os} (not closed): every cluster, thumbnails side by side. */
+  static void writeHtml(java.io.OutputStream os, ImageDedup.Options o, List<ImageCluster> clusters, long removed,
+                        long images) throws IOException {
+    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+    w.write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>trainset dedup images</title><style>"
+        + Html.STYLE + "</style></head><body>\n");
+    w.write("<h1>Duplicate images: " + clusters.size() + " clusters, " + removed + " removed of "
+        + images + " images</h1>\n");
+    w.write("<p>pHash ≤ " + o.distance() + " and dHash ≤ " + o.dhashDistance() + " bits"
+        + (o.perLabel() ? ", within the same label" : "") + ". Green: kept (lowest id); red: removed.</p>\n");
+    // Thumbnails are made on all cores, a batch of clusters at a time (bounded memory).
+    for (int from = 0; from < clusters.size(); from += 64) {
+      List<ImageCluster> batch = clusters.subList(from, Math.min(clusters.size(), from + 64));
+      List<String> sections = batch.parallelStream().map(c -> {
+        try {
+          return section(c);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
         }
+      }).toList();
+      for (int i = 0; i < sections.size(); i++) {
+        w.write("<section><h2>Cluster " + (from + i + 1) + sections.get(i));
       }
-      w.write("</body></html>\n");
-      w.flush();
-    });
+    }
+    w.write("</body></html>\n");
+    w.flush();
   }
 }

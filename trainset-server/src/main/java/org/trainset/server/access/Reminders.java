@@ -64,6 +64,9 @@ public final class Reminders {
 
   public boolean mailEnabled() { return mailer.enabled(); }
 
+  /** The reminder mails' sender ({@link Mailer#NONE} without SMTP). */
+  public Mailer mailer() { return mailer; }
+
   /** True when the request waits for the reviewers past its reminder days (the queue's {@code overdue}). */
   static boolean overdue(AccessRequests.Request r, int reminderDays, long now) {
     return r.state().equals("submitted") && now - r.updatedAt() >= reminderDays * DAY;

@@ -14,6 +14,12 @@ public interface Mailer {
 
   void send(String to, String subject, String body) throws MailException;
 
+  /** Connects (and authenticates) without sending, so an operator learns at start that mail will fail. */
+  default void check() throws MailException {}
+
+  /** Where mail goes, for the operator: never a password. */
+  default String describe() { return "nowhere"; }
+
   Mailer NONE = new Mailer() {
     @Override public boolean enabled() { return false; }
 

@@ -162,7 +162,10 @@ final class IsoInspection {
    * label rule) find it conforming. Readers who disagree find it nonconforming when the stage
    * excludes disagreements (the disputed findings are lost) or when nobody adjudicates it (no stage
    * after this one drew it); otherwise the adjudicator's first verdict at the next stage decides:
-   * accepting the consensus finds no defect, a fix or a reject does.
+   * accepting the consensus finds no defect, a fix or a reject does. Why: readers only read, so the
+   * readings and their adjudication are the whole inspection of the item at this stage; counting
+   * every disagreement would charge one reader's slip to the lot, and counting none (as the
+   * synthetic accept of a completed reading did) would accept every lot whatever the readers found.
    */
   private static Boolean dualDefective(Connection c, ReviewWorkflow.StageRule rule, String projectId, String lotId,
                                        String itemId, List<String> route, Integer disagreements,

@@ -56,7 +56,7 @@ class ReminderMailTest {
       smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       smtp.start();
       return new ReminderSettings(ReminderSettings.DEFAULT_INTERVAL,
-          new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "trainset@example.org", false, null, null));
+          SmtpSettings.of("127.0.0.1", smtp.getSmtp().getPort(), "trainset@example.org", SmtpSettings.Security.NONE));
     }
 
     @BeforeAll void data() throws Exception {
