@@ -17,7 +17,6 @@ import org.trainset.cli.groups.DeidGroup;
 import org.trainset.core.spi.Format;
 import org.trainset.refine.Reports;
 import org.trainset.refine.deid.AnnotationRegions;
-import org.trainset.refine.deid.HaarCascadeRegions;
 import org.trainset.refine.deid.ImageDeid;
 import org.trainset.refine.deid.Method;
 import org.trainset.refine.deid.RegionDetector;
@@ -49,9 +48,7 @@ public final class DeidImagesVerb implements Verb {
   @Option(names = "--regions", paramLabel = "FILE", description = "Region list (JSON or CSV) corrected by people; 'remove' entries veto detections.") Path regions;
   @Option(names = "--method", defaultValue = "blur", description = "blur or pixelate (default ${DEFAULT-VALUE}).") Method method;
   @Option(names = "--keep-format", description = "Write changed images in their original format instead of PNG (JPEG re-encoding alters other pixels slightly).") boolean keepFormat;
-  @Option(names = "--min-neighbors", defaultValue = "5", description = "Haar: detections a face needs (default ${DEFAULT-VALUE}).") int minNeighbors;
-  @Option(names = "--scale-factor", defaultValue = "1.1", description = "Haar: pyramid scale step (default ${DEFAULT-VALUE}).") double scaleFactor;
-  @Option(names = "--min-size", defaultValue = "24", description = "Haar: smallest object in pixels (default ${DEFAULT-VALUE}).") int minSize;
+  @Mixin HaarTuning haarTuning;
   @Option(names = "--log", paramLabel = "FILE", description = "Per-image log (default: OUT/deid.json; beside a single-file OUT).") Path log;
   @Option(names = "--review", paramLabel = "FILE", description = "Review sheet (default: OUT/deid.html; beside a single-file OUT).") Path review;
   @Option(names = "--regions-out", paramLabel = "FILE", description = "Applied regions, editable (default: OUT/deid-regions.json).") Path regionsOut;
@@ -59,15 +56,10 @@ public final class DeidImagesVerb implements Verb {
   @Override public Class<?> group() { return DeidGroup.class; }
 
   @Override public Integer call() throws Exception {
-    if (scaleFactor <= 1.0 || minNeighbors < 0 || minSize < 1) throw new UsageException("--scale-factor must be > 1, --min-neighbors ≥ 0, --min-size ≥ 1");
+    haarTuning.check();
     List<RegionDetector> detectors = new ArrayList<>();
     if (labels != null && !labels.isEmpty()) detectors.add(new AnnotationRegions(new LinkedHashSet<>(labels)));
-    for (String kind : haar == null ? List.<String>of() : haar) {
-      detectors.add(RefineCli.stockCascade(kind, scaleFactor, minNeighbors, minSize));
-    }
-    for (Path c : cascades == null ? List.<Path>of() : cascades) {
-      detectors.add(HaarCascadeRegions.ofFile(c, scaleFactor, minNeighbors, minSize));
-    }
+    detectors.addAll(haarTuning.cascades(haar, cascades));
     RegionListRegions corrections = regions == null ? null : new RegionListRegions(regions);
     if (corrections != null) detectors.add(corrections);
     if (detectors.isEmpty()) throw new UsageException("choose at least one detector: --labels, --haar, --cascade or --regions");

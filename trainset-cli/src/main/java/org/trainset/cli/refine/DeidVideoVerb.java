@@ -48,25 +48,18 @@ public final class DeidVideoVerb implements Verb {
   @Option(names = "--haar", split = ",", paramLabel = "KIND", description = "Stock cascades from opencv-data, run per frame: face, plate.") List<String> haar;
   @Option(names = "--cascade", paramLabel = "PATH", description = "A Haar cascade XML run per frame (repeatable).") List<Path> cascades;
   @Option(names = "--method", defaultValue = "blur", description = "blur or pixelate (default ${DEFAULT-VALUE}).") Method method;
-  @Option(names = "--min-neighbors", defaultValue = "5", description = "Haar: detections an object needs (default ${DEFAULT-VALUE}).") int minNeighbors;
-  @Option(names = "--scale-factor", defaultValue = "1.1", description = "Haar: pyramid scale step (default ${DEFAULT-VALUE}).") double scaleFactor;
-  @Option(names = "--min-size", defaultValue = "24", description = "Haar: smallest object in pixels (default ${DEFAULT-VALUE}).") int minSize;
+  @Mixin HaarTuning haarTuning;
   @Option(names = "--log", paramLabel = "FILE", description = "Per-video log (default: OUT/deid-video.json).") Path log;
   @Option(names = "--regions-out", paramLabel = "FILE", description = "Applied regions (default: OUT/deid-video-regions.csv).") Path regionsOut;
 
   @Override public Class<?> group() { return DeidGroup.class; }
 
   @Override public Integer call() throws Exception {
-    if (scaleFactor <= 1.0 || minNeighbors < 0 || minSize < 1) throw new UsageException("--scale-factor must be > 1, --min-neighbors ≥ 0, --min-size ≥ 1");
+    haarTuning.check();
     List<FrameRegions> detectors = new ArrayList<>();
     if (labels != null && !labels.isEmpty()) detectors.add(new TrackRegions(new LinkedHashSet<>(labels)));
     if (regions != null) detectors.add(new VideoRegionList(regions));
-    for (String kind : haar == null ? List.<String>of() : haar) {
-      detectors.add(FrameRegions.perFrame(RefineCli.stockCascade(kind, scaleFactor, minNeighbors, minSize)));
-    }
-    for (Path c : cascades == null ? List.<Path>of() : cascades) {
-      detectors.add(FrameRegions.perFrame(HaarCascadeRegions.ofFile(c, scaleFactor, minNeighbors, minSize)));
-    }
+    for (HaarCascadeRegions c : haarTuning.cascades(haar, cascades)) detectors.add(FrameRegions.perFrame(c));
     if (detectors.isEmpty()) throw new UsageException("choose at least one detector: --labels, --regions, --haar or --cascade");
     Format source = DatasetInput.formatOf(in, from);
     Format target = RefineCli.outputFormat(source, to);

@@ -3,7 +3,6 @@ package org.trainset.cli.server;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.trainset.cli.Json;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.UsageException;
@@ -33,10 +32,7 @@ public final class UsersAddVerb implements Verb {
   boolean passwordStdin;
   @Option(names = "--email", paramLabel = "ADDRESS", description = "Mail address (reviewers get their access-request reminders there).")
   String email;
-  @Option(names = "--data", defaultValue = "trainset-data", paramLabel = "DIR", description = "Data folder (default ${DEFAULT-VALUE}).")
-  Path data;
-  @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL URL when the server uses one.")
-  String db;
+  @Mixin PlatformStoreOptions store;
 
   @Override public Class<?> group() {
     return UsersGroup.class;
@@ -59,7 +55,7 @@ public final class UsersAddVerb implements Verb {
       }
     }
     Users.User u;
-    try (Platform platform = Services.open(data, db)) {
+    try (Platform platform = store.open()) {
       u = platform.users().add(name, password, r, org);
       if (email != null) platform.users().setEmail(u.id(), email);
       // a role given is a role change on the record (the audit log of issue 13)

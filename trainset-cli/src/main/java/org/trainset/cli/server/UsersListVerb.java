@@ -1,6 +1,5 @@
 package org.trainset.cli.server;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.trainset.cli.Json;
 import org.trainset.cli.OutputOptions;
@@ -10,17 +9,13 @@ import org.trainset.server.auth.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users: name, role, organisations.")
 public final class UsersListVerb implements Verb {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
-  @Option(names = "--data", defaultValue = "trainset-data", paramLabel = "DIR", description = "Data folder (default ${DEFAULT-VALUE}).")
-  Path data;
-  @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL URL when the server uses one.")
-  String db;
+  @Mixin PlatformStoreOptions store;
 
   @Override public Class<?> group() {
     return UsersGroup.class;
@@ -28,7 +23,7 @@ public final class UsersListVerb implements Verb {
 
   @Override public Integer call() throws Exception {
     List<Users.User> users;
-    try (Platform platform = Services.open(data, db)) {
+    try (Platform platform = store.open()) {
       users = platform.users().list();
     }
     var out = spec.commandLine().getOut();

@@ -30,7 +30,7 @@ import org.trainset.server.db.Sql;
  * SHA256SUMS, refused without a grant) and {@code trainset audit verify} on a database edited
  * behind the server's back (changed, deleted, reordered entries; exit 1 naming them).
  */
-class AccessCliTest {
+public class AccessCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 

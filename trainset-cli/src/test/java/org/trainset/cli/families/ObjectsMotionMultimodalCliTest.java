@@ -1,7 +1,6 @@
 package org.trainset.cli.families;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,19 +16,10 @@ import org.trainset.cli.Cli;
 class ObjectsMotionMultimodalCliTest {
   @TempDir Path dir;
 
-  private JsonNode sample(String id, Path out, String... extra) throws IOException {
-    String[] args = new String[6 + extra.length];
-    System.arraycopy(new String[] {"sample", id, "--out", out.toString(), "--json", "--seed=5"}, 0, args, 0, 6);
-    System.arraycopy(extra, 0, args, 6, extra.length);
-    Cli.Result r = Cli.run(args);
-    assertEquals(0, r.exitCode(), r.toString());
-    return new ObjectMapper().readTree(r.out());
-  }
-
   @Test
   void objectsSampleDetectStatsAndConvertBack() throws IOException {
     Path in = dir.resolve("objects");
-    JsonNode s = sample("aihub.objects", in, "--items", "6", "--defects");
+    JsonNode s = FamilyCli.sample("aihub.objects", in, "--seed=5", "--items", "6", "--defects");
     assertEquals(3, s.get("defects").size());
     Cli.Result detect = Cli.run("detect", in.toString());
     assertTrue(detect.out().contains("aihub.objects"), detect.toString());
@@ -45,37 +35,33 @@ class ObjectsMotionMultimodalCliTest {
   @Test
   void malformedObjectsJsonIsExit3WithFileLineAndNoOutput() throws IOException {
     Path in = dir.resolve("objects");
-    sample("aihub.objects", in, "--items", "3");
+    FamilyCli.sample("aihub.objects", in, "--seed=5", "--items", "3");
     Path doc = in.resolve("랜드마크/타워/LM_000003.json");
     Files.writeString(doc, Files.readString(doc).replaceFirst("\"objects\" : \\[", "\"objects\" : [,"));
     Path out = dir.resolve("out");
-    Cli.Result r = Cli.run("convert", in.toString(), "--to", "aihub.objects", "--out", out.toString());
-    assertEquals(3, r.exitCode(), r.toString());
+    Cli.Result r = FamilyCli.convertRefused(in, "aihub.objects", out);
     assertTrue(r.err().contains("LM_000003.json:"), r.err());
     assertTrue(r.err().contains("json-syntax"), r.err());
-    assertFalse(Files.exists(out));
   }
 
   @Test
   void motionSampleIsDetectedAndBadKeypointsNameThePointer() throws IOException {
     Path in = dir.resolve("motion");
-    JsonNode s = sample("aihub.motion", in, "--items", "8");
+    JsonNode s = FamilyCli.sample("aihub.motion", in, "--seed=5", "--items", "8");
     assertEquals(8, s.get("byType").get("points").asInt());
     Cli.Result detect = Cli.run("detect", in.toString());
     assertTrue(detect.out().contains("aihub.motion"), detect.toString());
     Path doc = in.resolve("Annotation/2D/28-8/28-8-001-C2/28-8-001-C2_0001.json");
     Files.writeString(doc, Files.readString(doc).replaceFirst("\"keypoints\" : \\[ [0-9.]+,", "\"keypoints\" : [ \"x\","));
     Path out = dir.resolve("out");
-    Cli.Result r = Cli.run("convert", in.toString(), "--to", "trainset", "--out", out.toString());
-    assertEquals(3, r.exitCode(), r.toString());
+    Cli.Result r = FamilyCli.convertRefused(in, "trainset", out);
     assertTrue(r.err().contains("28-8-001-C2_0001.json") && r.err().contains("/annotations/0/keypoints/0"), r.err());
-    assertFalse(Files.exists(out));
   }
 
   @Test
   void multimodalSampleStatsAndTruncatedJson() throws IOException {
     Path in = dir.resolve("mm");
-    JsonNode s = sample("aihub.multimodal", in, "--items", "3", "--defects");
+    JsonNode s = FamilyCli.sample("aihub.multimodal", in, "--seed=5", "--items", "3", "--defects");
     assertEquals(1, s.get("defects").size());
     Cli.Result stats = Cli.run("stats", in.toString(), "--json");
     assertEquals(0, stats.exitCode(), stats.toString());
@@ -84,9 +70,7 @@ class ObjectsMotionMultimodalCliTest {
     byte[] bytes = Files.readAllBytes(doc);
     Files.write(doc, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     Path out = dir.resolve("out");
-    Cli.Result r = Cli.run("convert", in.toString(), "--to", "trainset", "--out", out.toString());
-    assertEquals(3, r.exitCode(), r.toString());
+    Cli.Result r = FamilyCli.convertRefused(in, "trainset", out);
     assertTrue(r.err().contains("S0001_C002.json:"), r.err());
-    assertFalse(Files.exists(out));
   }
 }

@@ -68,6 +68,17 @@ public final class AtomicOutput implements AutoCloseable {
     }
   }
 
+  /**
+   * A new hidden working folder beside {@code target} ({@code .OUT.<kind>-<random>}): on the same
+   * file system as the output, so files made there (copied or changed media) move into it by
+   * rename. Unlike staging, it is not cleaned up here; the caller deletes it.
+   */
+  public static Path scratchBeside(Path target, String kind) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    Files.createDirectories(abs.getParent());
+    return Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "." + kind + "-");
+  }
+
   private static Path stagingName(Path target, String kind) {
     return target.resolveSibling("." + target.getFileName() + "." + kind + "-" + PID + "-" + (RANDOM.nextLong() & Long.MAX_VALUE));
   }

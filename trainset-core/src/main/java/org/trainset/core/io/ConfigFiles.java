@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -33,6 +34,20 @@ public final class ConfigFiles {
   public static JsonNode read(Path file, ParseLimits limits) throws IOException {
     limits.checkFileSize(file);
     return parse(file, Files.readAllBytes(file), !isJson(file), limits);
+  }
+
+  /**
+   * Reads the configuration {@code file} with {@link #LIMITS} and builds it with {@code build};
+   * what {@code build} refuses (an {@link IllegalArgumentException}) is an input error of the file
+   * under {@code rule}, so the message names the file as a syntax error would.
+   */
+  public static <T> T read(Path file, String rule, Function<JsonNode, T> build) throws IOException {
+    JsonNode root = read(file, LIMITS);
+    try {
+      return build.apply(root);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(file, rule, e.getMessage());
+    }
   }
 
   /** Parses a document read elsewhere (a built-in resource); {@code origin} names it in errors. */

@@ -126,4 +126,16 @@ public final class DetectionContext {
   public String headText(Path file) throws IOException {
     return new String(head(file), StandardCharsets.UTF_8);
   }
+
+  /**
+   * The first line of {@code file}'s head, without its line break ({@code \n} or {@code \r\n}):
+   * where line formats (TSV, JSON Lines) show what they are. A byte-order mark is kept, for the
+   * caller to judge: TSV readers skip one, JSON readers refuse it.
+   */
+  public String firstLine(Path file) throws IOException {
+    String text = headText(file);
+    int nl = text.indexOf('\n');
+    String line = nl < 0 ? text : text.substring(0, nl);
+    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  }
 }

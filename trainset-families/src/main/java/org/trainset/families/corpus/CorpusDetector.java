@@ -44,21 +44,18 @@ final class CorpusDetector implements FormatDetector {
         return CorpusDomain.fromFileName(name) != null ? CERTAIN : PLAUSIBLE;
       }
       case TSV -> {
-        String first = firstLine(ctx.headText(f));
+        String first = withoutBom(ctx.firstLine(f));
         List<String> cols = List.of(first.split("\t", -1));
         return cols.contains(CorpusDomain.SOURCE) && cols.contains(CorpusDomain.TARGET) ? CERTAIN : NONE;
       }
       default -> {
-        String first = firstLine(ctx.headText(f));
+        String first = withoutBom(ctx.firstLine(f));
         return first.startsWith("{") && JSON_KEYS.matcher(first).find() ? CERTAIN : NONE;
       }
     }
   }
 
-  private static String firstLine(String text) {
-    if (text.startsWith("\uFEFF")) text = text.substring(1);
-    int nl = text.indexOf('\n');
-    String line = nl < 0 ? text : text.substring(0, nl);
-    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  private static String withoutBom(String line) {
+    return line.startsWith("\uFEFF") ? line.substring(1) : line;
   }
 }

@@ -43,9 +43,7 @@ public final class ObjectsSampleGenerator implements SampleGenerator {
   @Override public SampleSummary generate(Path outDir, SampleOptions options) throws IOException {
     Random rnd = new Random(options.seed());
     List<PlantedDefect> defects = new ArrayList<>();
-    Path abs = outDir.toAbsolutePath().normalize();
-    Files.createDirectories(abs.getParent());
-    Path media = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".media-");
+    Path media = AtomicOutput.scratchBeside(outDir, "media");
     long boxes = 0;
     try (ItemSink sink = new ObjectsWriter().open(outDir, DatasetSchema.empty(), new WriteOptions(media, true),
         LossReport.strict())) {

@@ -54,9 +54,7 @@ public final class OcrSampleGenerator implements SampleGenerator {
     int photos = options.items() - crops;
     List<Item> items = new ArrayList<>();
     List<PlantedDefect> defects = new ArrayList<>();
-    Path abs = outDir.toAbsolutePath().normalize();
-    Files.createDirectories(abs.getParent());
-    Path media = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".media-");
+    Path media = AtomicOutput.scratchBeside(outDir, "media");
     try {
       long[] annId = {0};
       for (int i = 0; i < photos; i++) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trainset.core.convert.LossReport;
+import org.trainset.core.geometry.Shapes;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.AnnotationType;
 import org.trainset.core.model.Box;
@@ -62,16 +63,9 @@ final class VocObjects {
   }
 
   private static Box bounds(Annotation a, double[] pts) {
-    double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY;
-    double x1 = Double.NEGATIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i + 1 < pts.length; i += 2) {
-      x0 = Math.min(x0, pts[i]);
-      x1 = Math.max(x1, pts[i]);
-      y0 = Math.min(y0, pts[i + 1]);
-      y1 = Math.max(y1, pts[i + 1]);
-    }
     if (pts.length < 2) return new Box(a.meta(), 0, 0, 0, 0);
-    return new Box(a.meta(), x0, y0, x1 - x0, y1 - y0);
+    double[] b = Shapes.bounds(pts);
+    return new Box(a.meta(), b[0], b[1], b[2] - b[0], b[3] - b[1]);
   }
 
   static double[] corners(Box b) {

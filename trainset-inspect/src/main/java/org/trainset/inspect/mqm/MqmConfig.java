@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.trainset.core.io.InputException;
 import org.trainset.core.io.Json;
 import org.trainset.inspect.review.ErrorSeverity;
 import org.trainset.inspect.review.QualityPolicy;
@@ -59,12 +58,7 @@ public record MqmConfig(Map<String, Code> codes, Map<ErrorSeverity, Double> seve
 
   /** Reads overrides from YAML/JSON on top of {@link #aihubCorpus()} (see docs/rules.md). */
   public static MqmConfig read(Path file) throws IOException {
-    JsonNode root = ConfigFiles.read(file, ConfigFiles.LIMITS);
-    try {
-      return parse(root);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(file, "mqm-config", e.getMessage());
-    }
+    return ConfigFiles.read(file, "mqm-config", MqmConfig::parse);
   }
 
   public static MqmConfig parse(JsonNode root) {

@@ -55,12 +55,7 @@ public record Workflow(String name, List<Stage> stages, QualityPolicy quality) {
   }
 
   public static Workflow read(Path file) throws IOException {
-    JsonNode root = ConfigFiles.read(file, ConfigFiles.LIMITS);
-    try {
-      return parse(root);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(file, "workflow", e.getMessage());
-    }
+    return ConfigFiles.read(file, "workflow", Workflow::parse);
   }
 
   public static Workflow parse(JsonNode root) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.opencv.core.Mat;
+import org.trainset.core.geometry.Shapes;
 import org.trainset.core.model.Annotation;
 import org.trainset.core.model.Box;
 import org.trainset.core.model.Item;
@@ -37,18 +38,13 @@ public final class AnnotationRegions implements RegionDetector {
         double cx = b.x() + b.width() / 2, cy = b.y() + b.height() / 2;
         x0 = cx - hw; x1 = cx + hw; y0 = cy - hh; y1 = cy + hh;
       } else if (a instanceof Polygon p && p.points().length >= 6) {
-        x0 = y0 = Double.MAX_VALUE;
-        x1 = y1 = -Double.MAX_VALUE;
-        for (int k = 0; k + 1 < p.points().length; k += 2) {
-          x0 = Math.min(x0, p.points()[k]); x1 = Math.max(x1, p.points()[k]);
-          y0 = Math.min(y0, p.points()[k + 1]); y1 = Math.max(y1, p.points()[k + 1]);
-        }
+        double[] bounds = Shapes.bounds(p.points());
+        x0 = bounds[0]; y0 = bounds[1]; x1 = bounds[2]; y1 = bounds[3];
       } else {
         continue;
       }
-      int ix = (int) Math.floor(x0), iy = (int) Math.floor(y0);
-      int w = (int) Math.ceil(x1) - ix, h = (int) Math.ceil(y1) - iy;
-      if (w > 0 && h > 0) out.add(new Region(ix, iy, w, h, a.label(), name()));
+      Region r = Region.covering(x0, y0, x1, y1, a.label(), name());
+      if (r != null) out.add(r);
     }
     return out;
   }

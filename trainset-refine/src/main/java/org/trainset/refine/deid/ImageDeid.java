@@ -51,9 +51,7 @@ public final class ImageDeid {
     OpenCv.load();
     ReadPlan plan = Datasets.plan(from, input, readOptions);
     Path root = plan.mediaRootFor(input);
-    Path absOut = out.toAbsolutePath().normalize();
-    Files.createDirectories(absOut.getParent());
-    Path staged = Files.createTempDirectory(absOut.getParent(), "." + absOut.getFileName() + ".deid-media-");
+    Path staged = AtomicOutput.scratchBeside(out, "deid-media");
     List<ImageLog> log = new ArrayList<>();
     LossReport loss = LossReport.lenient();
     long items = 0, images = 0, changed = 0, regions = 0;

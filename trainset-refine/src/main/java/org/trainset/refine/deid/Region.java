@@ -11,6 +11,16 @@ public record Region(int x, int y, int width, int height, String label, String d
     if (width <= 0 || height <= 0) throw new IllegalArgumentException("region needs a positive width and height");
   }
 
+  /**
+   * The whole-pixel rectangle covering {@code x0..x1} × {@code y0..y1} (edges rounded outwards),
+   * or null when it is empty: how annotation boxes and track boxes become regions alike.
+   */
+  public static Region covering(double x0, double y0, double x1, double y1, String label, String detector) {
+    int x = (int) Math.floor(x0), y = (int) Math.floor(y0);
+    int w = (int) Math.ceil(x1) - x, h = (int) Math.ceil(y1) - y;
+    return w > 0 && h > 0 ? new Region(x, y, w, h, label, detector) : null;
+  }
+
   /** This region cut to an image of {@code w} × {@code h}, or null when nothing is left. */
   public Region clip(int w, int h) {
     int x0 = Math.max(0, x), y0 = Math.max(0, y), x1 = Math.min(w, x + width), y1 = Math.min(h, y + height);

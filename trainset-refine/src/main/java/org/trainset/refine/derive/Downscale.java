@@ -53,9 +53,7 @@ public final class Downscale {
     if (maxSide < 2) throw new IllegalArgumentException("the longer side must be at least 2 px");
     ReadPlan plan = Datasets.plan(from, input, readOptions);
     Path root = plan.mediaRootFor(input);
-    Path absOut = out.toAbsolutePath().normalize();
-    Files.createDirectories(absOut.getParent());
-    Path staged = Files.createTempDirectory(absOut.getParent(), "." + absOut.getFileName() + ".downscale-");
+    Path staged = AtomicOutput.scratchBeside(out, "downscale");
     LossReport loss = LossReport.lenient();
     long items = 0, media = 0, scaled = 0;
     progress.start("downscale", -1);

@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.trainset.core.io.InputException;
-import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.Item;
 import org.trainset.core.spi.DatasetReader;
 import org.trainset.core.spi.DatasetWriter;
@@ -18,7 +16,6 @@ import org.trainset.core.spi.FormatDetector;
 import org.trainset.core.spi.ItemCursor;
 import org.trainset.core.spi.ReadOptions;
 import org.trainset.core.spi.ReadPart;
-import org.trainset.core.spi.ReadPlan;
 
 /**
  * Generic sentence TSV (UTF-8): a header line naming the columns, then one sentence per line.
@@ -35,12 +32,9 @@ public final class TextTsvFormat implements Format {
 
   @Override public FormatDetector detector() {
     return ctx -> {
-      if (ctx.isDirectory()) return FormatDetector.NONE;
-      if (!java.nio.file.Files.isRegularFile(ctx.root())) return FormatDetector.NONE;
+      String first = SentenceFiles.firstLine(ctx);
+      if (first == null) return FormatDetector.NONE;
       String name = ctx.root().getFileName().toString().toLowerCase(Locale.ROOT);
-      String head = ctx.headText(ctx.root());
-      int nl = head.indexOf('\n');
-      String first = (nl < 0 ? head : head.substring(0, nl)).strip();
       if (first.startsWith("\uFEFF")) first = first.substring(1);
       if (!first.contains("\t") || !Columns.parse(first).valid()) return FormatDetector.NONE;
       // The header alone is telling; the extension makes it certain enough to beat generic readers.
@@ -49,10 +43,7 @@ public final class TextTsvFormat implements Format {
   }
 
   @Override public Optional<DatasetReader> reader() {
-    return Optional.of((root, options) -> {
-      options.limits().checkFileSize(root);
-      return new ReadPlan(DatasetSchema.empty().withLabelsAdded(List.of(TextItems.LABEL)), List.of(new Part(root.toString())));
-    });
+    return Optional.of((root, options) -> SentenceFiles.oneFilePlan(root, options, new Part(root.toString())));
   }
 
   @Override public Optional<DatasetWriter> writer() {

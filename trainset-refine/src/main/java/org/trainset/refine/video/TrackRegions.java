@@ -35,9 +35,8 @@ public final class TrackRegions implements FrameRegions {
       if (!(a instanceof Track t) || !labels.contains(t.label())) continue;
       Box b = boxAt(t, frame);
       if (b == null) continue;
-      int x = (int) Math.floor(b.x()), y = (int) Math.floor(b.y());
-      int w = (int) Math.ceil(b.x2()) - x, h = (int) Math.ceil(b.y2()) - y;
-      if (w > 0 && h > 0) out.add(new Region(x, y, w, h, t.label(), name()));
+      Region r = Region.covering(b.x(), b.y(), b.x2(), b.y2(), t.label(), name());
+      if (r != null) out.add(r);
     }
     return out;
   }

@@ -56,9 +56,7 @@ public final class VideoDeid {
     Ffmpeg.tool("ffprobe");
     ReadPlan plan = Datasets.plan(from, input, readOptions);
     Path root = plan.mediaRootFor(input);
-    Path absOut = out.toAbsolutePath().normalize();
-    Files.createDirectories(absOut.getParent());
-    Path staged = Files.createTempDirectory(absOut.getParent(), "." + absOut.getFileName() + ".deid-video-");
+    Path staged = AtomicOutput.scratchBeside(out, "deid-video");
     List<VideoLog> log = new ArrayList<>();
     LossReport loss = LossReport.lenient();
     long items = 0;

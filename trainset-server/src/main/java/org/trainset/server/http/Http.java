@@ -102,6 +102,11 @@ public final class Http {
     return text(n, field);
   }
 
+  /** A form or query parameter's value, or null when it is missing or blank (an empty form field gives nothing). */
+  public static String blankToNull(String param) {
+    return param == null || param.isBlank() ? null : param;
+  }
+
   /** An integer query parameter within [min, max]. */
   public static int intQuery(Context ctx, String name, int fallback, int min, int max) {
     String v = ctx.queryParam(name);

@@ -49,8 +49,7 @@ public final class AutoFill {
     try {
       JsonNode refs = Http.MAPPER.readTree(item.body()).path("media");
       String name = refs.size() > 0 ? refs.get(0).path("path").asText(null) : null;
-      Path file = item.media().stream().filter(m -> m.index() == 0 && m.sha256() != null).findFirst()
-          .map(m -> media.pathOf(m.sha256())).filter(Files::isRegularFile).orElse(null);
+      Path file = item.firstMedia().map(m -> media.pathOf(m.sha256())).filter(Files::isRegularFile).orElse(null);
       return AutomaticAttributes.fill(schema, annotations, AutomaticAttributes.facts(file, name));
     } catch (IOException e) {
       throw new UncheckedIOException("media of item " + item.id() + " unreadable", e);

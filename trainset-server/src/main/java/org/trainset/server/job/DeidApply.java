@@ -65,7 +65,7 @@ public final class DeidApply {
     List<String> itemIds = jobs.itemIds(job);
     for (String itemId : itemIds) {
       StoredItem s = items.find(itemId).orElse(null);
-      StoredItem.MediaFile f = s == null ? null : s.media().stream().filter(m -> m.index() == 0 && m.sha256() != null).findFirst().orElse(null);
+      StoredItem.MediaFile f = s == null ? null : s.firstMedia().orElse(null);
       if (f == null) continue;
       Item item = ItemCodec.item(s.body(), s.annotations());
       List<Region> found = new ArrayList<>();

@@ -54,6 +54,9 @@ public final class SmtpMailer implements Mailer {
     }
     if (settings.security() != SmtpSettings.Security.NONE) {
       p.put("mail.smtp.ssl.socketFactory", settings.trust().socketFactory());
+      // otherwise a failed handshake is tried again with the JVM's default factory: other CAs, and
+      // the failure reported is that second one's
+      p.setProperty("mail.smtp.socketFactory.fallback", "false");
       p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
     }
     Authenticator auth = null;

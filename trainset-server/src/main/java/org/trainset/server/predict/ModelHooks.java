@@ -116,8 +116,7 @@ public final class ModelHooks {
     ArrayNode failed = Http.MAPPER.createArrayNode();
     for (String itemId : jobs.itemIds(job)) {
       StoredItem s = items.find(itemId).orElse(null);
-      Path file = s == null ? null : s.media().stream().filter(m -> m.index() == 0 && m.sha256() != null)
-          .findFirst().map(m -> media.pathOf(m.sha256())).orElse(null);
+      Path file = s == null ? null : s.firstMedia().map(m -> media.pathOf(m.sha256())).orElse(null);
       if (file == null) continue;
       try {
         List<Drafts.NewDraft> found = call(target, file, mediaType(s));

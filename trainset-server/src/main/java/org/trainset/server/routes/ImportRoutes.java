@@ -51,7 +51,7 @@ public final class ImportRoutes {
       if (file == null) throw ApiException.badRequest("file: required (a zip or tar archive)");
       Path archive = UploadFiles.receive(platform.dataDir(), file.content(), max, "archive");
       try {
-        opId = platform.imports().fromArchive(p, project, archive, file.filename(), blankToNull(ctx.formParam("format")));
+        opId = platform.imports().fromArchive(p, project, archive, file.filename(), Http.blankToNull(ctx.formParam("format")));
       } catch (RuntimeException e) { // not started (another import running, unknown format): keep nothing
         Files.deleteIfExists(archive);
         throw e;
@@ -97,9 +97,5 @@ public final class ImportRoutes {
     }
     Uploads.Upload u = platform.uploads().append(Http.principal(ctx), ctx.pathParam("id"), at, ctx.bodyInputStream());
     Http.json(ctx, u.toJson());
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

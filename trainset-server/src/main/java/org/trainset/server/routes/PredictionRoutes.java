@@ -51,7 +51,7 @@ public final class PredictionRoutes {
       throw new ApiException(415, "unsupported_media_type", "body: a COCO results file (application/json), an archive or multipart field 'file'");
     }
     Path file = UploadFiles.receive(platform.dataDir(), in, platform.limits().maxUploadBytes(), "predictions");
-    String format = blankToNull(ctx.queryParam("format"));
+    String format = Http.blankToNull(ctx.queryParam("format"));
     if (Http.prefersAsync(ctx)) {
       Http.startedAsync(ctx, platform.predictions().start(platform.operations(), p, project, file, name, format));
       return;
@@ -101,9 +101,5 @@ public final class PredictionRoutes {
     } else {
       Http.json(ctx, platform.modelHooks().preAnnotate(Http.principal(ctx), ctx.pathParam("id")));
     }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

@@ -117,7 +117,7 @@ class SmtpMailerTest {
     var ctx = javax.net.ssl.SSLContext.getInstance("TLS");
     ctx.init(kmf.getKeyManagers(), null, null);
     try (var server = ctx.getServerSocketFactory().createServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      // Angus connects a second time after a failed handshake: serve every connection until closed
+      // serve every connection until closed: a client that tries again must not wait for a timeout
       Thread accept = new Thread(() -> {
         while (!server.isClosed()) {
           try (var s = (javax.net.ssl.SSLSocket) server.accept()) {
