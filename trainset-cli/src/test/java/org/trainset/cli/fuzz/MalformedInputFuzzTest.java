@@ -97,7 +97,7 @@ class MalformedInputFuzzTest {
 
   /** Readers whose dataset-folder listing goes through {@code DatasetFolder} (issue 17 item 10). */
   static final java.util.Set<String> ODD_ENTRY_READERS = java.util.Set.of("aihub.corpus", "aihub.objects", "aihub.ocr",
-      "aihub.multimodal", "aihub.medical", "aihub.face", "aihub.xray", "aihub.motion", "aihub.cctv", "coco", "cvat", "voc", "yolo", "trainset");
+      "aihub.multimodal", "aihub.medical", "aihub.sidewalk", "aihub.face", "aihub.xray", "aihub.motion", "aihub.cctv", "coco", "cvat", "voc", "yolo", "trainset");
 
   /**
    * A data file replaced by a dangling symlink or a FIFO (seeded choice of file and kind): exit 3

@@ -52,13 +52,11 @@ class OddEntriesInLayoutsCliTest {
   }
 
   private void dangling(Path link) throws Exception {
-    Files.deleteIfExists(link);
-    Files.createSymbolicLink(link, tmp.resolve("deleted-" + link.getFileName()));
+    OddEntries.dangling(link, tmp);
   }
 
   private static void fifo(Path p) throws Exception {
-    Files.deleteIfExists(p);
-    TestTrees.mkfifo(p);
+    OddEntries.fifo(p);
   }
 
   /** A folder named {@code prefix} + byte 0xFF inside {@code dir}: Java cannot spell such a name, the shell can. */
@@ -70,25 +68,11 @@ class OddEntriesInLayoutsCliTest {
 
   /** {@code stats} (or {@code convert}) of {@code data} is exit 3 with one line naming {@code file} and {@code rule}. */
   private void inputError(Path data, String format, String file, String rule, boolean convert) {
-    Path out = tmp.resolve("out");
-    assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-      Cli.Result r = convert
-          ? Cli.run("convert", data.toString(), "--from", format, "--to", "trainset", "--out", out.toString())
-          : Cli.run("stats", data.toString(), "--format", format);
-      assertEquals(3, r.exitCode(), r.toString());
-      assertTrue(r.err().contains(file) && r.err().contains(rule), r.err());
-      assertEquals(1, r.err().strip().lines().count(), r.err());
-      assertFalse(r.err().contains("Exception") || r.err().contains("Input length"), r.err());
-    });
-    assertFalse(Files.exists(out), "no output from a failed conversion");
+    OddEntries.inputError(data, format, file, rule, tmp.resolve("out"), convert ? "convert" : "stats");
   }
 
   private void detects(Path data, String format) {
-    assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-      Cli.Result r = Cli.run("detect", data.toString());
-      assertEquals(0, r.exitCode(), r.toString());
-      assertEquals(format, r.out().strip().lines().findFirst().orElse(""), r.out());
-    });
+    OddEntries.detects(data, format);
   }
 
   // ---- sidewalk, release layout (Bbox_/Polygon_/Surface_/Depth_ folders) ----

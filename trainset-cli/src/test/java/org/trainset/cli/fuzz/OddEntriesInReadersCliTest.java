@@ -36,23 +36,12 @@ class OddEntriesInReadersCliTest {
   }
 
   private void dangling(Path link) throws Exception {
-    Files.createSymbolicLink(link, tmp.resolve("deleted-" + link.getFileName()));
+    OddEntries.dangling(link, tmp);
   }
 
   /** {@code verb} on {@code data} is exit 3 with one line naming {@code file} and {@code rule}, within two minutes. */
   private void inputError(Path data, String format, String file, String rule, String... verb) {
-    assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-      String[] args = verb.length > 0 ? verb : new String[] {"stats"};
-      String[] all = Stream.concat(Stream.of(args), Stream.of(data.toString(), "--format", format)).toArray(String[]::new);
-      if (args[0].equals("convert")) {
-        all = new String[] {"convert", data.toString(), "--from", format, "--to", "trainset", "--out", tmp.resolve("out").toString()};
-      }
-      Cli.Result r = Cli.run(all);
-      assertEquals(3, r.exitCode(), r.toString());
-      assertTrue(r.err().contains(file) && r.err().contains(rule), r.err());
-      assertEquals(1, r.err().strip().lines().count(), r.err());
-    });
-    assertFalse(Files.exists(tmp.resolve("out")), "no output from a failed conversion");
+    OddEntries.inputError(data, format, file, rule, tmp.resolve("out"), verb);
   }
 
   @Test void yoloImageThatIsADanglingSymlinkOrAFifo() throws Exception {

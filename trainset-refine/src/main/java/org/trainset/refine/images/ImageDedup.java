@@ -35,6 +35,12 @@ import org.trainset.refine.text.UnionFind;
  * all-pairs scan), and confirmed by dHash within {@code dhashDistance}, two independent hashes
  * agreeing. With {@code perLabel} only images sharing a label (the seed: similar images removed
  * per object class) are compared. Clusters (union-find) keep their lowest id.
+ *
+ * <p>Heap per image, whatever the count: 32 bytes of fingerprint ({@link FingerprintTable}), 4 of
+ * label set ({@link LabelSets}), 8 of union-find, 8 + 4 per substring table of multi-index (3 or 4
+ * tables) and 4 for sizing clusters: about 70 bytes, plus the index's offset tables (32 MB at 2M
+ * images) and objects only for cluster members. Ids and paths wait in a temporary file
+ * ({@link ItemSpill}). The input's reader and the output's writer hold what their formats need.
  */
 public final class ImageDedup {
   private ImageDedup() {}
