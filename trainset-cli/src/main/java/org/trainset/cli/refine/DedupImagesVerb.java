@@ -6,6 +6,7 @@ import org.trainset.cli.DatasetInput;
 import org.trainset.cli.Json;
 import org.trainset.cli.OutputOptions;
 import org.trainset.cli.ProgressBar;
+import org.trainset.cli.UsageException;
 import org.trainset.cli.Verb;
 import org.trainset.core.spi.Format;
 import org.trainset.refine.Reports;
@@ -22,13 +23,16 @@ import picocli.CommandLine.Spec;
         "Exact: same SHA-256; near: pHash within --distance bits, found by multi-index hashing,",
         "confirmed by dHash. Each cluster keeps its lowest id. Writes the kept items to",
         "--out (media stay in place), a JSON report (OUT/dedup.json) and an HTML page showing every cluster",
-        "side by side (OUT/dedup.html)."})
+        "side by side (OUT/dedup.html).",
+        "With --report-only it writes only the reports (--report, and --html if given), to look at",
+        "before anything is dropped."})
 public class DedupImagesVerb implements Verb {
   @Spec protected CommandSpec spec;
   @Mixin protected OutputOptions output;
   @Mixin protected LimitOptions limits;
   @Parameters(paramLabel = "IN", description = "The dataset to deduplicate.") Path in;
-  @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output dataset.") Path out;
+  @Option(names = "--out", paramLabel = "OUT", description = "Output dataset (required unless --report-only).") Path out;
+  @Option(names = "--report-only", description = "Write only the reports (--report FILE; --html FILE if given): no output dataset, nothing dropped.") boolean reportOnly;
   @Option(names = "--from", paramLabel = "ID", description = "Input format id (default: detected).") String from;
   @Option(names = "--to", paramLabel = "ID", description = "Output format id (default: the input's).") String to;
   @Option(names = "--distance", defaultValue = "10", description = "Largest pHash Hamming distance of near duplicates (default ${DEFAULT-VALUE}).") int distance;
@@ -48,23 +52,34 @@ public class DedupImagesVerb implements Verb {
     ImageDedup.Options options = RefineCli.settings(() -> new ImageDedup.Options(distance, dhashDistance, perLabel));
     Format source = DatasetInput.formatOf(in, from);
     Format target = RefineCli.outputFormat(source, to);
-    RefineCli.refuseSame(in, out);
-    Path reportPath = report != null ? report : Reports.inside(out, "dedup.json");
-    Path htmlPath = html != null ? html : Reports.inside(out, "dedup.html");
+    Path reportPath;
+    Path htmlPath;
+    if (reportOnly) {
+      if (out != null) throw new UsageException("--report-only writes no dataset: give --report FILE instead of --out");
+      if (report == null) throw new UsageException("--report-only needs --report FILE");
+      reportPath = report;
+      htmlPath = html;
+    } else {
+      if (out == null) throw new UsageException("--out OUT is required (or --report-only with --report FILE)");
+      RefineCli.refuseSame(in, out);
+      reportPath = report != null ? report : Reports.inside(out, "dedup.json");
+      htmlPath = html != null ? html : Reports.inside(out, "dedup.html");
+    }
     ImageDedup.Outcome r = ImageDedup.run(source, in, target, out, reportPath, htmlPath, options, limits.readOptions(),
         ProgressBar.forTerminal(spec.commandLine().getErr(), output), hasher());
     var o = spec.commandLine().getOut();
     if (output.json) {
       var root = Json.object();
-      root.put("input", in.toString()).put("out", out.toString()).put("to", target.id());
-      root.put("report", reportPath.toString()).put("html", htmlPath.toString());
+      root.put("input", in.toString()).put("out", out == null ? null : out.toString()).put("to", out == null ? null : target.id());
+      root.put("report", reportPath.toString()).put("html", htmlPath == null ? null : htmlPath.toString());
       root.put("items", r.items()).put("images", r.images()).put("clusters", r.clusters().size());
       root.put("removed", r.removed()).put("kept", r.items() - r.removed());
       o.println(Json.write(root));
     } else {
       o.printf("%d items, %d images: %d clusters, removed %d, kept %d%n", r.items(), r.images(), r.clusters().size(),
           r.removed(), r.items() - r.removed());
-      o.printf("wrote %s (%s), report %s, page %s%n", out, target.id(), reportPath, htmlPath);
+      if (out == null) o.printf("report %s%s (nothing dropped: --report-only)%n", reportPath, htmlPath == null ? "" : ", page " + htmlPath);
+      else o.printf("wrote %s (%s), report %s, page %s%n", out, target.id(), reportPath, htmlPath);
     }
     return 0;
   }

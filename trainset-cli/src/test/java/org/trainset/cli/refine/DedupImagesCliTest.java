@@ -59,6 +59,32 @@ class DedupImagesCliTest {
     assertTrue(!Files.exists(tmp.resolve("page.html")) && !Files.exists(tmp.resolve("r.json")), r.toString());
   }
 
+  /** --report-only: the same clusters in the report, no dataset written, and --out refused beside it. */
+  @Test void reportOnlyWritesTheReportAndNoDataset() throws Exception {
+    Path media = tmp.resolve("media");
+    var img = SyntheticImages.scene(3, 320, 240);
+    SyntheticImages.writeJpeg(img, media.resolve("a.jpg"), 0.92f);
+    SyntheticImages.writeJpeg(SyntheticImages.resized(img, 0.6), media.resolve("c.jpg"), 0.9f);
+    SyntheticImages.writeJpeg(SyntheticImages.scene(4, 320, 240), media.resolve("d.jpg"), 0.9f);
+    Path report = tmp.resolve("r.json");
+    Cli.Result r = Cli.run("dedup", "images", media.toString(), "--report-only", "--report", report.toString(), "--json");
+    assertEquals(0, r.exitCode(), r.toString());
+    JsonNode s = JSON.readTree(r.out());
+    assertEquals(1, s.get("clusters").asInt());
+    assertEquals(1, s.get("removed").asInt());
+    assertTrue(s.get("out").isNull() && s.get("html").isNull(), r.out());
+    JsonNode rep = JSON.readTree(report.toFile());
+    assertTrue(rep.get("output").isNull());
+    assertEquals(2, rep.at("/clusters/0/members").size());
+    try (var files = Files.list(tmp)) {
+      assertEquals(List.of("media", "r.json"), files.map(p -> p.getFileName().toString()).sorted().toList(), "nothing else written");
+    }
+    assertEquals(2, Cli.run("dedup", "images", media.toString(), "--report-only").exitCode(), "needs --report");
+    assertEquals(2, Cli.run("dedup", "images", media.toString(), "--report-only", "--report", report.toString(),
+        "--out", tmp.resolve("o").toString()).exitCode(), "--out beside --report-only");
+    assertEquals(2, Cli.run("dedup", "images", media.toString()).exitCode(), "--out or --report-only");
+  }
+
   @Test void missingImageIsAnInputError() throws Exception {
     RefineFixtures.dataset(tmp.resolve("ds"), tmp, List.of(RefineFixtures.tagged("1", "nope.jpg", null)));
     Cli.Result r = Cli.run("dedup", "images", tmp.resolve("ds").toString(), "--out", tmp.resolve("o").toString());

@@ -64,6 +64,11 @@ public final class ImageDedup {
 
   public static final Hasher IN_PROCESS = ImageDedup::fingerprints;
 
+  /**
+   * Clusters the images of {@code input}, writes the kept items to {@code out} as {@code to}, the
+   * JSON report and (when not null) the HTML page. With {@code out} null only the reports are
+   * written: nothing is dropped.
+   */
   public static Outcome run(Format from, Path input, Format to, Path out, Path reportJson, Path reportHtml,
                             Options options, ReadOptions readOptions, Progress progress) throws IOException {
     return run(from, input, to, out, reportJson, reportHtml, options, readOptions, progress, IN_PROCESS);
@@ -124,6 +129,16 @@ public final class ImageDedup {
       }
     }
     long images = table.count(), removedTotal = removedCount;
+    if (out == null) {
+      // Report only: the clusters for a person to look at before anything is dropped; the dataset
+      // is neither read again nor written, which is also the like-for-like side of the peer benchmark.
+      Outcome outcome = new Outcome(n, images, clusters, removedCount, new LossReport(false));
+      ImageDedupReport.writeJson(reportJson, input, null, options, outcome);
+      if (reportHtml != null) {
+        AtomicOutput.writeFile(reportHtml, os -> ImageDedupReport.writeHtml(os, options, clusters, removedTotal, images));
+      }
+      return outcome;
+    }
     // The page's thumbnails (decodes and encodes: as much CPU as the copying rewrite) are made on
     // another thread while this one rewrites the dataset, into a temporary file that is published
     // only after the dataset and the JSON report are: a failed rewrite leaves no page behind.

@@ -21,7 +21,8 @@ final class ImageDedupReport {
       g.writeStartObject();
       g.writeStringField("report", "trainset dedup images");
       g.writeStringField("input", input.toString());
-      g.writeStringField("output", out.toString());
+      if (out != null) g.writeStringField("output", out.toString());
+      else g.writeNullField("output"); // --report-only: nothing written
       g.writeObjectFieldStart("settings");
       g.writeNumberField("phashDistance", o.distance());
       g.writeNumberField("dhashDistance", o.dhashDistance());
