@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "images", mixinStandardHelpOptions = true,
     description = {"Drop exact and near-duplicate images.",
-        "Exact: same SHA-256; near: pHash within --distance bits, found by multi-index hashing,",
+        "Exact: same SHA-256 (its first 128 bits); near: pHash within --distance bits, found by multi-index hashing,",
         "confirmed by dHash. Each cluster keeps its lowest id. Writes the kept items to",
         "--out (media stay in place), a JSON report (OUT/dedup.json) and an HTML page showing every cluster",
         "side by side (OUT/dedup.html).",
