@@ -34,6 +34,9 @@ export class ViewerStage {
   private readonly annotationLayer: Konva.Layer;
   private index: SceneIndex;
   private selectedNode: Konva.Line | Konva.Rect | null = null;
+  /** The container's size can change after the stage is made (a video panel mounting below it, a window resize). */
+  private readonly resizer = new ResizeObserver(() => this.resize());
+  private fitted = true; // no zoom or pan since the last fit: a resize fits again
   readonly state: DrawState;
   onSelect: (index: number | null) => void = () => {};
   /**
@@ -66,12 +69,28 @@ export class ViewerStage {
 
     this.stage.on('wheel', e => {
       e.evt.preventDefault();
-      const p = this.stage.getPointerPosition() ?? { x: width / 2, y: height / 2 };
+      const p = this.stage.getPointerPosition() ?? { x: this.state.width / 2, y: this.state.height / 2 };
       this.zoomAt(e.evt.deltaY < 0 ? 1.2 : 1 / 1.2, p.x, p.y);
     });
-    this.stage.on('dragmove', () => this.syncTransform());
+    this.stage.on('dragmove', () => { this.fitted = false; this.syncTransform(); });
     this.stage.on('click tap', () => this.pick());
     this.fit();
+    this.resizer.observe(container);
+  }
+
+  /** The container's new size: the stage resized, the view refitted (or recentred after a zoom or pan). */
+  private resize(): void {
+    const width = Math.max(100, this.container.clientWidth), height = Math.max(100, this.container.clientHeight);
+    const dw = width - this.state.width, dh = height - this.state.height;
+    if (!dw && !dh) return;
+    Object.assign(this.state, { width, height });
+    this.stage.size({ width, height });
+    if (this.fitted) {
+      this.fit();
+    } else {
+      this.stage.position({ x: this.stage.x() + dw / 2, y: this.stage.y() + dh / 2 });
+      this.syncTransform();
+    }
   }
 
   setMedia(source: MediaSource): void {
@@ -106,6 +125,7 @@ export class ViewerStage {
     const s = Math.min(this.state.width / this.mediaWidth, this.state.height / this.mediaHeight) * 0.95;
     this.stage.scale({ x: s, y: s });
     this.stage.position({ x: (this.state.width - this.mediaWidth * s) / 2, y: (this.state.height - this.mediaHeight * s) / 2 });
+    this.fitted = true;
     this.syncTransform();
   }
 
@@ -116,11 +136,13 @@ export class ViewerStage {
     const mx = (sx - this.stage.x()) / old, my = (sy - this.stage.y()) / old;
     this.stage.scale({ x: s, y: s });
     this.stage.position({ x: sx - mx * s, y: sy - my * s });
+    this.fitted = false;
     this.syncTransform();
   }
 
   panBy(dx: number, dy: number): void {
     this.stage.position({ x: this.stage.x() + dx, y: this.stage.y() + dy });
+    this.fitted = false;
     this.syncTransform();
   }
 
@@ -151,6 +173,7 @@ export class ViewerStage {
   }
 
   destroy(): void {
+    this.resizer.disconnect();
     this.stage.destroy();
   }
 

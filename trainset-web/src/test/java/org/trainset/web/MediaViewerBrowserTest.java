@@ -159,4 +159,43 @@ class MediaViewerBrowserTest extends BrowserTestBase {
     page.waitForFunction("() => window.trainset.viewer.draw.drawn.length === 0");
     assertTransparentAt(95, 20, "track outside at frame 25");
   }
+  /**
+   * The viewer's stage follows its box: on a video item the box is laid out with the video
+   * controls and timeline under it, and a smaller window shrinks it; each time the stage takes the
+   * box's size and fits the frame again, centred inside it, and the frame is drawn there.
+   */
+  @Test
+  void viewerStageFollowsItsBoxSize() {
+    signIn();
+    go("/items/" + videoItem);
+    page.waitForFunction("() => window.trainset?.viewer?.media.ready || window.trainset?.viewer?.media.error", null);
+    String sameSize = "() => { const b = document.querySelector('#viewer-stage'); const d = window.trainset.viewer.draw;"
+        + " return d.width === Math.max(100, b.clientWidth) && d.height === Math.max(100, b.clientHeight); }";
+    page.waitForFunction(sameSize);
+    Map<?, ?> before = viewerMeasures();
+    VideoTrackCanvasBrowserTest.assertFrameInsideBox(before);
+    assertTrue(mediaBrightness() > 1, "the frame is drawn: " + before);
+
+    page.setViewportSize(900, 600);
+    page.waitForFunction(sameSize);
+    page.waitForFunction("w => document.querySelector('#viewer-stage').clientWidth < w", ((Number) before.get("boxW")).intValue());
+    page.waitForFunction(sameSize);
+    Map<?, ?> after = viewerMeasures();
+    assertTrue(((Number) after.get("boxW")).intValue() < ((Number) before.get("boxW")).intValue(), "the box shrank: " + after);
+    VideoTrackCanvasBrowserTest.assertFrameInsideBox(after);
+    assertEquals(((Number) after.get("boxW")).intValue(), ((Number) after.get("canvasCssW")).intValue(), "the canvas took the box's width: " + after);
+    assertTrue(mediaBrightness() > 1, "the frame is drawn after the resize: " + after);
+    screenshot("viewer-video-after-resize");
+  }
+
+  Map<?, ?> viewerMeasures() {
+    return (Map<?, ?>) page.evaluate("""
+        () => {
+          const box = document.querySelector('#viewer-stage'), v = window.trainset.viewer;
+          const video = document.querySelector('video');
+          const [x0, y0] = v.toScreen(0, 0), [x1, y1] = v.toScreen(video.videoWidth, video.videoHeight);
+          const canvas = box.querySelector('canvas');
+          return { boxW: box.clientWidth, boxH: box.clientHeight, x0, y0, x1, y1, canvasCssW: canvas.clientWidth };
+        }""");
+  }
 }

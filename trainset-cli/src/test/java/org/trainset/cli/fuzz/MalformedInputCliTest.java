@@ -131,4 +131,47 @@ class MalformedInputCliTest {
     }
     throw new AssertionError("no worksheet entry: " + List.of());
   }
+  /**
+   * A VOC file in another encoding than UTF-8: read as declared when it is valid (a Korean label
+   * in EUC-KR, UTF-16 with a byte-order mark), and a byte that is not valid in it is one line
+   * naming the file, the line and the encoding, not the JDK parser's "[Fatal Error]" line first
+   * (US-ASCII, UTF-16) nor a silent U+FFFD in the label (EUC-KR).
+   */
+  @Test void xmlInOtherEncodingsIsDecodedStrictly() throws Exception {
+    Path voc = converted("voc");
+    Path xml = first(voc.resolve("Annotations"), ".xml");
+    String text = Files.readString(xml).replaceFirst("^<\\?xml[^>]*>\\s*", "");
+    String name = text.substring(text.indexOf("<name>") + 6, text.indexOf("</name>"));
+    String korean = text.replace("<name>" + name + "</name>", "<name>사람</name>");
+    int nameLine = (int) korean.substring(0, korean.indexOf("<name>")).chars().filter(c -> c == '\n').count() + 2;
+
+    Files.write(xml, ("<?xml version=\"1.0\" encoding=\"EUC-KR\"?>\n" + korean).getBytes("EUC-KR"));
+    Cli.Result ok = Cli.run("stats", voc.toString(), "--format", "voc", "--json", "-q");
+    assertEquals(0, ok.exitCode(), ok.toString());
+    assertTrue(ok.out().contains("사람"), ok.toString());
+
+    byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+    byte[] utf16 = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" + korean).getBytes(StandardCharsets.UTF_16LE);
+    byte[] withBom = new byte[bom.length + utf16.length];
+    System.arraycopy(bom, 0, withBom, 0, 2);
+    System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+    Files.write(xml, withBom);
+    ok = Cli.run("stats", voc.toString(), "--format", "voc", "--json", "-q");
+    assertEquals(0, ok.exitCode(), ok.toString());
+    assertTrue(ok.out().contains("사람"), ok.toString());
+
+    String bad = "<?xml version=\"1.0\" encoding=\"EUC-KR\"?>\n" + korean.replace("사람", "BAD");
+    byte[] euckr = bad.getBytes("EUC-KR");
+    int at = bad.indexOf("BAD");
+    euckr[at + 1] = (byte) 0xFF;
+    euckr[at + 2] = (byte) 0xFF;
+    Files.write(xml, euckr);
+    assertInputError(voc, "voc", xml, ":" + nameLine + ": text-encoding: not valid EUC-KR text");
+
+    Files.write(xml, ("<?xml version=\"1.0\" encoding=\"US-ASCII\"?>\n" + korean).getBytes(StandardCharsets.UTF_8));
+    assertInputError(voc, "voc", xml, ":" + nameLine + ": text-encoding: not valid US-ASCII text");
+
+    Files.writeString(xml, "<?xml version=\"1.0\" encoding=\"X-NO-SUCH-9\"?>\n" + korean);
+    assertInputError(voc, "voc", xml, "xml-encoding: encoding 'X-NO-SUCH-9'");
+  }
 }

@@ -1,13 +1,13 @@
 package org.trainset.core.io;
 
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -62,29 +62,25 @@ public final class SafeXml {
    * UTF-8 document (declared, or by default) are checked on their way to the parser: the JDK
    * parser prints "[Fatal Error] ..." to the process's stderr on a malformed byte before it
    * throws, a second line beside the input error given here instead (naming the file and line).
+   * Other encodings are decoded here, strictly, and the parser is given characters
+   * ({@link XmlDecoding}).
    */
   public static XMLStreamReader open(Path file, ParseLimits limits) throws IOException {
     limits.checkFileSize(file);
     InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     try {
-      return open(utf8(in) ? new Utf8Only(in, file) : in, file, limits);
+      Charset other = XmlDecoding.nonUtf8(in, file);
+      if (other == null) return open(new Utf8Only(in, file), file, limits);
+      Reader chars = XmlDecoding.strictReader(in, other, file);
+      try {
+        return new Guarded(factory().createXMLStreamReader(chars), file, limits, chars);
+      } catch (XMLStreamException e) {
+        throw inputError(file, e);
+      }
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;
     }
-  }
-
-  private static final Pattern ENCODING = Pattern.compile("^(?:\\xEF\\xBB\\xBF)?<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
-
-  /** Whether the document in {@code in} is UTF-8: no other encoding declared and no UTF-16/32 signature. */
-  private static boolean utf8(InputStream in) throws IOException {
-    in.mark(512);
-    byte[] head = in.readNBytes(512);
-    in.reset();
-    for (byte b : head) if (b == 0) return false; // UTF-16 or UTF-32
-    if (head.length >= 2 && (head[0] & 0xFF) >= 0xFE) return false; // a UTF-16 byte-order mark
-    Matcher m = ENCODING.matcher(new String(head, StandardCharsets.ISO_8859_1));
-    return !m.find() || m.group(1).equalsIgnoreCase("UTF-8") || m.group(1).equalsIgnoreCase("UTF8");
   }
 
   /**
@@ -188,10 +184,10 @@ public final class SafeXml {
   private static final class Guarded extends StreamReaderDelegate {
     private final Path file;
     private final ParseLimits limits;
-    private final InputStream in;
+    private final Closeable in;
     private int depth;
 
-    Guarded(XMLStreamReader delegate, Path file, ParseLimits limits, InputStream in) {
+    Guarded(XMLStreamReader delegate, Path file, ParseLimits limits, Closeable in) {
       super(delegate);
       this.file = file;
       this.limits = limits;

@@ -88,6 +88,48 @@ class CocoLargeFileTest {
     assertEquals(59_999, items.stream().mapToLong(i -> i.annotations().size()).sum());
   }
 
+  @Test
+  void imageProblemsComeFirstThoughAnnotationsAreParsedAhead() throws IOException {
+    Path f = tmp.resolve("instances_val.json");
+    CocoSynth.write(f, 6000, 10, 3);
+    String text = Files.readString(f);
+    // the last image loses its file_name: its annotations then refer to an image that is not there
+    int last = text.lastIndexOf("\"file_name\":\"", text.indexOf("\"annotations\""));
+    int end = text.indexOf(',', last);
+    Files.writeString(f, text.substring(0, last) + "\"name\":\"x\"" + text.substring(end));
+    Format coco = FormatRegistry.load().require("coco");
+    List<Issue> problems = new ArrayList<>();
+    ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
+    List<Item> items = Datasets.readAll(Datasets.plan(coco, f, collect), collect);
+    assertEquals(5999, items.size());
+    assertEquals(11, problems.size(), problems.toString());
+    assertEquals("coco-image", problems.get(0).rule(), "the images pass's problem is reported first");
+    assertTrue(problems.subList(1, 11).stream().allMatch(p -> p.rule().equals("dangling-image")), problems.toString());
+  }
+
+  @Test
+  void aBrokenImagesArrayStopsTheReadAheadAndLeavesNoSpill() throws IOException {
+    Path f = tmp.resolve("instances_val.json");
+    CocoSynth.write(f, 6000, 10, 9);
+    String text = Files.readString(f);
+    int last = text.lastIndexOf("\"width\":", text.indexOf("\"annotations\""));
+    // the skim does not tokenise scalars: only the images pass finds this
+    Files.writeString(f, text.substring(0, last) + "\"width\":nope," + text.substring(last));
+    Format coco = FormatRegistry.load().require("coco");
+    ReadPlan plan = Datasets.plan(coco, f, ReadOptions.defaults());
+    assertTrue(((CocoPart) plan.parts().get(0)).files().get(0).annotationChunks().size() >= 1, "read in stretches");
+    long before = tempFiles();
+    InputException e = assertThrows(InputException.class, () -> Datasets.readAll(plan, ReadOptions.defaults()));
+    assertTrue(e.getMessage().contains("instances_val.json"), e.getMessage());
+    long lineStart = text.lastIndexOf('\n', last) + 1;
+    long annotationsAt = text.indexOf("\"annotations\"");
+    long at = text.substring(0, (int) lineStart).chars().filter(c -> c == '\n').count() + 1;
+    assertEquals(at, e.line(), e.getMessage());
+    assertTrue(e.column() > last - lineStart && lineStart + e.column() < annotationsAt,
+        "the images array's error, not one of the annotations read ahead: " + e.getMessage());
+    assertEquals(before, tempFiles(), "nothing left behind");
+  }
+
   private static long tempFiles() throws IOException {
     try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return s.filter(p -> p.getFileName().toString().startsWith("trainset-coco-")).count();
