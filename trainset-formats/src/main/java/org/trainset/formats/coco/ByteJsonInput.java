@@ -1,7 +1,6 @@
 package org.trainset.formats.coco;
 
 import org.trainset.core.io.FastNumbers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -118,7 +117,14 @@ final class ByteJsonInput implements AutoCloseable {
   }
 
   private static boolean isDelimiter(byte c) {
-    return c == ',' || c == ']' || c == '}' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    return DELIMITER[c & 0xff];
+  }
+
+  /** What may follow a scalar: ',' ']' '}' or white space (a table: one load per number, not seven compares). */
+  private static final boolean[] DELIMITER = new boolean[256];
+
+  static {
+    for (char c : ",]} \n\r\t".toCharArray()) DELIMITER[c] = true;
   }
 
   /** The fast path needs the longest number it takes plus its delimiter in the buffer. */
@@ -316,23 +322,39 @@ final class ByteJsonInput implements AutoCloseable {
   /** The raw bytes of the next value (any JSON), for parsing with Jackson; its line is {@link #line()} before. */
   byte[] capture() throws IOException {
     int first = peekNonWs();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (first != '[' && first != '{' && first != '"') {
       literalText();
-      out.write(scratch, 0, scratchLen);
-      return out.toByteArray();
+      return Arrays.copyOf(scratch, scratchLen);
     }
+    // copied run by run from the buffer (a crowd region's RLE is thousands of bytes): only
+    // quotes, backslashes, brackets and line breaks are looked at one by one
+    byte[] out = new byte[256];
+    int size = 0;
     byte[] stack = new byte[limits.maxNestingDepth() + 1];
     int depth = 0;
     boolean inString = false;
     do {
+      if (pos == len && !fill()) throw error("json-syntax", "unexpected end of input");
+      int from = pos;
+      while (pos < len && !CAPTURE_STOP[buf[pos] & 0xff]) pos++;
+      if (pos > from) {
+        if (size + (pos - from) > out.length) out = Arrays.copyOf(out, Math.max(out.length * 2, size + (pos - from)));
+        System.arraycopy(buf, from, out, size, pos - from);
+        size += pos - from;
+        continue;
+      }
       int c = next();
-      if (c == -1) throw error("json-syntax", "unexpected end of input");
-      out.write(c);
+      if (size + 2 > out.length) out = Arrays.copyOf(out, out.length * 2);
+      out[size++] = (byte) c;
       if (inString) {
-        if (c == '\\') out.write(next());
-        else if (c == '"') inString = false;
-        if (first == '"' && !inString) return out.toByteArray();
+        if (c == '\\') {
+          int e = next();
+          if (e == -1) throw error("json-syntax", "unexpected end of input");
+          out[size++] = (byte) e;
+        } else if (c == '"') {
+          inString = false;
+        }
+        if (first == '"' && !inString) return Arrays.copyOf(out, size);
         continue;
       }
       switch (c) {
@@ -347,7 +369,14 @@ final class ByteJsonInput implements AutoCloseable {
         default -> { }
       }
     } while (depth > 0 || inString);
-    return out.toByteArray();
+    return Arrays.copyOf(out, size);
+  }
+
+  /** Bytes {@link #capture} handles one by one: the rest is copied in runs. */
+  private static final boolean[] CAPTURE_STOP = new boolean[256];
+
+  static {
+    for (char c : "\"\\[]{}\n".toCharArray()) CAPTURE_STOP[c] = true;
   }
 
   InputException unexpected(int c, String wanted) {

@@ -163,7 +163,10 @@ final class RawAnnotation {
   /** A rare value (RLE, attributes, unknown keys) through Jackson, from its captured bytes. */
   static JsonNode tree(ByteJsonInput in, ObjectMapper mapper) throws IOException {
     long line = in.line();
-    byte[] raw = in.capture();
+    return tree(in.capture(), line, in, mapper);
+  }
+
+  private static JsonNode tree(byte[] raw, long line, ByteJsonInput in, ObjectMapper mapper) throws IOException {
     try {
       return mapper.readTree(raw);
     } catch (JsonProcessingException e) {
@@ -177,7 +180,10 @@ final class RawAnnotation {
 
   private void segmentation(ByteJsonInput in, int v, ObjectMapper mapper, double[][] scratch) throws IOException {
     if (v != '[') {
-      JsonNode n = tree(in, mapper);
+      long line = in.line();
+      byte[] raw = in.capture();
+      if (v == '{' && RleBytes.read(raw, this)) return; // the usual uncompressed RLE, without a tree
+      JsonNode n = tree(raw, line, in, mapper);
       if (n.isObject()) rle = n;
       else if (!n.isNull()) fail("coco-segmentation", "segmentation must be a list of polygons or an RLE object");
       return;

@@ -120,6 +120,59 @@ class CocoEdgeCasesTest {
     assertThrows(IllegalArgumentException.class, () -> CocoRle.toMask(meta, new int[] {3, 60}, 10, 5));
   }
 
+  /**
+   * Uncompressed RLE read without a tree (RleBytes) gives the masks the tree gives, whatever the
+   * spacing and key order; other shapes (an extra key holding brackets in a string, a count
+   * written 20.0, an escaped key, a compressed string) still take the tree, and a negative count
+   * is still the tree's coco-rle problem.
+   */
+  @Test
+  void uncompressedRleInEveryShapeGivesTheTreesMask() throws IOException {
+    String[] segmentations = {
+        "{\"counts\":[0,20,30],\"size\":[10,5]}",
+        "{ \"size\" : [ 10 , 5 ] ,\n   \"counts\" : [ 0 , 20 , 30 ] }",
+        "{\"counts\":[0,20,30],\"size\":[10,5],\"note\":\"x]}\\\"{\"}",
+        "{\"counts\":[0,20.0,30],\"size\":[10,5]}",
+        "{\"\\u0063ounts\":[0,20,30],\"size\":[10,5]}",
+        "{\"counts\":\"" + MaskBits.encodeCocoString(new int[] {0, 20, 30}) + "\",\"size\":[10,5]}",
+        "{\"counts\":[0,-20,70],\"size\":[10,5]}",
+    };
+    StringBuilder json = new StringBuilder("{\"images\":[{\"id\":1,\"file_name\":\"a.jpg\",\"width\":5,\"height\":10}],\"annotations\":[");
+    for (int i = 0; i < segmentations.length; i++) {
+      if (i > 0) json.append(',');
+      json.append("{\"id\":").append(i + 1).append(",\"image_id\":1,\"category_id\":1,\"iscrowd\":1,\"segmentation\":")
+          .append(segmentations[i]).append(",\"bbox\":[0,0,2,10]}\n");
+    }
+    json.append("],\"categories\":[{\"id\":1,\"name\":\"crowd\"}]}");
+    Path f = tmp.resolve("instances_default.json");
+    Files.writeString(f, json);
+    List<Issue> problems = new ArrayList<>();
+    ReadOptions collect = ReadOptions.defaults().withProblems(problems::add);
+    List<Item> items = Datasets.readAll(Datasets.plan(COCO, f, collect), collect);
+    Mask expected = MaskBits.fromCoco(AnnotationMeta.of("crowd"), new int[] {0, 20, 30}, 10, 5);
+    assertEquals(1, items.size());
+    assertEquals(6, items.get(0).annotations().size(), items.get(0).annotations().toString());
+    for (var a : items.get(0).annotations()) {
+      Mask m = (Mask) a;
+      assertEquals(List.of(expected.left(), expected.top(), expected.width(), expected.height()), List.of(m.left(), m.top(), m.width(), m.height()), "annotation " + a.meta().id());
+      assertTrue(java.util.Arrays.equals(expected.runs(), m.runs()), "annotation " + a.meta().id());
+    }
+    assertEquals(1, problems.size(), problems.toString());
+    assertEquals("coco-rle", problems.get(0).rule());
+    assertEquals("7", problems.get(0).annotation());
+
+    RawAnnotation fast = new RawAnnotation();
+    assertTrue(RleBytes.read(segmentations[1].getBytes(java.nio.charset.StandardCharsets.UTF_8), fast));
+    assertEquals(List.of(0, 20, 30, 10, 5), List.of(fast.rleCounts[0], fast.rleCounts[1], fast.rleCounts[2], fast.rleH, fast.rleW));
+    for (int i = 2; i < segmentations.length; i++) {
+      assertFalse(RleBytes.read(segmentations[i].getBytes(java.nio.charset.StandardCharsets.UTF_8), new RawAnnotation()), segmentations[i]);
+    }
+    for (String other : new String[] {"{\"counts\":[1],\"counts\":[2],\"size\":[1,3]}", "{\"counts\":[01],\"size\":[1,1]}",
+        "{\"counts\":[99999999999],\"size\":[1,1]}", "{\"counts\":[1],\"size\":[1]}", "{\"counts\":[1]}", "{\"counts\":[1],\"size\":[1,1]} x"}) {
+      assertFalse(RleBytes.read(other.getBytes(java.nio.charset.StandardCharsets.UTF_8), new RawAnnotation()), other);
+    }
+  }
+
   private static List<Long> ids(JsonNode arr) {
     List<Long> out = new ArrayList<>();
     arr.forEach(n -> out.add(n.get("id").asLong()));
