@@ -75,6 +75,14 @@ class OddEntriesInFamilyReadersCliTest {
     OddEntries.inputError(data, format, data.relativize(file).toString(), rule, tmp.resolve("out"), "stats", "convert");
   }
 
+  /** A dangling symlink, then a FIFO, at {@code at}: each is an input error naming it (the FIFO stays). */
+  private void danglingAndFifo(Path data, String format, Path at) throws Exception {
+    dangling(at);
+    inputError(data, format, at, "dangling-symlink");
+    fifo(at);
+    inputError(data, format, at, "not-a-regular-file");
+  }
+
   /** {@code detect} still names {@code family} (odd entries are not opened, nor do they throw). */
   private void detects(Path data, String family) {
     OddEntries.detects(data, family);
@@ -105,10 +113,7 @@ class OddEntriesInFamilyReadersCliTest {
 
     Path data2 = sample("aihub.face", "face2");
     Path person = first(data2, "High_Resolution/\\d{8}").resolveSibling("99999999");
-    dangling(person);
-    inputError(data2, "aihub.face", person, "dangling-symlink");
-    fifo(person);
-    inputError(data2, "aihub.face", person, "not-a-regular-file");
+    danglingAndFifo(data2, "aihub.face", person);
     Files.delete(person);
     fifo(data2.resolve("subjects.csv"));
     inputError(data2, "aihub.face", data2.resolve("subjects.csv"), "not-a-regular-file");
@@ -140,10 +145,7 @@ class OddEntriesInFamilyReadersCliTest {
       if (!Files.exists(folder2.resolveSibling(name))) sampleFolder = folder2.resolveSibling(name);
     }
     assertTrue(sampleFolder != null, "a sample folder name free beside " + folder2);
-    dangling(sampleFolder);
-    inputError(data2, "aihub.xray", sampleFolder, "dangling-symlink");
-    fifo(sampleFolder);
-    inputError(data2, "aihub.xray", sampleFolder, "not-a-regular-file");
+    danglingAndFifo(data2, "aihub.xray", sampleFolder);
     Files.delete(sampleFolder);
     Path xml = first(data2, ".*/(Single|Multiple)_\\w+/[^/]+\\.xml");
     notUtf8(xml);
@@ -154,19 +156,13 @@ class OddEntriesInFamilyReadersCliTest {
     Path data = sample("aihub.motion");
     Path frame = first(data, "Annotation/2D/[^/]+/[^/]+/[^/]+\\.json");
     Path extra = frame.resolveSibling("zz_gone.json");
-    dangling(extra);
-    inputError(data, "aihub.motion", extra, "dangling-symlink");
-    fifo(extra);
-    inputError(data, "aihub.motion", extra, "not-a-regular-file");
+    danglingAndFifo(data, "aihub.motion", extra);
     detects(data, "aihub.motion");
     Files.delete(extra);
 
     Path camera = first(data, "Annotation/3D/[^/]+/camera/[^/]+\\.json");
     Path kept = Files.move(camera, tmp.resolve("kept.json"));
-    fifo(camera);
-    inputError(data, "aihub.motion", camera, "not-a-regular-file");
-    dangling(camera);
-    inputError(data, "aihub.motion", camera, "dangling-symlink");
+    danglingAndFifo(data, "aihub.motion", camera);
     Files.delete(camera);
     Files.move(kept, camera);
 
@@ -175,29 +171,20 @@ class OddEntriesInFamilyReadersCliTest {
 
     Path data2 = sample("aihub.motion", "motion2");
     Path cameraFolder = first(data2, "Annotation/2D/[^/]+/[^/]+").resolveSibling("zz-1-001-C9");
-    fifo(cameraFolder);
-    inputError(data2, "aihub.motion", cameraFolder, "not-a-regular-file");
-    dangling(cameraFolder);
-    inputError(data2, "aihub.motion", cameraFolder, "dangling-symlink");
+    danglingAndFifo(data2, "aihub.motion", cameraFolder);
   }
 
   @Test void cctvClipXmlAndVideo() throws Exception {
     Path data = sample("aihub.cctv");
     Path xml = first(data, ".*\\.xml");
     Path extra = xml.resolveSibling("zz_gone.xml");
-    dangling(extra);
-    inputError(data, "aihub.cctv", extra, "dangling-symlink");
-    fifo(extra);
-    inputError(data, "aihub.cctv", extra, "not-a-regular-file");
+    danglingAndFifo(data, "aihub.cctv", extra);
     detects(data, "aihub.cctv");
     Files.delete(extra);
 
     Path mp4 = Path.of(xml.toString().replaceFirst("\\.xml$", ".mp4"));
     Path kept = Files.move(mp4, tmp.resolve("kept.mp4"));
-    fifo(mp4);
-    inputError(data, "aihub.cctv", mp4, "not-a-regular-file");
-    dangling(mp4);
-    inputError(data, "aihub.cctv", mp4, "dangling-symlink");
+    danglingAndFifo(data, "aihub.cctv", mp4);
     Files.delete(mp4);
     Files.move(kept, mp4);
 
