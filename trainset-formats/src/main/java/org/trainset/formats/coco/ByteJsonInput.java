@@ -292,8 +292,15 @@ final class ByteJsonInput implements AutoCloseable {
       if (c >= 0x80) ascii = false;
       put((byte) c);
     }
-    return new String(scratch, 0, scratchLen, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    if (ascii) return new String(scratch, 0, scratchLen, StandardCharsets.ISO_8859_1);
+    try { // strictly, as Jackson reads the rest of the file: not a silent U+FFFD
+      return utf8.decode(ByteBuffer.wrap(scratch, 0, scratchLen)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw error("text-encoding", "not valid UTF-8 text in a string");
+    }
   }
+
+  private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
 
   private byte[] surrogate(char high) throws IOException {
     if (next() != '\\' || next() != 'u') throw error("json-syntax", "lone surrogate in a string");

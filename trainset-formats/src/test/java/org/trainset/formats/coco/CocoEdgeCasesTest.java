@@ -173,6 +173,25 @@ class CocoEdgeCasesTest {
     }
   }
 
+  /** Bytes that are not UTF-8 in an annotation's string (read by the byte reader) are an input error, as Jackson makes them in the images. */
+  @Test
+  void invalidUtf8InAnAnnotationStringIsAnInputErrorNotAReplacementCharacter() throws IOException {
+    byte[] head = ("{\"images\":[{\"id\":1,\"file_name\":\"a.jpg\",\"width\":5,\"height\":10}],\"annotations\":[\n"
+        + "{\"id\":1,\"image_id\":1,\"caption\":\"caf").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail = "\"}],\"categories\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = new byte[head.length + 2 + tail.length];
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    bytes[head.length] = (byte) 0xC3;
+    bytes[head.length + 1] = (byte) 0x28; // a lead byte without its continuation
+    System.arraycopy(tail, 0, bytes, head.length + 2, tail.length);
+    Path f = tmp.resolve("captions_default.json");
+    Files.write(f, bytes);
+    InputException e = assertThrows(InputException.class, () -> read(f));
+    assertEquals("text-encoding", e.rule());
+    assertEquals(2, e.line(), e.getMessage());
+    assertTrue(e.getMessage().contains("captions_default.json"), e.getMessage());
+  }
+
   private static List<Long> ids(JsonNode arr) {
     List<Long> out = new ArrayList<>();
     arr.forEach(n -> out.add(n.get("id").asLong()));
