@@ -130,4 +130,51 @@ class ServeMailCliTest {
       smtp.stop();
     }
   }
+  /**
+   * The password from the environment variable TRAINSET_SMTP_PASSWORD, in a real process (the
+   * variable cannot be set inside this JVM): {@code trainset serve} started with it and no
+   * password file mails the reminder, and the password is in neither its output nor its command line.
+   */
+  @Test void servesWithThePasswordFromTheEnvironment() throws Exception {
+    TestCertificates.Certificate cert = TestCertificates.forGreenMail();
+    ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
+    setup.setServerStartupTimeout(30_000);
+    GreenMail smtp = new GreenMail(setup);
+    smtp.start();
+    Process serve = null;
+    try {
+      smtp.setUser("trainset@lab.example", "trainset", SMTP_PASSWORD);
+      Path data = tmp.resolve("data");
+      Clock then = Clock.fixed(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC);
+      try (Platform p = Platform.open(data, null, Platform.Limits.DEFAULT, then)) {
+        var mgr = p.users().principal(p.users().add("mgr", "password-1", Role.MANAGER, "acme").id(), null);
+        p.users().setEmail(mgr.userId(), "mgr@lab.example");
+        var alice = p.users().principal(p.users().add("alice", "password-1", Role.DATAUSER, "uni").id(), null);
+        AccessCliTest.publish(p, mgr, "scans", new byte[] {1, 2, 3});
+        p.access().setMode(mgr, "scans", null, null, AccessMode.GATED, RequestForm.EMPTY, 1);
+        p.accessRequests().submit(alice, "scans", null, null, "a density study", null, null);
+      }
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+          "serve", "--data", data.toString(), "--port", "0", "--reminder-interval", "1s", "--smtp-host", "127.0.0.1",
+          "--smtp-port", Integer.toString(smtp.getSmtps().getPort()), "--smtp-security", "tls", "--smtp-ca-file", cert.pem().toString(),
+          "--smtp-from", "trainset@lab.example", "--smtp-user", "trainset")
+          .redirectErrorStream(true).redirectOutput(tmp.resolve("serve.out").toFile());
+      pb.environment().put("TRAINSET_SMTP_PASSWORD", SMTP_PASSWORD);
+      assertFalse(String.join(" ", pb.command()).contains(SMTP_PASSWORD));
+      serve = pb.start();
+      boolean arrived = smtp.waitForIncomingEmail(60_000, 1);
+      String out = Files.readString(tmp.resolve("serve.out"));
+      assertTrue(arrived, "the reminder arrives; serve printed: " + out);
+      assertEquals("mgr@lab.example", smtp.getReceivedMessages()[0].getAllRecipients()[0].toString());
+      assertTrue(out.contains("reminder mails via smtp://trainset@127.0.0.1:" + smtp.getSmtps().getPort() + " (tls)"), out);
+      assertFalse(out.contains("warning") || out.contains(SMTP_PASSWORD), out);
+    } finally {
+      if (serve != null) {
+        serve.destroy();
+        if (!serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) serve.destroyForcibly();
+      }
+      smtp.stop();
+    }
+  }
 }
