@@ -93,6 +93,8 @@ export const enReview = {
   'review.iso.lot.accepted': 'accepted',
   'review.iso.lot.notAccepted': 'not accepted',
   'review.iso.lot.pending': 'in review',
+  'review.iso.lot.pendingOf': 'in review ({inspected} of {drawn} inspected)',
+  'review.iso.lot.adjudication': 'awaiting adjudication ({count})',
   'review.iso.lot.held': 'held while discontinued',
   'review.iso.lot.resume': 'inspection resumed',
   'review.iso.stopped': 'Inspection is discontinued after 5 lots not accepted on tightened inspection: no lot is sampled until a manager resumes it.',

@@ -94,6 +94,8 @@ export const koReview: Record<keyof typeof enReview, string> = {
   'review.iso.lot.accepted': '합격',
   'review.iso.lot.notAccepted': '불합격',
   'review.iso.lot.pending': '검수 중',
+  'review.iso.lot.pendingOf': '검수 중 ({drawn}건 중 {inspected}건 검사)',
+  'review.iso.lot.adjudication': '판정 대기 ({count}건)',
   'review.iso.lot.held': '검사 중지로 보류',
   'review.iso.lot.resume': '검사 재개',
   'review.iso.stopped': '까다로운 검사에서 로트 5개가 불합격하여 검사가 중지되었습니다. 관리자가 재개할 때까지 로트를 샘플링하지 않습니다.',

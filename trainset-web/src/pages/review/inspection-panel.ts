@@ -102,15 +102,28 @@ function lotTable(lots: InspectionLot[]): HTMLElement {
         return h('tr', { dataset: { lot: l.lotId, decision } },
           h('td', {}, l.lotId), h('td', {}, l.mode ? modeName(l.mode) : ''), num(l.lotSize), h('td', {}, l.codeLetter ?? ''),
           num(l.sampleSize), h('td', { class: 'num' }, l.accept === undefined ? '' : `${l.accept} / ${l.reject}`),
-          num(l.nonconforming), h('td', { class: `iso-decision ${decision}` }, t(`review.iso.lot.${decision}` as MessageKey)),
+          num(l.nonconforming), h('td', { class: `iso-decision ${decision}` }, decisionText(l, decision)),
           h('td', {}, new Date(l.decidedAt ?? l.createdAt).toLocaleString()));
       }))));
 }
 
-function decisionOf(l: InspectionLot): 'accepted' | 'notAccepted' | 'pending' | 'held' | 'resume' {
+type LotDecision = 'accepted' | 'notAccepted' | 'pending' | 'adjudication' | 'held' | 'resume';
+
+/** An open lot whose only missing inspections are disputed dual readings waits for its adjudicator. */
+function decisionOf(l: InspectionLot): LotDecision {
   if (l.kind !== 'lot') return l.kind;
-  if (!l.decided) return 'pending';
+  if (!l.decided) {
+    const p = l.progress;
+    return p && p.awaitingAdjudication > 0 && p.inspected + p.awaitingAdjudication === p.drawn ? 'adjudication' : 'pending';
+  }
   return l.accepted ? 'accepted' : 'notAccepted';
+}
+
+function decisionText(l: InspectionLot, decision: LotDecision): string {
+  const p = l.progress;
+  if (decision === 'adjudication' && p) return t('review.iso.lot.adjudication', { count: p.awaitingAdjudication });
+  if (decision === 'pending' && p) return t('review.iso.lot.pendingOf', { inspected: p.inspected, drawn: p.drawn });
+  return t(`review.iso.lot.${decision}` as MessageKey);
 }
 
 /** A modal asking the manager to confirm; resolves true on "Resume". */

@@ -117,6 +117,8 @@ export interface InspectionLot {
   seq?: number;
   createdAt: number;
   decidedAt?: number;
+  /** An open lot: drawn items, those inspected at the stage, those waiting only for their adjudicator. */
+  progress?: { drawn: number; inspected: number; awaitingAdjudication: number };
 }
 
 export interface ReviewStage {

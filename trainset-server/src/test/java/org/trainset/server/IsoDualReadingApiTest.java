@@ -105,7 +105,12 @@ class IsoDualReadingApiTest {
       // a disagreement waits for the adjudicator; accepting the consensus finds no defect
       String disputed = readLot(p, 1).get(0);
       assertFalse(lastLot(p).get("decided").asBoolean(), "the disputed item is not inspected until adjudicated: " + lastLot(p));
+      JsonNode progress = lastLot(p).get("progress");
+      assertEquals(n(Mode.NORMAL), progress.get("drawn").asInt(), progress.toString());
+      assertEquals(n(Mode.NORMAL) - 1, progress.get("inspected").asInt(), "the agreed items are inspected: " + progress);
+      assertEquals(1, progress.get("awaitingAdjudication").asInt(), "the open lot says it waits for its adjudicator: " + progress);
       adjudicate(disputed, "accept");
+      assertFalse(lastLot(p).has("progress"), "a decided lot has no progress: " + lastLot(p));
       lot = lastLot(p);
       assertTrue(lot.get("decided").asBoolean(), lot.toString());
       assertTrue(lot.get("accepted").asBoolean(), lot.toString());

@@ -55,7 +55,7 @@ public final class Inspections {
         IsoInspection.StageState st = iso.get(r.name());
         if (st != null) {
           s.set("inspection", st.toJson());
-          s.set("lots", IsoInspection.lots(c, p.id(), r.name(), 100));
+          s.set("lots", IsoInspection.lots(c, p.id(), r, 100));
         }
       }
       return out;

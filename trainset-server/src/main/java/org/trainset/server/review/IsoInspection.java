@@ -116,6 +116,32 @@ final class IsoInspection {
         rs.getLong(4)}, projectId, lotId, stage).orElse(null);
     ReviewWorkflow.StageRule rule = wf.stage(stage);
     if (lot == null || rule == null) return;
+    Progress progress = progress(c, rule, projectId, lotId);
+    if (!progress.complete()) return;
+    Lot decided = Lot.inspected((Long) lot[3], (Double) lot[2], Mode.valueOf((String) lot[1]), progress.nonconforming());
+    long seq = Sql.count(c, "SELECT COALESCE(MAX(decided_seq), 0) FROM review_lots WHERE project_id = ? AND stage = ?",
+        projectId, stage) + 1;
+    Sql.update(c, "UPDATE review_lots SET nonconforming = ?, accepted = ?, decided_seq = ?, decided_at = ? WHERE id = ?",
+        progress.nonconforming(), decided.accepted() ? 1 : 0, seq, now, lot[0]);
+  }
+
+  /**
+   * Where a lot stands at a stage: of the items the stage drew, how many are inspected there, how
+   * many of those wait only for their adjudicator (a disputed dual reading), and how many of the
+   * inspected are nonconforming. The lot is decided when all drawn items are inspected.
+   */
+  record Progress(int drawn, int inspected, int awaitingAdjudication, int nonconforming) {
+    boolean complete() {
+      return inspected == drawn;
+    }
+
+    ObjectNode toJson() {
+      return Http.object().put("drawn", drawn).put("inspected", inspected).put("awaitingAdjudication", awaitingAdjudication);
+    }
+  }
+
+  static Progress progress(Connection c, ReviewWorkflow.StageRule rule, String projectId, String lotId) throws SQLException {
+    String stage = rule.name();
     Map<String, List<String>> drawn = new LinkedHashMap<>();
     for (Object[] r : Sql.list(c, "SELECT item_id, route FROM review_items WHERE project_id = ? AND lot_id = ?",
         rs -> new Object[] {rs.getString(1), rs.getString(2)}, projectId, lotId)) {
@@ -124,22 +150,22 @@ final class IsoInspection {
     }
     Map<String, Map<String, Object[]>> verdicts = new HashMap<>();
     verdicts.put(stage, firstVerdicts(c, projectId, lotId, stage));
-    int nonconforming = 0;
+    int inspected = 0, awaiting = 0, nonconforming = 0;
     for (Map.Entry<String, List<String>> item : drawn.entrySet()) {
       Object[] v = verdicts.get(stage).get(item.getKey());
-      if (v == null) return; // not inspected yet
+      if (v == null) continue; // not inspected yet
       Boolean defective = "reject".equals(v[0]); // (not a ?: with a boolean branch: that would unbox a null)
       if (rule.kind() == ReviewWorkflow.Kind.DUAL) {
         defective = dualDefective(c, rule, projectId, lotId, item.getKey(), item.getValue(), (Integer) v[1], verdicts);
       }
-      if (defective == null) return; // a disputed reading still waits for its adjudicator
+      if (defective == null) { // a disputed reading still waits for its adjudicator
+        awaiting++;
+        continue;
+      }
+      inspected++;
       if (defective) nonconforming++;
     }
-    Lot decided = Lot.inspected((Long) lot[3], (Double) lot[2], Mode.valueOf((String) lot[1]), nonconforming);
-    long seq = Sql.count(c, "SELECT COALESCE(MAX(decided_seq), 0) FROM review_lots WHERE project_id = ? AND stage = ?",
-        projectId, stage) + 1;
-    Sql.update(c, "UPDATE review_lots SET nonconforming = ?, accepted = ?, decided_seq = ?, decided_at = ? WHERE id = ?",
-        nonconforming, decided.accepted() ? 1 : 0, seq, now, lot[0]);
+    return new Progress(drawn.size(), inspected, awaiting, nonconforming);
   }
 
   /** Each item's first verdict at a stage in a lot and, for a completed dual reading, its disagreements. */
@@ -180,7 +206,8 @@ final class IsoInspection {
   }
 
   /** The lots of a stage, newest first, for the stage JSON. */
-  static ArrayNode lots(Connection c, String projectId, String stage, int limit) throws SQLException {
+  static ArrayNode lots(Connection c, String projectId, ReviewWorkflow.StageRule rule, int limit) throws SQLException {
+    String stage = rule.name();
     ArrayNode arr = Http.MAPPER.createArrayNode();
     for (ObjectNode o : Sql.list(c, "SELECT kind, lot_id, mode, lot_size, sample_size, accept_number, reject_number, "
         + "nonconforming, accepted, decided_seq, created_at, decided_at, actor_id FROM review_lots WHERE project_id = ? AND stage = ? "
@@ -199,6 +226,13 @@ final class IsoInspection {
           if (decided) o.put("decidedAt", rs.getLong(12)).put("seq", seq);
           return o;
         }, projectId, stage)) arr.add(o);
+    // an open lot says how far it is: a dual-reading lot may wait for nothing but its adjudicator
+    for (var it = arr.elements(); it.hasNext(); ) {
+      ObjectNode o = (ObjectNode) it.next();
+      if (o.get("kind").asText().equals("lot") && !o.get("decided").asBoolean()) {
+        o.set("progress", progress(c, rule, projectId, o.get("lotId").asText()).toJson());
+      }
+    }
     return arr;
   }
 }
