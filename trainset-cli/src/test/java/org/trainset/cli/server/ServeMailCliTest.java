@@ -134,6 +134,7 @@ class ServeMailCliTest {
    * The password from the environment variable TRAINSET_SMTP_PASSWORD, in a real process (the
    * variable cannot be set inside this JVM): {@code trainset serve} started with it and no
    * password file mails the reminder, and the password is in neither its output nor its command line.
+   * Its log lines come through the CLI's logging set-up, without SLF4J's or Javalin's banners.
    */
   @Test void servesWithThePasswordFromTheEnvironment() throws Exception {
     TestCertificates.Certificate cert = TestCertificates.forGreenMail();
@@ -169,6 +170,9 @@ class ServeMailCliTest {
       assertEquals("mgr@lab.example", smtp.getReceivedMessages()[0].getAllRecipients()[0].toString());
       assertTrue(out.contains("reminder mails via smtp://trainset@127.0.0.1:" + smtp.getSmtps().getPort() + " (tls)"), out);
       assertFalse(out.contains("warning") || out.contains(SMTP_PASSWORD), out);
+      // the server's log goes through one SLF4J provider (slf4j-simple, configured by the CLI), no banner
+      assertTrue(out.contains("INFO TrainsetServer - trainset server on http://127.0.0.1:"), out);
+      assertFalse(out.contains("SLF4J") || out.contains("logger in your project"), out);
     } finally {
       if (serve != null) {
         serve.destroy();
