@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -203,6 +204,32 @@ class OddEntriesInLayoutsCliTest {
     Files.delete(yolo.resolve("images/test"));
     Files.write(yolo.resolve("labels/train/1.txt"), NOT_UTF8);
     inputError(yolo, "yolo", "labels/train/1.txt", "text-encoding", true);
+  }
+
+  /**
+   * In {@code validate} every odd image entry of a YOLO layout is a finding of its own and the
+   * rest is still read (loose Darknet and Ultralytics alike); {@code stats} stops at the first (exit 3).
+   */
+  @Test void oddImagesOfYoloLayoutsAreEachAValidateFinding() throws Exception {
+    Path loose = copy("datumaro/tests/assets/yolo_dataset/labels", "loose-validate");
+    TestTrees.mkfifo(loose.resolve("images/train/zz_pipe.jpg"));
+    dangling(loose.resolve("images/train/zz_gone.jpg"));
+    Path v8 = copy("cvat-ai-datumaro/tests/assets/yolo_dataset/yolov8_detection", "v8-validate");
+    Path v8Images;
+    try (Stream<Path> st = Files.walk(v8)) {
+      v8Images = st.filter(p -> p.toString().endsWith(".jpg")).findFirst().orElseThrow().getParent();
+    }
+    TestTrees.mkfifo(v8Images.resolve("zz_pipe.jpg"));
+    dangling(v8Images.resolve("zz_gone.jpg"));
+    for (Path yolo : List.of(loose, v8)) {
+      Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> Cli.run("validate", yolo.toString(), "--format", "yolo"));
+      assertEquals(1, r.exitCode(), r.toString());
+      assertTrue(r.out().contains("zz_pipe.jpg") && r.out().contains("not-a-regular-file"), r.out());
+      assertTrue(r.out().contains("zz_gone.jpg") && r.out().contains("dangling-symlink"), r.out());
+      assertTrue(r.out().contains("2 problems"), "both, and nothing else: " + r.out());
+      Cli.Result stats = Cli.run("stats", yolo.toString(), "--format", "yolo", "-q");
+      assertEquals(3, stats.exitCode(), stats.toString());
+    }
   }
 
   @Test void darknetLooseNamesFileThatIsADanglingSymlinkIsNotAnotherLayout() throws Exception {

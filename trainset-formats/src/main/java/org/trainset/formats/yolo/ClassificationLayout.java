@@ -20,7 +20,7 @@ final class ClassificationLayout {
   private ClassificationLayout() {}
 
   /** The layout, or null when the root's top folders are not subset names. */
-  static YoloLayout read(Path root) throws IOException {
+  static YoloLayout read(Path root, ProblemSink problems) throws IOException {
     List<Path> subsets = DatasetFolder.folders(root,
         p -> YoloFormat.CLASSIFICATION_SUBSETS.contains(p.getFileName().toString()), ProblemSink.FAIL);
     if (subsets.isEmpty()) return null;
@@ -34,7 +34,7 @@ final class ClassificationLayout {
       for (Path classDir : DatasetFolder.folders(subsetDir, p -> true, ProblemSink.FAIL)) {
         String label = classDir.getFileName().toString();
         classes.add(label);
-        for (String image : YoloLayout.images(root, classDir)) {
+        for (String image : YoloLayout.images(root, classDir, problems)) {
           String below = SafePaths.relative(subsetDir, root.resolve(image));
           entries.add(new YoloLayout.Entry(YoloLayout.stripExtension(below), subset, image, null, label));
         }

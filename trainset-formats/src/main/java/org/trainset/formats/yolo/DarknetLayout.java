@@ -24,7 +24,7 @@ final class DarknetLayout {
 
   private DarknetLayout() {}
 
-  static YoloLayout strict(Path root) throws IOException {
+  static YoloLayout strict(Path root, ProblemSink problems) throws IOException {
     Path objData = root.resolve(YoloFormat.OBJ_DATA);
     Map<String, String> keys = keyValues(objData);
     Path namesFile = SafePaths.resolveInside(root, stripData(keys.getOrDefault("names", YoloFormat.OBJ_NAMES)));
@@ -37,7 +37,7 @@ final class DarknetLayout {
       Path list = SafePaths.resolveInside(root, stripData(e.getValue()));
       // a subset list that is a dangling symlink or a FIFO is an input error, not "list absent"
       List<String> images = DatasetFolder.present(list) ? imageList(root, list)
-          : YoloLayout.images(root, root.resolve("obj_" + subset + "_data"));
+          : YoloLayout.images(root, root.resolve("obj_" + subset + "_data"), problems);
       for (String image : images) {
         String base = image.contains("/") ? image.substring(0, image.indexOf('/')) : "";
         entries.add(new YoloLayout.Entry(YoloLayout.idFor(image, subset, base), subset, image,
@@ -47,7 +47,7 @@ final class DarknetLayout {
     return new YoloLayout(names, null, false, entries);
   }
 
-  static YoloLayout loose(Path root) throws IOException {
+  static YoloLayout loose(Path root, ProblemSink problems) throws IOException {
     Path namesFile = YoloFormat.looseNamesFile(root);
     List<String> names = names(namesFile);
     Path labels = YoloLayout.childIgnoringCase(root, "labels", ProblemSink.FAIL);
@@ -61,16 +61,17 @@ final class DarknetLayout {
     // FIFO is reported (a subset folder or an image gone wrong), not passed over
     List<Path> subsetDirs = DatasetFolder.folders(images, p -> true, ProblemSink.FAIL);
     if (subsetDirs.isEmpty()) {
-      addLoose(root, images, labels, null, entries);
+      addLoose(root, images, labels, null, entries, problems);
     } else {
-      for (Path d : subsetDirs) addLoose(root, d, labels.resolve(d.getFileName().toString()), d.getFileName().toString(), entries);
+      for (Path d : subsetDirs) addLoose(root, d, labels.resolve(d.getFileName().toString()), d.getFileName().toString(), entries, problems);
     }
     return new YoloLayout(names, null, false, entries);
   }
 
-  private static void addLoose(Path root, Path imageDir, Path labelDir, String subset, List<YoloLayout.Entry> out)
+  private static void addLoose(Path root, Path imageDir, Path labelDir, String subset, List<YoloLayout.Entry> out,
+                               ProblemSink problems)
       throws IOException {
-    for (String image : YoloLayout.images(root, imageDir)) {
+    for (String image : YoloLayout.images(root, imageDir, problems)) {
       String below = SafePaths.relative(imageDir, root.resolve(image));
       String id = YoloLayout.stripExtension(below);
       out.add(new YoloLayout.Entry(id, subset, image, SafePaths.relative(root, labelDir.resolve(id + ".txt")), null));

@@ -14,6 +14,7 @@ import org.trainset.core.io.ConfigFiles;
 import org.trainset.core.io.DatasetFolder;
 import org.trainset.core.io.InputException;
 import org.trainset.core.io.ParseLimits;
+import org.trainset.core.spi.ProblemSink;
 import org.trainset.core.io.SafePaths;
 
 /**
@@ -26,7 +27,7 @@ import org.trainset.core.io.SafePaths;
 final class UltralyticsLayout {
   private UltralyticsLayout() {}
 
-  static YoloLayout read(Path root0, Path yaml, ParseLimits limits) throws IOException {
+  static YoloLayout read(Path root0, Path yaml, ParseLimits limits, ProblemSink problems) throws IOException {
     Path root = root0.toAbsolutePath().normalize();
     // the one config loader: parse limits (size, nesting, string length) apply to data.yaml too
     JsonNode doc = ConfigFiles.read(yaml, limits.withMaxFileSize(Math.min(limits.maxFileSize(), ConfigFiles.LIMITS.maxFileSize())));
@@ -44,7 +45,7 @@ final class UltralyticsLayout {
       if (!v.isTextual() && !v.isArray()) continue;
       List<String> images = new ArrayList<>();
       for (JsonNode one : v.isArray() ? v : List.of(v)) {
-        images.addAll(imagesOf(root, base, f.getKey(), one.asText(), yaml));
+        images.addAll(imagesOf(root, base, f.getKey(), one.asText(), yaml, problems));
       }
       for (String image : images) {
         // train: and val: may list the same folder (a dataset without a validation split): one item.
@@ -67,16 +68,17 @@ final class UltralyticsLayout {
     }
   }
 
-  private static List<String> imagesOf(Path root, Path base, String subset, String value, Path yaml) throws IOException {
+  private static List<String> imagesOf(Path root, Path base, String subset, String value, Path yaml, ProblemSink problems)
+      throws IOException {
     Path p = existing(root, base, value);
-    if (p != null && Files.isDirectory(p)) return YoloLayout.images(root, p);
+    if (p != null && Files.isDirectory(p)) return YoloLayout.images(root, p, problems);
     // a list or image named here that is a dangling symlink or a FIFO is an input error (never opened)
     if (p != null && !DatasetFolder.present(p)) p = null;
     if (p != null && p.getFileName().toString().endsWith(".txt")) return DarknetLayout.imageList(root, p);
     if (p != null && YoloFormat.isImage(p.getFileName().toString())) return List.of(SafePaths.relative(root, p));
     for (String alias : subset.equals("val") ? List.of("val", "valid") : subset.equals("valid") ? List.of("valid", "val") : List.of(subset)) {
       for (String conventional : List.of(alias + "/images", "images/" + alias)) {
-        if (Files.isDirectory(root.resolve(conventional))) return YoloLayout.images(root, root.resolve(conventional));
+        if (Files.isDirectory(root.resolve(conventional))) return YoloLayout.images(root, root.resolve(conventional), problems);
       }
     }
     throw new InputException(yaml, "yolo-subset", subset + ": '" + value + "' not found under " + root);

@@ -26,16 +26,16 @@ record YoloLayout(List<String> names, int[] kptShape, boolean obb, List<Entry> e
   record Entry(String id, String subset, String image, String label, String tag) implements Serializable {}
 
   /** Finds the variant at {@code root}: data.yaml, obj.data, obj.names, or a classification tree. */
-  static YoloLayout of(Path root, org.trainset.core.io.ParseLimits limits) throws IOException {
+  static YoloLayout of(Path root, org.trainset.core.io.ParseLimits limits, ProblemSink problems) throws IOException {
     // data.yaml or obj.data as a dangling symlink or a FIFO is an input error, not another layout
     if (Files.isDirectory(root)) DatasetFolder.present(root.resolve(YoloFormat.DATA_YAML));
     Path yaml = datasetYaml(root, ProblemSink.FAIL);
-    if (yaml != null) return UltralyticsLayout.read(root, yaml, limits);
-    if (DatasetFolder.present(root.resolve(YoloFormat.OBJ_DATA))) return DarknetLayout.strict(root);
+    if (yaml != null) return UltralyticsLayout.read(root, yaml, limits, problems);
+    if (DatasetFolder.present(root.resolve(YoloFormat.OBJ_DATA))) return DarknetLayout.strict(root, problems);
     // likewise obj.names and classes.txt: reported, not read as "no layout found"
     for (String names : List.of(YoloFormat.OBJ_NAMES, YoloFormat.CLASSES_TXT)) DatasetFolder.present(root.resolve(names));
-    if (YoloFormat.looseNamesFile(root) != null) return DarknetLayout.loose(root);
-    YoloLayout classes = ClassificationLayout.read(root);
+    if (YoloFormat.looseNamesFile(root) != null) return DarknetLayout.loose(root, problems);
+    YoloLayout classes = ClassificationLayout.read(root, problems);
     if (classes != null) return classes;
     throw new InputException(root, "yolo-layout",
         "no data.yaml, obj.data, obj.names, classes.txt or train/<class>/<image> folders found");
@@ -66,14 +66,15 @@ record YoloLayout(List<String> names, int[] kptShape, boolean obb, List<Entry> e
 
   /**
    * Images under {@code dir} (recursively), sorted, as root-relative paths. An image name that is
-   * a dangling symlink, a FIFO or another non-file is an input error ({@link DatasetFolder}), not
-   * an image fewer; other files (label caches, notes) are not part of the layout.
+   * a dangling symlink, a FIFO or another non-file goes to {@code problems} ({@link DatasetFolder}):
+   * an input error where errors are fatal, one finding each (and the image skipped) in
+   * {@code validate}; other files (label caches, notes) are not part of the layout.
    */
-  static List<String> images(Path root, Path dir) throws IOException {
+  static List<String> images(Path root, Path dir, ProblemSink problems) throws IOException {
     List<String> out = new ArrayList<>();
     if (!Files.isDirectory(dir)) return out;
     for (Path p : DatasetFolder.files(dir, Integer.MAX_VALUE, f -> YoloFormat.isImage(f.getFileName().toString()),
-        ProblemSink.FAIL)) {
+        problems)) {
       out.add(SafePaths.relative(root, p));
     }
     return out;

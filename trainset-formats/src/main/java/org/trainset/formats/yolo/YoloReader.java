@@ -27,7 +27,7 @@ final class YoloReader implements DatasetReader {
   @Override public ReadPlan plan(Path root0, ReadOptions options) throws IOException {
     if (!Files.isDirectory(root0)) throw new InputException(root0, "yolo-layout", "a YOLO dataset is a folder");
     Path root = root0.toAbsolutePath().normalize();
-    YoloLayout layout = YoloLayout.of(root, options.limits());
+    YoloLayout layout = YoloLayout.of(root, options.limits(), options.problems());
     List<String> keypoints = new ArrayList<>();
     if (layout.kptShape() != null) {
       for (int i = 1; i <= layout.kptShape()[0]; i++) keypoints.add(Integer.toString(i));
