@@ -42,7 +42,7 @@ export function qualityPage(projectId: string): Page {
     const stateChart = h('div', { class: 'chart', id: 'chart-states' });
     const issuesChart = h('div', { class: 'chart', id: 'chart-issues' });
     const a = q.project.agreement;
-    el.replaceChildren(projectHeader(project, 'quality'), h('h2', {}, t('review.quality', { workflow: q.workflow })),
+    el.replaceChildren(projectHeader(project, 'quality'), h('h2', {}, q.workflow ? t('review.quality', { workflow: q.workflow }) : t('project.tab.quality')),
       h('p', {}, h('a', { href: reviewApi.qualityCsvUrl(projectId), id: 'quality-csv' }, t('review.q.csv')), ' · ',
         h('a', { href: reviewApi.historyCsvUrl(projectId), id: 'history-csv' }, t('review.q.historyCsv'))),
       inspection,

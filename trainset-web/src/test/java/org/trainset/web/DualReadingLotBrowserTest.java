@@ -104,6 +104,7 @@ class DualReadingLotBrowserTest extends BrowserTestBase {
     read(reader2, drawn.get(0), "mass");
     signIn();
     openQuality();
+    assertEquals("Review quality", page.locator("h2").first().textContent(), "a workflow without a name: no dangling separator");
     assertEquals("pending", row().getAttribute("data-decision"));
     assertEquals("in review (1 of 3 inspected)", row().locator(".iso-decision").textContent());
 
