@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.trainset.server.auth.Role;
 
@@ -77,15 +74,7 @@ class DualReadingLotBrowserTest extends BrowserTestBase {
 
   /** Share of the decision cell's pixels near {@code rgb} (its text, in an element screenshot). */
   double textShare(int[] rgb) throws Exception {
-    BufferedImage img = ImageIO.read(new ByteArrayInputStream(row().locator(".iso-decision").screenshot()));
-    int near = 0;
-    for (int y = 0; y < img.getHeight(); y++) {
-      for (int x = 0; x < img.getWidth(); x++) {
-        int p = img.getRGB(x, y);
-        if (Math.abs(((p >> 16) & 255) - rgb[0]) < 50 && Math.abs(((p >> 8) & 255) - rgb[1]) < 50 && Math.abs((p & 255) - rgb[2]) < 50) near++;
-      }
-    }
-    return near / (double) (img.getWidth() * img.getHeight());
+    return PixelScripts.share(row().locator(".iso-decision").screenshot(), rgb, 50);
   }
 
   void openQuality() {

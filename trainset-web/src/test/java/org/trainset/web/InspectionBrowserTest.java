@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.trainset.core.FormatRegistry;
 import org.trainset.core.convert.LossReport;
@@ -120,15 +117,7 @@ class InspectionBrowserTest extends BrowserTestBase {
 
   /** Share of the badge's pixels (an element screenshot) within 40 of {@code rgb} in every channel. */
   double badgeShare(int[] rgb) throws Exception {
-    BufferedImage img = ImageIO.read(new ByteArrayInputStream(card().locator(".iso-mode").screenshot()));
-    int near = 0;
-    for (int y = 0; y < img.getHeight(); y++) {
-      for (int x = 0; x < img.getWidth(); x++) {
-        int p = img.getRGB(x, y);
-        if (Math.abs(((p >> 16) & 255) - rgb[0]) < 40 && Math.abs(((p >> 8) & 255) - rgb[1]) < 40 && Math.abs((p & 255) - rgb[2]) < 40) near++;
-      }
-    }
-    return near / (double) (img.getWidth() * img.getHeight());
+    return PixelScripts.share(card().locator(".iso-mode").screenshot(), rgb, 40);
   }
 
   String counter(String id) {

@@ -1,8 +1,22 @@
 package org.trainset.web;
 
-/** JavaScript the browser tests evaluate in the page to read canvas pixels. */
+/** JavaScript the browser tests evaluate in the page to read canvas pixels, and a pixel count of element screenshots. */
 final class PixelScripts {
   private PixelScripts() {}
+
+  /** Share of an element screenshot's pixels within {@code tolerance} of {@code rgb} in every channel. */
+  static double share(byte[] png, int[] rgb, int tolerance) throws java.io.IOException {
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    int near = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int p = img.getRGB(x, y);
+        if (Math.abs(((p >> 16) & 255) - rgb[0]) < tolerance && Math.abs(((p >> 8) & 255) - rgb[1]) < tolerance
+            && Math.abs((p & 255) - rgb[2]) < tolerance) near++;
+      }
+    }
+    return near / (double) (img.getWidth() * img.getHeight());
+  }
 
   /** Counts pixels close to (r, g, b) over every canvas matching {@code selector}. */
   static final String COUNT_COLOUR = """

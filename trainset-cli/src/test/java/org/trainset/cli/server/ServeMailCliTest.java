@@ -70,25 +70,40 @@ class ServeMailCliTest {
     return new Serving(t, lines, err);
   }
 
-  @Test void serveMailsAWaitingRequestsReviewerOverSmtpsWithAPasswordFileAndAPrivateCa() throws Exception {
-    TestCertificates.Certificate cert = TestCertificates.forGreenMail();
+  /** GreenMail's SMTPS on a free port of 127.0.0.1 (a busy machine may need more than its 2 s to start). */
+  static GreenMail startSmtps() {
     ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
     setup.setServerStartupTimeout(30_000);
     GreenMail smtp = new GreenMail(setup);
     smtp.start();
+    return smtp;
+  }
+
+  /**
+   * A data folder where alice's access request to the gated release 'scans' was made three days
+   * ago (reminder after one day) and mgr, with an e-mail address, reviews it; the server then runs
+   * on the real clock.
+   */
+  Path dataWithAWaitingRequest() throws Exception {
+    Path data = tmp.resolve("data");
+    Clock then = Clock.fixed(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC);
+    try (Platform p = Platform.open(data, null, Platform.Limits.DEFAULT, then)) {
+      var mgr = p.users().principal(p.users().add("mgr", "password-1", Role.MANAGER, "acme").id(), null);
+      p.users().setEmail(mgr.userId(), "mgr@lab.example");
+      var alice = p.users().principal(p.users().add("alice", "password-1", Role.DATAUSER, "uni").id(), null);
+      AccessCliTest.publish(p, mgr, "scans", new byte[] {1, 2, 3});
+      p.access().setMode(mgr, "scans", null, null, AccessMode.GATED, RequestForm.EMPTY, 1);
+      p.accessRequests().submit(alice, "scans", null, null, "a density study", null, null);
+    }
+    return data;
+  }
+
+  @Test void serveMailsAWaitingRequestsReviewerOverSmtpsWithAPasswordFileAndAPrivateCa() throws Exception {
+    TestCertificates.Certificate cert = TestCertificates.forGreenMail();
+    GreenMail smtp = startSmtps();
     try {
       smtp.setUser("trainset@lab.example", "trainset", SMTP_PASSWORD);
-      Path data = tmp.resolve("data");
-      // the request was made three days ago (reminder after one day); the server runs on the real clock
-      Clock then = Clock.fixed(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC);
-      try (Platform p = Platform.open(data, null, Platform.Limits.DEFAULT, then)) {
-        var mgr = p.users().principal(p.users().add("mgr", "password-1", Role.MANAGER, "acme").id(), null);
-        p.users().setEmail(mgr.userId(), "mgr@lab.example");
-        var alice = p.users().principal(p.users().add("alice", "password-1", Role.DATAUSER, "uni").id(), null);
-        AccessCliTest.publish(p, mgr, "scans", new byte[] {1, 2, 3});
-        p.access().setMode(mgr, "scans", null, null, AccessMode.GATED, RequestForm.EMPTY, 1);
-        p.accessRequests().submit(alice, "scans", null, null, "a density study", null, null);
-      }
+      Path data = dataWithAWaitingRequest();
       Path wrong = Files.writeString(tmp.resolve("wrong-password"), "not-the-password\n");
       Path right = Files.writeString(tmp.resolve("smtp-password"), SMTP_PASSWORD + "\n");
       String port = Integer.toString(smtp.getSmtps().getPort());
@@ -138,23 +153,11 @@ class ServeMailCliTest {
    */
   @Test void servesWithThePasswordFromTheEnvironment() throws Exception {
     TestCertificates.Certificate cert = TestCertificates.forGreenMail();
-    ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
-    setup.setServerStartupTimeout(30_000);
-    GreenMail smtp = new GreenMail(setup);
-    smtp.start();
+    GreenMail smtp = startSmtps();
     Process serve = null;
     try {
       smtp.setUser("trainset@lab.example", "trainset", SMTP_PASSWORD);
-      Path data = tmp.resolve("data");
-      Clock then = Clock.fixed(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC);
-      try (Platform p = Platform.open(data, null, Platform.Limits.DEFAULT, then)) {
-        var mgr = p.users().principal(p.users().add("mgr", "password-1", Role.MANAGER, "acme").id(), null);
-        p.users().setEmail(mgr.userId(), "mgr@lab.example");
-        var alice = p.users().principal(p.users().add("alice", "password-1", Role.DATAUSER, "uni").id(), null);
-        AccessCliTest.publish(p, mgr, "scans", new byte[] {1, 2, 3});
-        p.access().setMode(mgr, "scans", null, null, AccessMode.GATED, RequestForm.EMPTY, 1);
-        p.accessRequests().submit(alice, "scans", null, null, "a density study", null, null);
-      }
+      Path data = dataWithAWaitingRequest();
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
           "serve", "--data", data.toString(), "--port", "0", "--reminder-interval", "1s", "--smtp-host", "127.0.0.1",
