@@ -2,6 +2,7 @@ package org.trainset.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trainset.web.InspectionBrowserTest.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
@@ -49,10 +50,6 @@ class DualReadingLotBrowserTest extends BrowserTestBase {
       jobs.add(j.path("id").asText());
       manager.send("POST", "/api/jobs/" + j.path("id").asText() + "/assignee", json(Map.of("userId", annotatorId)), 200);
     }
-  }
-
-  static JsonNode json(Object o) {
-    return WebTestServer.JSON.valueToTree(o);
   }
 
   List<String> queued(WebTestServer.Client who) throws Exception {

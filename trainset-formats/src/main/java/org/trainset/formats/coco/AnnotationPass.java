@@ -120,6 +120,12 @@ final class AnnotationPass {
     }
   }
 
+  /** The category's name, or null when the file has no such category. */
+  private String labelOf(long categoryId) {
+    if (categoryId >= 0 && categoryId < smallLabels.length) return smallLabels[(int) categoryId];
+    return labels.get(categoryId);
+  }
+
   private void accept(RawAnnotation a, long line, Buckets.Lane lane) throws IOException {
     Path file = index.file();
     String annId = a.id;
@@ -135,16 +141,9 @@ final class AnnotationPass {
       }
       return;
     }
-    String label;
-    if (a.categoryText == null) {
-      label = "";
-    } else if (a.hasCategoryId && a.categoryId >= 0 && a.categoryId < smallLabels.length && smallLabels[(int) a.categoryId] != null) {
-      label = smallLabels[(int) a.categoryId];
-    } else if (a.hasCategoryId && labels.containsKey(a.categoryId)) {
-      label = labels.get(a.categoryId);
-    } else if (a.hasCategoryId && a.categoryId == 0 && a.caption != null) {
-      label = "";
-    } else {
+    String label = a.categoryText == null ? "" : a.hasCategoryId ? labelOf(a.categoryId) : null;
+    if (label == null && a.hasCategoryId && a.categoryId == 0 && a.caption != null) label = ""; // a caption's category 0
+    if (label == null) {
       reporter.report("dangling-category", file, line, annId, "annotation " + annId + " refers to category_id "
           + a.categoryText + ", which is not in \"categories\"");
       return;

@@ -30,6 +30,8 @@ final class ByteJsonInput implements AutoCloseable {
   private long lineStart;
   private byte[] scratch = new byte[256];
   private int scratchLen;
+  /** Non-ASCII strings are decoded strictly (a new decoder reports, never replaces). */
+  private final java.nio.charset.CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder();
 
   ByteJsonInput(Path file, ParseLimits limits, Region region) throws IOException {
     this.file = file;
@@ -294,13 +296,12 @@ final class ByteJsonInput implements AutoCloseable {
     }
     if (ascii) return new String(scratch, 0, scratchLen, StandardCharsets.ISO_8859_1);
     try { // strictly, as Jackson reads the rest of the file: not a silent U+FFFD
-      return utf8.decode(ByteBuffer.wrap(scratch, 0, scratchLen)).toString();
+      return strictUtf8.decode(ByteBuffer.wrap(scratch, 0, scratchLen)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw error("text-encoding", "not valid UTF-8 text in a string");
     }
   }
 
-  private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
 
   private byte[] surrogate(char high) throws IOException {
     if (next() != '\\' || next() != 'u') throw error("json-syntax", "lone surrogate in a string");

@@ -88,13 +88,23 @@ class CocoLargeFileTest {
     assertEquals(59_999, items.stream().mapToLong(i -> i.annotations().size()).sum());
   }
 
+  /** A synthetic file of 6,000 images (ten annotations each, read in parallel stretches) and its text. */
+  private String synthetic(Path f, long seed) throws IOException {
+    CocoSynth.write(f, 6000, 10, seed);
+    return Files.readString(f);
+  }
+
+  /** Where {@code needle} last occurs in the "images" array (which comes before "annotations"). */
+  private static int lastInImages(String text, String needle) {
+    return text.lastIndexOf(needle, text.indexOf("\"annotations\""));
+  }
+
   @Test
-  void imageProblemsComeFirstThoughAnnotationsAreParsedAhead() throws IOException {
+  void imageProblemsComeBeforeAnnotationProblemsOfAParallelRead() throws IOException {
     Path f = tmp.resolve("instances_val.json");
-    CocoSynth.write(f, 6000, 10, 3);
-    String text = Files.readString(f);
+    String text = synthetic(f, 3);
     // the last image loses its file_name: its annotations then refer to an image that is not there
-    int last = text.lastIndexOf("\"file_name\":\"", text.indexOf("\"annotations\""));
+    int last = lastInImages(text, "\"file_name\":\"");
     int end = text.indexOf(',', last);
     Files.writeString(f, text.substring(0, last) + "\"name\":\"x\"" + text.substring(end));
     Format coco = FormatRegistry.load().require("coco");
@@ -108,11 +118,10 @@ class CocoLargeFileTest {
   }
 
   @Test
-  void aBrokenImagesArrayStopsTheReadAheadAndLeavesNoSpill() throws IOException {
+  void aBrokenImagesArrayFailsAParallelReadAndLeavesNoSpill() throws IOException {
     Path f = tmp.resolve("instances_val.json");
-    CocoSynth.write(f, 6000, 10, 9);
-    String text = Files.readString(f);
-    int last = text.lastIndexOf("\"width\":", text.indexOf("\"annotations\""));
+    String text = synthetic(f, 9);
+    int last = lastInImages(text, "\"width\":");
     // the skim does not tokenise scalars: only the images pass finds this
     Files.writeString(f, text.substring(0, last) + "\"width\":nope," + text.substring(last));
     Format coco = FormatRegistry.load().require("coco");
@@ -126,7 +135,7 @@ class CocoLargeFileTest {
     long at = text.substring(0, (int) lineStart).chars().filter(c -> c == '\n').count() + 1;
     assertEquals(at, e.line(), e.getMessage());
     assertTrue(e.column() > last - lineStart && lineStart + e.column() < annotationsAt,
-        "the images array's error, not one of the annotations read ahead: " + e.getMessage());
+        "the images array's error, not one from the annotations: " + e.getMessage());
     assertEquals(before, tempFiles(), "nothing left behind");
   }
 
