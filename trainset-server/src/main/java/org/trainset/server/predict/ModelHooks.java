@@ -143,7 +143,17 @@ public final class ModelHooks {
   private List<Drafts.NewDraft> call(URI target, Path file, String type) throws IOException, InterruptedException {
     HttpRequest req = HttpRequest.newBuilder(target).timeout(TIMEOUT).header("Content-Type", type)
         .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
-    HttpResponse<java.io.InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<java.io.InputStream> r;
+    try {
+      r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      // once more on a fresh connection: a connection the server closed as it was reused fails with
+      // no response at all ("header parser received no bytes"); a prediction is safe to ask twice,
+      // since drafts are stored only from an answer
+      r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    }
     byte[] body;
     try (var in = r.body()) {
       body = in.readNBytes(MAX_ANSWER + 1);
