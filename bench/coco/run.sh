@@ -19,10 +19,16 @@ mvn -q -B -pl trainset-formats -am test-compile
 mvn -q -B -pl trainset-cli -am package -DskipTests
 # This checkout's classes first, then the shaded CLI jar for the libraries (Jackson etc.).
 cp="$root/trainset-core/target/classes:$root/trainset-formats/target/classes:$root/trainset-formats/target/test-classes:$root/trainset-cli/target/trainset.jar"
-bench() { java "$@" -cp "$cp" org.trainset.formats.coco.CocoBench; }
 metrics() { grep -E "Elapsed \(wall|Maximum resident|User time|System time" "$1" | sed 's/^\s*/  /'; }
 cpu() { awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$1"; }
 
+# The reader runs with the launcher's JVM options for a batch verb (jvm.options: heap, collector
+# and JIT settings), as ./trainset convert runs it; JVM_OPTIONS="" runs it on the JVM's defaults.
+if [[ -n "${JVM_OPTIONS+set}" ]]; then
+  read -r -a jvm <<< "$JVM_OPTIONS"
+else
+  mapfile -t jvm < <(grep -Ev '^[[:space:]]*(#|$)' "$root/jvm.options" | sed 's/^batch: //')
+fi
 F="$work/instances_train.json"
 [[ -f "$F" ]] || java -cp "$cp" org.trainset.formats.coco.CocoBench generate "$F" "$images" "$per"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -66,8 +72,8 @@ COCO(sys.argv[1])"
 rounds="${ROUNDS:-3}"
 best_java=999999; best_py=999999
 for r in $(seq 1 "$rounds"); do
-  echo "== round $r: trainset coco reader, plan + read every item (parse + group by image), -Xmx1g"
-  /usr/bin/time -v java -Xmx1g -cp "$cp" org.trainset.formats.coco.CocoBench read "$F" 2> "$work/java.time"
+  echo "== round $r: trainset coco reader, plan + read every item (parse + group by image), ${jvm[*]} -Xmx1g"
+  /usr/bin/time -v java "${jvm[@]}" -Xmx1g -cp "$cp" org.trainset.formats.coco.CocoBench read "$F" 2> "$work/java.time"
   metrics "$work/java.time"
   echo "== round $r: python3 json.load (same file)"
   /usr/bin/time -v /usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$F" 2> "$work/py.time"

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trainset.core.io.Json;
 import org.trainset.core.model.DatasetSchema;
 import org.trainset.core.model.LabelDef;
 import org.trainset.core.spi.DatasetReader;
@@ -20,6 +21,7 @@ import org.trainset.core.spi.ReadPlan;
  */
 final class CocoReader implements DatasetReader {
   @Override public ReadPlan plan(Path root, ReadOptions options) throws IOException {
+    Json.preloadMapper(); // categories and info are read into trees after the skim
     List<ReadPart> parts = new ArrayList<>();
     Map<String, LabelDef> labels = new LinkedHashMap<>();
     List<String> subsets = new ArrayList<>();
