@@ -27,7 +27,7 @@ cpu() { awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$1"; }
 if [[ -n "${JVM_OPTIONS+set}" ]]; then
   read -r -a jvm <<< "$JVM_OPTIONS"
 else
-  mapfile -t jvm < <(grep -Ev '^[[:space:]]*(#|$)' "$root/jvm.options" | sed 's/^batch: //')
+  mapfile -t jvm < <(env -u TRAINSET_JAVA_OPTS "$root/scripts/jvm-options" convert)
 fi
 F="$work/instances_train.json"
 [[ -f "$F" ]] || java -cp "$cp" org.trainset.formats.coco.CocoBench generate "$F" "$images" "$per"

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./trainset} launcher: it starts the JVM with the options of {@code jvm.options}
+ * (read by {@code scripts/jvm-options})
  * (comments and blank lines skipped; the collector of its "batch: " line not for the server, nor
  * when TRAINSET_JAVA_OPTS picks one) and then TRAINSET_JAVA_OPTS, so a user's settings win.
  * Run on a copy of the launcher beside a jar that is up to date (so it builds nothing), with a
@@ -48,7 +49,7 @@ class LauncherTest {
   @Test
   void theOptionsFileHoldsTheHeapCollectorAndJitSettingsTheBenchmarksWereMeasuredWith() throws IOException {
     assertEquals(List.of("-Xms16m", "-XX:+UseParallelGC", "-XX:GCTimeRatio=99", "-XX:InlineSmallCode=1000"), fileOptions(true));
-    assertTrue(Files.readString(REPO.resolve("bench/coco/run.sh")).contains("jvm.options"),
+    assertTrue(Files.readString(REPO.resolve("bench/coco/run.sh")).contains("scripts/jvm-options"),
         "the COCO benchmark runs its reader with the launcher's options");
   }
 
@@ -57,6 +58,8 @@ class LauncherTest {
     Path checkout = Files.createDirectories(tmp.resolve("checkout"));
     Files.copy(REPO.resolve("trainset"), checkout.resolve("trainset"));
     Files.copy(REPO.resolve("jvm.options"), checkout.resolve("jvm.options"));
+    Files.createDirectories(checkout.resolve("scripts"));
+    Files.copy(REPO.resolve("scripts/jvm-options"), checkout.resolve("scripts/jvm-options"));
     Path jar = Files.createDirectories(checkout.resolve("trainset-cli/target")).resolve("trainset.jar");
     Files.writeString(jar, "");
     Path bin = Files.createDirectories(tmp.resolve("bin"));

@@ -12,9 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** JSON parsers with {@link ParseLimits} applied and errors carrying file, line and column. */
 public final class Json {
+  /** Whether {@link #preloadMapper} has started its thread. */
+  private static final AtomicBoolean PRELOADING = new AtomicBoolean();
+
   private Json() {}
 
   /** A factory whose parsers enforce {@code limits}. */
@@ -54,8 +58,6 @@ public final class Json {
       t.start();
     }
   }
-
-  private static final java.util.concurrent.atomic.AtomicBoolean PRELOADING = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Opens {@code file} for pull parsing after checking its size. */
   public static JsonParser open(Path file, ParseLimits limits) throws IOException {
